@@ -1,0 +1,59 @@
+"""What a condition keyword is: its argument type, how it compiles, how it reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from kwaliteitsregels.trace import Check
+
+
+class Field(Protocol):
+    """A profile field path, checked at load time."""
+
+    path: str
+    kind: str  # "date", "number", "bool", "text", "list", "object"
+
+    def get(self, obj: Any) -> Any:
+        """The value at this path below `obj`, or None when any step is missing."""
+
+    def coerce(self, value: Any) -> Any:
+        """`value` validated as a value of this field (raises ValueError)."""
+
+
+class Builder(Protocol):
+    """What a keyword may ask of the compiler while compiling its arguments."""
+
+    def condition(self, raw: Any, *at: str | int) -> Check:
+        """Compile a nested condition found at `at` below this keyword's arguments."""
+
+    def field(self, path: str, kinds: frozenset[str], *at: str | int) -> Field:
+        """Resolve a field path in the current scope and check its kind."""
+
+    def items(self, path: str, *at: str | int) -> tuple[Field, Builder]:
+        """Resolve a list-of-objects path; return it and a builder scoped to one item."""
+
+    def table(self, name: str, *at: str | int) -> list[Any]:
+        """A lookup table of the ruleset."""
+
+    def declaration(self, name: str, *at: str | int) -> str:
+        """A declaration key the ruleset defines."""
+
+    def value(self, field: Field, value: Any, *at: str | int) -> Any:
+        """`value` checked against the field's type."""
+
+    def fail(self, code: str, message: str, *at: str | int, suggestion: str | None = None) -> None:
+        """Record a problem at `at` (compilation goes on)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """One condition keyword: the registry maps its name to this."""
+
+    name: str
+    args: Any  # a type pydantic can validate the arguments with
+    build: Callable[[Any, Builder], Check]
+    summary: str
+    expect_nl: str = ""
+    expect_en: str = ""

@@ -1,0 +1,154 @@
+"""Checks on profile facts: presence, equality, membership, comparison, tables, declarations."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kwaliteitsregels.checks.base import Builder, Keyword
+from kwaliteitsregels.trace import Check, Context, Node
+
+SCALAR = frozenset({"text", "number", "bool", "date"})
+ORDERED = frozenset({"number", "date"})
+ANY_KIND = frozenset({"text", "number", "bool", "date", "list", "object"})
+
+
+class _Args(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FieldValue(_Args):
+    """`field` and one `value`."""
+
+    field: str
+    value: Any
+
+
+class FieldValues(_Args):
+    """`field` and a list of `values`."""
+
+    field: str
+    values: list[Any] = Field(min_length=1)
+
+
+class TableArgs(_Args):
+    """`field`, a `table` name and optionally the table's `column`."""
+
+    field: str
+    table: str
+    column: str | None = None
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, list | str) and not value)
+
+
+def build_present(path: str, builder: Builder) -> Check:
+    """The fact is filled in (a missing fact is 'not demonstrated', never false)."""
+    field = builder.field(path, ANY_KIND)
+
+    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+        actual = field.get(obj)
+        return Node("present", None if _missing(actual) else True, field.path, actual)
+
+    return check
+
+
+def build_equals(args: FieldValue, builder: Builder) -> Check:
+    """The fact equals the value."""
+    field = builder.field(args.field, SCALAR, "field")
+    expected = builder.value(field, args.value, "value")
+
+    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+        actual = field.get(obj)
+        return Node("equals", None if actual is None else actual == expected, field.path, actual, expected)
+
+    return check
+
+
+def build_one_of(args: FieldValues, builder: Builder) -> Check:
+    """The fact is one of the values."""
+    field = builder.field(args.field, SCALAR, "field")
+    expected = tuple(builder.value(field, v, "values", i) for i, v in enumerate(args.values))
+
+    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+        actual = field.get(obj)
+        return Node("one_of", None if actual is None else actual in expected, field.path, actual, expected)
+
+    return check
+
+
+def build_contains(args: FieldValue, builder: Builder) -> Check:
+    """The list fact contains the value (an empty list is 'not demonstrated')."""
+    field = builder.field(args.field, frozenset({"list"}), "field")
+    expected = builder.value(field, [args.value], "value")[0]
+
+    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+        actual = field.get(obj)
+        outcome = None if _missing(actual) else expected in actual
+        return Node("contains", outcome, field.path, actual, expected)
+
+    return check
+
+
+def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[FieldValue, Builder], Check]:
+    def build(args: FieldValue, builder: Builder) -> Check:
+        field = builder.field(args.field, ORDERED, "field")
+        expected = builder.value(field, args.value, "value")
+
+        def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+            actual = field.get(obj)
+            return Node(name, None if actual is None else compare(actual, expected), field.path, actual, expected)
+
+        return check
+
+    build.__doc__ = f"Compare the fact with the value ({name})."
+    return build
+
+
+def build_in_table(args: TableArgs, builder: Builder) -> Check:
+    """The fact occurs in a lookup table of the ruleset (in one column, for tables of rows)."""
+    field = builder.field(args.field, SCALAR, "field")
+    rows = builder.table(args.table, "table")
+    column = args.column
+    if column is not None and not all(isinstance(r, dict) and column in r for r in rows):
+        builder.fail("table-column", f"niet elke rij van tabel '{args.table}' heeft kolom '{column}'", "column")
+    allowed = frozenset(r[column] if column is not None and isinstance(r, dict) else r for r in rows)
+    if any(isinstance(r, dict) for r in allowed):
+        builder.fail("table-column", f"tabel '{args.table}' bestaat uit rijen: kies een 'column'", "table")
+    label = args.table if column is None else f"{args.table}.{column}"
+
+    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+        actual = field.get(obj)
+        return Node("in_table", None if actual is None else actual in allowed, field.path, actual, label)
+
+    return check
+
+
+def build_declared(key: str, builder: Builder) -> Check:
+    """The provider has declared this statement (a declaration the ruleset defines)."""
+    name = builder.declaration(key)
+    path = f"declarations.{name}"
+
+    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+        actual = ctx.declarations.get(name)
+        return Node("declared", actual, path, actual, True)
+
+    return check
+
+
+KEYWORDS = (
+    Keyword("present", str, build_present, "het gegeven is ingevuld", "ingevuld", "filled in"),
+    Keyword("equals", FieldValue, build_equals, "het gegeven is gelijk aan de waarde", "{expected}", "{expected}"),
+    Keyword("one_of", FieldValues, build_one_of, "het gegeven is een van de waarden", "een van {expected}", "one of {expected}"),
+    Keyword("contains", FieldValue, build_contains, "de lijst bevat de waarde", "bevat {expected}", "contains {expected}"),
+    Keyword("minimum", FieldValue, _comparison("minimum", operator.ge), "minstens de waarde", "minstens {expected}", "at least {expected}"),
+    Keyword("maximum", FieldValue, _comparison("maximum", operator.le), "hoogstens de waarde", "hoogstens {expected}", "at most {expected}"),
+    Keyword("greater_than", FieldValue, _comparison("greater_than", operator.gt), "meer dan de waarde", "meer dan {expected}", "more than {expected}"),
+    Keyword("less_than", FieldValue, _comparison("less_than", operator.lt), "minder dan de waarde", "minder dan {expected}", "less than {expected}"),
+    Keyword("in_table", TableArgs, build_in_table, "het gegeven staat in een tabel van de regelset", "voorkomend in tabel '{expected}'", "listed in table '{expected}'"),
+    Keyword("declared", str, build_declared, "de aanbieder heeft de verklaring afgegeven", "verklaard", "declared"),
+)

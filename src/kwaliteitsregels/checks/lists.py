@@ -1,0 +1,97 @@
+"""Quantifiers over lists in the profile: every item, count of items."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kwaliteitsregels.checks.base import Builder, Keyword
+from kwaliteitsregels.trace import ITEM, Check, Context, Node, Outcome
+
+
+class EveryArgs(BaseModel):
+    """`items` (a list path), optional `where` filter, the `check` per item."""
+
+    model_config = ConfigDict(extra="forbid")
+    items: str
+    where: dict[str, Any] | None = None
+    check: dict[str, Any]
+    allow_empty: bool = False
+
+
+class CountArgs(BaseModel):
+    """`items` (a list path), optional `where` filter, bounds `min` and/or `max`."""
+
+    model_config = ConfigDict(extra="forbid")
+    items: str
+    where: dict[str, Any] | None = None
+    min: int | None = Field(default=None, ge=0)
+    max: int | None = Field(default=None, ge=0)
+
+
+def _implies(where: Outcome, then: Outcome) -> Outcome:
+    if where is False or then is True:
+        return True
+    if where is True:
+        return then
+    return None
+
+
+def build_every(args: EveryArgs, builder: Builder) -> Check:
+    """Every item (that matches `where`) satisfies `check`; no items is 'not demonstrated'."""
+    field, scoped = builder.items(args.items, "items")
+    where = scoped.condition(args.where, "where") if args.where is not None else None
+    inner = scoped.condition(args.check, "check")
+    empty: Outcome = True if args.allow_empty else None
+
+    def check(obj: Any, ctx: Context) -> Node:
+        values = field.get(obj) or ()
+        nodes = []
+        for i, item in enumerate(values):
+            checked = inner(item, ctx)
+            if where is None:
+                nodes.append(Node(ITEM, checked.outcome, f"[{i}]", children=(checked,)))
+                continue
+            scope = where(item, ctx)
+            nodes.append(Node(ITEM, _implies(scope.outcome, checked.outcome), f"[{i}]", children=(scope, checked)))
+        outcomes = [n.outcome for n in nodes]
+        outcome = empty if not nodes else (False if False in outcomes else (None if None in outcomes else True))
+        return Node("every", outcome, field.path, len(nodes), None, tuple(nodes))
+
+    return check
+
+
+def build_count(args: CountArgs, builder: Builder) -> Check:
+    """The number of items matching `where` lies within `min` and `max`."""
+    if args.min is None and args.max is None:
+        builder.fail("count-bounds", "geef 'min' en/of 'max'", "min")
+    field, scoped = builder.items(args.items, "items")
+    where = scoped.condition(args.where, "where") if args.where is not None else None
+    low_bound, high_bound = args.min, args.max
+
+    def check(obj: Any, ctx: Context) -> Node:
+        values = field.get(obj) or ()
+        nodes = tuple(
+            Node(ITEM, True, f"[{i}]") if where is None else _item(where(item, ctx), i) for i, item in enumerate(values)
+        )
+        low = sum(1 for n in nodes if n.outcome is True)
+        high = low + sum(1 for n in nodes if n.outcome is None)
+        outcome: Outcome = True
+        if (low_bound is not None and high < low_bound) or (high_bound is not None and low > high_bound):
+            outcome = False
+        elif (low_bound is not None and low < low_bound) or (high_bound is not None and high > high_bound):
+            outcome = None
+        return Node("count", outcome, field.path, low, (low_bound, high_bound), nodes)
+
+    return check
+
+
+def _item(scope: Node, index: int) -> Node:
+    return Node(ITEM, scope.outcome, f"[{index}]", children=(scope,))
+
+
+KEYWORDS = (
+    Keyword("every", EveryArgs, build_every, "elk item (dat aan 'where' voldoet) voldoet aan 'check'", "elk item voldoet", "every item complies"),
+    Keyword("count", CountArgs, build_count, "het aantal items dat aan 'where' voldoet ligt tussen min en max", "{bounds}", "{bounds}"),
+)

@@ -1,0 +1,94 @@
+"""Combinators: all, any, not, at_least. Three-valued (Kleene) logic: None is 'not demonstrated'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kwaliteitsregels.checks.base import Builder, Keyword
+from kwaliteitsregels.trace import Check, Context, Node, Outcome
+
+Conditions = list[dict[str, Any]]
+
+
+def _all(outcomes: list[Outcome]) -> Outcome:
+    if False in outcomes:
+        return False
+    return None if None in outcomes else True
+
+
+def _any(outcomes: list[Outcome]) -> Outcome:
+    if True in outcomes:
+        return True
+    return None if None in outcomes else False
+
+
+def _children(raw: Conditions, builder: Builder) -> tuple[Check, ...]:
+    return tuple(builder.condition(item, i) for i, item in enumerate(raw))
+
+
+def build_all(raw: Conditions, builder: Builder) -> Check:
+    """Every sub-condition holds."""
+    checks = _children(raw, builder)
+
+    def check(obj: Any, ctx: Context) -> Node:
+        nodes = tuple(c(obj, ctx) for c in checks)
+        return Node("all", _all([n.outcome for n in nodes]), children=nodes)
+
+    return check
+
+
+def build_any(raw: Conditions, builder: Builder) -> Check:
+    """At least one sub-condition holds."""
+    checks = _children(raw, builder)
+
+    def check(obj: Any, ctx: Context) -> Node:
+        nodes = tuple(c(obj, ctx) for c in checks)
+        return Node("any", _any([n.outcome for n in nodes]), children=nodes)
+
+    return check
+
+
+def build_not(raw: dict[str, Any], builder: Builder) -> Check:
+    """The sub-condition does not hold."""
+    inner = builder.condition(raw)
+
+    def check(obj: Any, ctx: Context) -> Node:
+        node = inner(obj, ctx)
+        return Node("not", None if node.outcome is None else not node.outcome, children=(node,))
+
+    return check
+
+
+class AtLeastArgs(BaseModel):
+    """Arguments of `at_least`."""
+
+    model_config = ConfigDict(extra="forbid")
+    n: int = Field(ge=1)
+    of: Conditions = Field(min_length=1)
+
+
+def build_at_least(args: AtLeastArgs, builder: Builder) -> Check:
+    """At least n of the sub-conditions hold."""
+    if args.n > len(args.of):
+        builder.fail("at-least-too-many", f"n = {args.n} is meer dan het aantal voorwaarden ({len(args.of)})", "n")
+    checks = tuple(builder.condition(item, "of", i) for i, item in enumerate(args.of))
+    needed = args.n
+
+    def check(obj: Any, ctx: Context) -> Node:
+        nodes = tuple(c(obj, ctx) for c in checks)
+        met = sum(1 for n in nodes if n.outcome is True)
+        open_ = sum(1 for n in nodes if n.outcome is None)
+        outcome: Outcome = True if met >= needed else (False if met + open_ < needed else None)
+        return Node("at_least", outcome, actual=met, expected=needed, children=nodes)
+
+    return check
+
+
+KEYWORDS = (
+    Keyword("all", Conditions, build_all, "alle voorwaarden gelden"),
+    Keyword("any", Conditions, build_any, "minstens één voorwaarde geldt"),
+    Keyword("not", dict[str, Any], build_not, "de voorwaarde geldt niet"),
+    Keyword("at_least", AtLeastArgs, build_at_least, "minstens n van de voorwaarden gelden"),
+)

@@ -1,0 +1,286 @@
+"""Models → compiled ruleset: every keyword, field path, table and reference resolved at load time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import functools
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from kwaliteitsregels import _validation
+from kwaliteitsregels._yaml import Located, Path
+from kwaliteitsregels.checks import REGISTRY, Builder, Keyword
+from kwaliteitsregels.errors import Problem, RulesetError
+from kwaliteitsregels.models import introspection
+from kwaliteitsregels.models.common import Lang, Text
+from kwaliteitsregels.models.profile import Profile
+from kwaliteitsregels.models.ruleset import EvidenceSpec, Requirement, Ruleset
+from kwaliteitsregels.trace import Check, Context, Node
+from kwaliteitsregels.vocabulary import EVIDENCE_TYPES
+
+LAW_DOMAINS = {"jeugdwet": frozenset({"jeugdwet"}), "wmo": frozenset({"wmo"}), "both": frozenset({"jeugdwet", "wmo"})}
+
+
+@functools.cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation)
+
+
+class _Invalid(Exception):
+    """Raised inside a keyword's build after its problem was recorded."""
+
+
+def _kind(annotation: Any) -> str:
+    tp = introspection.unwrap(annotation)
+    origin = typing.get_origin(tp)
+    kinds: list[tuple[bool, str]] = [
+        (tp is dt.date, "date"),
+        (tp is bool, "bool"),
+        (tp in (int, float, decimal.Decimal), "number"),
+        (tp is str or origin is typing.Literal, "text"),
+        (origin is list, "list"),
+    ]
+    return next((kind for matches, kind in kinds if matches), "object")
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], Any]:
+    if len(names) == 1:
+        (name,) = names
+        return lambda obj: getattr(obj, name)
+
+    def get(obj: Any) -> Any:
+        for name in names:
+            if obj is None:
+                return None
+            obj = getattr(obj, name)
+        return obj
+
+    return get
+
+
+class FieldPath:
+    """A resolved field path: how to read it and what type it has."""
+
+    __slots__ = ("adapter", "get", "kind", "path")
+
+    def __init__(self, path: str, names: tuple[str, ...], annotation: Any) -> None:
+        self.path = path
+        self.kind = _kind(annotation)
+        self.get = _getter(names)
+        self.adapter = _adapter(annotation)
+
+    def coerce(self, value: Any) -> Any:
+        """`value` validated as a value of this field."""
+        return self.adapter.validate_python(value)
+
+
+@dataclass(slots=True)
+class _Compiler:
+    ruleset: Ruleset
+    located: Located | None
+    source: str
+    problems: list[Problem]
+
+    def problem(self, loc: Path, code: str, message: str, suggestion: str | None = None) -> None:
+        line, column = self.located.where(loc) if self.located else (None, None)
+        self.problems.append(
+            Problem(code, message, file=self.source, line=line, column=column, path=_validation.dotted(loc), suggestion=suggestion),
+        )
+
+    def compile(self, raw: Any, model: Any, loc: Path) -> Check:
+        try:
+            return self._compile(raw, model, loc)
+        except _Invalid:
+            return _never
+
+    def _compile(self, raw: Any, model: Any, loc: Path) -> Check:
+        if not isinstance(raw, dict) or len(raw) != 1:
+            self.problem(loc, "condition-shape", "een voorwaarde is een mapping met precies één sleutelwoord")
+            raise _Invalid
+        (name, args), = raw.items()
+        keyword = REGISTRY.get(name)
+        if keyword is None:
+            self.problem((*loc, name), "unknown-keyword", f"onbekend sleutelwoord '{name}'", _validation.closest(name, list(REGISTRY)))
+            raise _Invalid
+        parsed = self._arguments(keyword, args, (*loc, name))
+        return keyword.build(parsed, _Scope(self, model, (*loc, name)))
+
+    def _arguments(self, keyword: Keyword, args: Any, loc: Path) -> Any:
+        try:
+            return _adapter(keyword.args).validate_python(args)
+        except ValidationError as exc:
+            for found in _validation.problems(exc, BaseModel, None, self.source):
+                sub = tuple(part for part in (found.path or "").replace("[", ".").replace("]", "").split(".") if part)
+                parts = tuple(int(p) if p.isdigit() else p for p in sub)
+                self.problem((*loc, *parts), f"{keyword.name}.{found.code}", found.message, found.suggestion)
+            raise _Invalid from None
+
+
+def _never(obj: Any, ctx: Context) -> Node:  # noqa: ARG001 - stands in for a condition that failed to compile
+    return Node("invalid", None)
+
+
+@dataclass(slots=True)
+class _Scope(Builder):
+    compiler: _Compiler
+    model: Any
+    loc: Path
+
+    def condition(self, raw: Any, *at: str | int) -> Check:
+        return self.compiler.compile(raw, self.model, (*self.loc, *at))
+
+    def _resolve(self, path: str, at: tuple[str | int, ...]) -> tuple[tuple[str, ...], Any]:
+        current: Any = self.model
+        names = tuple(path.split("."))
+        for i, name in enumerate(names):
+            if introspection.list_item(current) is not None and introspection.model_class(introspection.list_item(current)):
+                self.fail("path-into-list", f"'{'.'.join(names[:i])}' is een lijst: gebruik every of count", *at)
+                raise _Invalid
+            annotation = introspection.child(current, name)
+            if annotation is None or introspection.model_class(current) is None:
+                options = introspection.field_names(current)
+                self.fail("unknown-field", f"onbekend profielveld '{path}'", *at, suggestion=_suggest(names, i, options))
+                raise _Invalid
+            current = annotation
+        return names, current
+
+    def field(self, path: str, kinds: frozenset[str], *at: str | int) -> FieldPath:
+        names, annotation = self._resolve(path, at)
+        field = FieldPath(path, names, annotation)
+        if field.kind not in kinds:
+            self.fail("field-kind", f"veld '{path}' is van soort '{field.kind}', verwacht: {', '.join(sorted(kinds))}", *at)
+            raise _Invalid
+        return field
+
+    def items(self, path: str, *at: str | int) -> tuple[FieldPath, Builder]:
+        names, annotation = self._resolve(path, at)
+        item = introspection.list_item(annotation)
+        if item is None or introspection.model_class(item) is None:
+            self.fail("not-a-list", f"veld '{path}' is geen lijst van objecten", *at)
+            raise _Invalid
+        return FieldPath(path, names, annotation), _Scope(self.compiler, item, (*self.loc, *at))
+
+    def table(self, name: str, *at: str | int) -> list[Any]:
+        tables = self.compiler.ruleset.tables
+        if name not in tables:
+            self.fail("unknown-table", f"onbekende tabel '{name}'", *at, suggestion=_validation.closest(name, list(tables)))
+            raise _Invalid
+        return tables[name]
+
+    def declaration(self, name: str, *at: str | int) -> str:
+        known = self.compiler.ruleset.declarations
+        if name not in known:
+            self.fail("unknown-declaration", f"onbekende verklaring '{name}'", *at, suggestion=_validation.closest(name, list(known)))
+            raise _Invalid
+        return name
+
+    def value(self, field: Any, value: Any, *at: str | int) -> Any:
+        try:
+            return field.coerce(value)
+        except ValidationError as exc:
+            found = _validation.problems(exc, BaseModel, None, self.compiler.source)[0]
+            self.fail("value-type", f"waarde {value!r} past niet bij veld '{field.path}': {found.message}", *at, suggestion=found.suggestion)
+            raise _Invalid from None
+
+    def fail(self, code: str, message: str, *at: str | int, suggestion: str | None = None) -> None:
+        self.compiler.problem((*self.loc, *at), code, message, suggestion)
+
+
+def _suggest(names: tuple[str, ...], index: int, options: list[str]) -> str | None:
+    best = _validation.closest(names[index], options)
+    return ".".join((*names[:index], best)) if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRequirement:
+    """A requirement ready to evaluate: its model plus compiled conditions."""
+
+    spec: Requirement
+    index: int
+    law_domains: frozenset[str]
+    when: Check | None
+    condition: Check | None
+    evidence_titles: dict[str, Text]
+
+    @property
+    def id(self) -> str:
+        """The source's own id."""
+        return self.spec.id
+
+    def evidence_title(self, kind: str, lang: Lang = "nl") -> str:
+        """The name of an evidence type, from the ruleset or the shared vocabulary."""
+        return self.evidence_titles[kind].get(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRuleset:
+    """A validated, compiled ruleset: evaluate many profiles against it."""
+
+    spec: Ruleset
+    requirements: tuple[CompiledRequirement, ...]
+    source: str
+    content_hash: str
+
+    @property
+    def id(self) -> str:
+        """The ruleset's id."""
+        return self.spec.id
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td>{r.id}</td><td>{r.spec.title.nl}</td><td>{r.spec.law_scope}</td></tr>" for r in self.requirements)
+        return f"<table><caption>{self.spec.title.nl} ({self.spec.version})</caption>{rows}</table>"
+
+
+def compile_ruleset(ruleset: Ruleset, located: Located | None, source: str, content_hash: str) -> CompiledRuleset:
+    """Resolve and check everything; raise RulesetError with every problem found."""
+    compiler = _Compiler(ruleset, located, source, [])
+    _check_references(ruleset, compiler)
+    titles = {name: kind.title for name, kind in (EVIDENCE_TYPES | ruleset.evidence_types).items()}
+    compiled = tuple(_requirement(spec, i, compiler, titles) for i, spec in enumerate(ruleset.requirements))
+    if compiler.problems:
+        raise RulesetError(compiler.problems)
+    return CompiledRuleset(ruleset, compiled, source, content_hash)
+
+
+def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dict[str, Text]) -> CompiledRequirement:
+    loc: Path = ("requirements", index)
+    when = compiler.compile(spec.when, Profile, (*loc, "when")) if spec.when is not None else None
+    condition = compiler.compile(spec.condition, Profile, (*loc, "condition")) if spec.condition is not None else None
+    return CompiledRequirement(spec, index, LAW_DOMAINS[spec.law_scope], when, condition, titles)
+
+
+def _check_references(ruleset: Ruleset, compiler: _Compiler) -> None:
+    if ruleset.valid_to is not None and ruleset.valid_to < ruleset.valid_from:
+        compiler.problem(("valid_to",), "validity-window", "valid_to ligt voor valid_from: de regelset geldt nooit")
+    for name in ruleset.evidence_types:
+        if name in EVIDENCE_TYPES:
+            compiler.problem(("evidence_types", name), "evidence-redefined", f"bewijsstuksoort '{name}' staat al in de gedeelde woordenlijst")
+    categories = {c.id for c in ruleset.categories}
+    ids = {r.id for r in ruleset.requirements}
+    seen: set[str] = set()
+    for i, req in enumerate(ruleset.requirements):
+        loc: Path = ("requirements", i)
+        if req.id in seen:
+            compiler.problem((*loc, "id"), "duplicate-id", f"eis-id '{req.id}' komt twee keer voor")
+        seen.add(req.id)
+        if req.category not in categories:
+            compiler.problem((*loc, "category"), "unknown-category", f"onbekende categorie '{req.category}'", _validation.closest(req.category, list(categories)))
+        _check_evidence(req.evidence, (*loc, "evidence"), ruleset, compiler)
+        if req.explain is not None:
+            _check_evidence(req.explain.evidence, (*loc, "explain", "evidence"), ruleset, compiler)
+    for i, decision in enumerate(ruleset.decisions):
+        for j, ref in enumerate(decision.about):
+            if ref not in ids:
+                compiler.problem(("decisions", i, "about", j), "unknown-requirement", f"beslissing verwijst naar onbekende eis '{ref}'", _validation.closest(ref, list(ids)))
+
+
+def _check_evidence(specs: list[EvidenceSpec], loc: Path, ruleset: Ruleset, compiler: _Compiler) -> None:
+    known = [*EVIDENCE_TYPES, *ruleset.evidence_types]
+    for i, spec in enumerate(specs):
+        if spec.type not in known:
+            compiler.problem((*loc, i, "type"), "unknown-evidence-type", f"onbekende bewijsstuksoort '{spec.type}'", _validation.closest(spec.type, known))

@@ -1,0 +1,77 @@
+"""The exception family: every error the library raises on purpose derives from one root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input: what, where, and how to fix it."""
+
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+    suggestion: str | None = None
+
+    def location(self) -> str:
+        """`file:line:column`, as far as it is known."""
+        parts = [self.file or "<invoer>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        where = self.location()
+        field = f" [{self.path}]" if self.path else ""
+        hint = f" Bedoelde u '{self.suggestion}'?" if self.suggestion else ""
+        return f"{where}:{field} {self.message} ({self.code}){hint}"
+
+
+class KwaliteitsregelsError(Exception):
+    """Root of the family. Carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def first(self) -> Problem:
+        """The first problem, for callers that show one line."""
+        return self.problems[0]
+
+
+class InputError(KwaliteitsregelsError):
+    """A file could not be read or parsed (missing file, bad YAML/JSON, unsafe YAML)."""
+
+
+class RulesetError(KwaliteitsregelsError):
+    """A ruleset is invalid: schema, unknown keyword, unknown profile field, bad reference."""
+
+
+class ProfileError(KwaliteitsregelsError):
+    """A provider profile is invalid."""
+
+
+class EvaluationError(KwaliteitsregelsError):
+    """A valid ruleset and profile were combined in a way that cannot be evaluated."""
+
+
+def single(  # noqa: PLR0913 - mirrors the fields of Problem
+    cls: type[KwaliteitsregelsError],
+    code: str,
+    message: str,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    path: str | None = None,
+    suggestion: str | None = None,
+) -> KwaliteitsregelsError:
+    """Build an error of `cls` holding one problem."""
+    problem = Problem(code, message, file=file, line=line, path=path, suggestion=suggestion)
+    return cls([problem])

@@ -1,0 +1,82 @@
+"""Reading rulesets and profiles: file, bundled name, text or dict → validated models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kwaliteitsregels import _validation, _yaml
+from kwaliteitsregels.bundled import RULESET_FILE, bundled_rulesets
+from kwaliteitsregels.compiling import CompiledRuleset, compile_ruleset
+from kwaliteitsregels.hashing import canonical_hash
+from kwaliteitsregels.errors import InputError, KwaliteitsregelsError, ProfileError, RulesetError, single
+from kwaliteitsregels.models.profile import Profile
+from kwaliteitsregels.models.ruleset import Ruleset
+
+Source = str | Path | dict[str, Any]
+M = TypeVar("M", bound=BaseModel)
+
+
+def _read(source: str | Path, kind: type[KwaliteitsregelsError]) -> _yaml.Located:
+    path = Path(source)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise single(kind, "file-not-found", "bestand niet gevonden", file=str(path)) from None
+    except OSError as exc:
+        raise single(kind, "file-unreadable", f"bestand niet leesbaar: {exc.strerror}", file=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise single(InputError, "encoding", f"geen geldige UTF-8 (byte {exc.start})", file=str(path)) from None
+    return _yaml.parse(text, str(path))
+
+
+def _validate(model: type[M], located: _yaml.Located, kind: type[KwaliteitsregelsError]) -> M:
+    if not isinstance(located.data, dict):
+        raise single(kind, "not-a-mapping", "het bestand moet een mapping (sleutel: waarde) bevatten", file=located.source, line=1)
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as exc:
+        raise kind(_validation.problems(exc, model, located, located.source)) from None
+
+
+def _locate(source: Source, kind: type[KwaliteitsregelsError]) -> _yaml.Located:
+    if isinstance(source, dict):
+        return _yaml.Located(data=source, source="<dict>")
+    return _read(source, kind)
+
+
+def resolve_ruleset_path(name_or_path: str | Path) -> Path:
+    """A bundled ruleset's name, a ruleset folder or a ruleset file → the file."""
+    bundled = bundled_rulesets()
+    if isinstance(name_or_path, str) and name_or_path in bundled:
+        return bundled[name_or_path]
+    path = Path(name_or_path)
+    if path.is_dir():
+        return path / RULESET_FILE
+    if not path.exists() and path.suffix == "":
+        suggestion = _validation.closest(str(name_or_path), list(bundled))
+        raise single(RulesetError, "unknown-ruleset", f"onbekende regelset '{name_or_path}'", suggestion=suggestion)
+    return path
+
+
+def load_ruleset(source: Source) -> CompiledRuleset:
+    """Load, validate and compile a ruleset: a bundled name ('twente'), a path, or a dict."""
+    located = _locate(source if isinstance(source, dict) else resolve_ruleset_path(source), RulesetError)
+    model = _validate(Ruleset, located, RulesetError)
+    return compile_ruleset(model, located, located.source, canonical_hash(located.data))
+
+
+def load_profile(source: Source | Profile) -> Profile:
+    """Load and validate a provider profile from a YAML or JSON file, or a dict."""
+    if isinstance(source, Profile):
+        return source
+    return _validate(Profile, _locate(source, ProfileError), ProfileError)
+
+
+def parse_profile(text: str, name: str = "<tekst>") -> Profile:
+    """Validate a profile given as YAML or JSON text."""
+    return _validate(Profile, _yaml.parse(text, name), ProfileError)

@@ -1,0 +1,1 @@
+"""Pydantic models: what a ruleset file and a provider profile may contain."""

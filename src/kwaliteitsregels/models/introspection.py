@@ -1,0 +1,55 @@
+"""Walking pydantic model types by field path: used to check paths at load time."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Union
+
+from pydantic import BaseModel
+
+
+def unwrap(tp: Any) -> Any:
+    """Strip Annotated and Optional: `Annotated[X | None, ...]` becomes X."""
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        members = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(members) == 1:
+            return unwrap(members[0])
+    return tp
+
+
+def model_class(tp: Any) -> type[BaseModel] | None:
+    """The model class `tp` stands for, if it is one."""
+    tp = unwrap(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def list_item(tp: Any) -> Any | None:
+    """The item type of `list[X]`, else None."""
+    tp = unwrap(tp)
+    if typing.get_origin(tp) is list:
+        return typing.get_args(tp)[0]
+    return None
+
+
+def child(tp: Any, key: str | int) -> Any | None:
+    """The type found one step below `tp` by field name, list index or dict key."""
+    tp = unwrap(tp)
+    model = model_class(tp)
+    if model is not None:
+        field = model.model_fields.get(str(key))
+        return field.annotation if field else None
+    origin = typing.get_origin(tp)
+    if origin is list and isinstance(key, int):
+        return typing.get_args(tp)[0]
+    if origin is dict and isinstance(key, str):
+        return typing.get_args(tp)[1]
+    return None
+
+
+def field_names(tp: Any) -> list[str]:
+    """The field names of the model `tp` stands for (empty when it is no model)."""
+    model = model_class(tp)
+    return list(model.model_fields) if model else []

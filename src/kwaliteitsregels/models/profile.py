@@ -1,0 +1,219 @@
+"""The provider profile: every fact the frameworks ask about, plus documents and explanations."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from kwaliteitsregels.models.common import Identifier, LawDomain, Model
+
+TargetGroup = Literal["youth", "adults"]
+LegalForm = Literal[
+    "eenmanszaak", "vof", "maatschap", "cv", "bv", "nv", "stichting", "vereniging", "cooperatie", "other"
+]
+Register = Literal["SKJ", "BIG"]
+Decision = Literal["accepted", "rejected"]
+Money = Decimal
+
+
+class Organisation(Model):
+    """Who the provider is."""
+
+    name: str = Field(min_length=1)
+    kvk_number: str | None = Field(default=None, pattern=r"^\d{8}$", description="Chamber of Commerce number")
+    agb_code: str | None = Field(default=None, pattern=r"^\d{8}$", description="AGB code, 8 digits")
+    legal_form: LegalForm | None = None
+    self_employed: bool | None = Field(default=None, description="zzp'er: works alone, without employees")
+    small_provider: bool | None = Field(default=None, description="declares itself a small provider")
+    founded_on: date | None = None
+
+
+class Services(Model):
+    """What the provider offers and to whom."""
+
+    law_domains: list[LawDomain] = Field(min_length=1)
+    target_groups: list[TargetGroup] = Field(default_factory=list)
+    administers_medication: bool | None = None
+    organises_transport: bool | None = None
+    residential: bool | None = Field(default=None, description="clients stay at the provider's locations")
+
+
+class Size(Model):
+    """How large the care activities are."""
+
+    care_employees: int | None = Field(default=None, ge=0)
+    care_revenue_eur: Money | None = Field(default=None, ge=0)
+    clients_in_care: int | None = Field(default=None, ge=0)
+
+
+class QualitySystem(Model):
+    """The quality management system the provider says it works with."""
+
+    scheme: str | None = None
+    description: str | None = None
+
+
+class Certificate(Model):
+    """A quality certificate or hallmark."""
+
+    scheme: str
+    issuer: str | None = None
+    number: str | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    scope: str | None = None
+
+
+class Registration(Model):
+    """A professional's entry in a register (SKJ, BIG)."""
+
+    registry: Register
+    number: str | None = None
+    profession: str | None = None
+    valid_until: date | None = None
+
+
+class Professional(Model):
+    """A person who delivers care or support for the provider (employee or the zzp'er)."""
+
+    id: Identifier
+    role: str | None = None
+    works_with_youth: bool | None = None
+    registrations: list[Registration] = Field(default_factory=list)
+    vog_issued_on: date | None = None
+    employed_since: date | None = None
+
+
+class Volunteer(Model):
+    """A volunteer, for the VOG duties."""
+
+    id: Identifier
+    vog_issued_on: date | None = None
+    started_on: date | None = None
+    incidental_contact: bool | None = None
+
+
+class Policy(Model):
+    """A policy or procedure: is it in place, since when, in which document."""
+
+    in_place: bool | None = None
+    adopted_on: date | None = None
+    document: str | None = None
+
+
+class ComplaintsCommittee(Model):
+    """The complaints committee the provider is affiliated with."""
+
+    independent: bool | None = None
+    name: str | None = None
+
+
+class Policies(Model):
+    """Policies and procedures the frameworks ask about."""
+
+    complaints_procedure: Policy | None = None
+    complaints_committee: ComplaintsCommittee | None = None
+    confidential_adviser: Policy | None = None
+    meldcode: Policy | None = None
+    privacy: Policy | None = None
+    calamities: Policy | None = None
+    sick_leave: Policy | None = None
+    safety_management_system: Policy | None = None
+
+
+class ClientRepresentation(Model):
+    """Client council or an alternative form of client representation."""
+
+    client_council: bool | None = None
+    alternative: str | None = None
+
+
+class Insurance(Model):
+    """An insurance policy."""
+
+    kind: Literal["liability", "professional_liability", "other"]
+    insurer: str | None = None
+    per_event_eur: Money | None = Field(default=None, ge=0)
+    per_year_eur: Money | None = Field(default=None, ge=0)
+    valid_until: date | None = None
+
+
+class Vecozo(Model):
+    """Connection to VECOZO for the iJw/iWmo message traffic."""
+
+    connected: bool | None = None
+    agb_code: str | None = Field(default=None, pattern=r"^\d{8}$")
+    ijw_active: bool | None = None
+    iwmo_active: bool | None = None
+
+
+class ClientExperience(Model):
+    """Measurement of client experiences."""
+
+    last_measured_on: date | None = None
+    instrument: str | None = None
+
+
+class Document(Model):
+    """A submitted verification document."""
+
+    type: str
+    title: str | None = None
+    issued_on: date | None = None
+    valid_until: date | None = None
+    reference: str | None = None
+
+
+class Assessment(Model):
+    """An assessor's decision on an explanation."""
+
+    decision: Decision
+    by: str = Field(min_length=1)
+    on: date
+    valid_until: date | None = None
+    note: str | None = None
+
+
+class Explanation(Model):
+    """Pas toe of leg uit: the provider's explanation for one requirement of one ruleset."""
+
+    ruleset: Identifier
+    requirement: Identifier
+    text: str = Field(min_length=1)
+    given_by: str = Field(min_length=1)
+    given_on: date
+    assessment: Assessment | None = None
+
+
+class Profile(Model):
+    """Everything known about one provider, as of the moment the profile was made."""
+
+    organisation: Organisation
+    services: Services
+    size: Size = Size()
+    quality_system: QualitySystem | None = None
+    certificates: list[Certificate] = Field(default_factory=list)
+    professionals: list[Professional] = Field(default_factory=list)
+    volunteers: list[Volunteer] = Field(default_factory=list)
+    policies: Policies = Policies()
+    client_representation: ClientRepresentation | None = None
+    insurances: list[Insurance] = Field(default_factory=list)
+    vecozo: Vecozo | None = None
+    client_experience: ClientExperience | None = None
+    declarations: dict[str, bool] = Field(default_factory=dict)
+    documents: list[Document] = Field(default_factory=list)
+    explanations: list[Explanation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_explanation_per_requirement(self) -> Profile:
+        seen: set[tuple[str, str]] = set()
+        for item in self.explanations:
+            key = (item.ruleset, item.requirement)
+            if key in seen:
+                msg = f"twee toelichtingen voor eis {item.requirement} van {item.ruleset}"
+                raise ValueError(msg)
+            seen.add(key)
+        return self

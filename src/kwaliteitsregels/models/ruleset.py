@@ -1,0 +1,137 @@
+"""A ruleset file as data: framework metadata, lookup tables and requirements."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from kwaliteitsregels.models.common import Identifier, IsoDuration, LocalizedText, Model
+
+LawScope = Literal["jeugdwet", "wmo", "both"]
+Due = Literal["with_registration", "before_award", "on_request"]
+Severity = Literal["knockout", "warning"]
+Judgement = Literal["facts", "assessor"]
+ExplainKind = Literal["deviation", "demonstration"]
+Condition = dict[str, Any]
+
+
+class SourceRef(Model):
+    """Where a requirement is written: document title, section, and the seed file."""
+
+    document: str
+    section: str
+    seed: str = Field(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")
+    line: int | None = Field(default=None, ge=1, description="line in the seed file")
+
+
+class LegalRef(Model):
+    """An article of law, with the law's BWB identifier where it has one."""
+
+    law: str
+    article: str
+    bwb: str | None = Field(default=None, pattern=r"^BWBR\d{7}$")
+
+
+class SourceDocument(Model):
+    """The document a whole ruleset encodes."""
+
+    title: str
+    date: dt.date | None = None
+    seed: str = Field(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")
+
+
+class EvidenceSpec(Model):
+    """A verification document a requirement needs, and when it is due."""
+
+    type: str
+    due: Due
+    max_age: IsoDuration | None = Field(default=None, description="issued at most this long before the reference date")
+    must_be_valid: bool = Field(default=True, description="valid_until, if given, must not lie before the reference date")
+    note: LocalizedText | None = None
+
+
+class ExplainRoute(Model):
+    """Pas toe of leg uit: when an explanation is acceptable and what it must contain."""
+
+    kind: ExplainKind
+    allowed_when: LocalizedText
+    must_contain: list[LocalizedText] = Field(default_factory=list)
+    evidence: list[EvidenceSpec] = Field(default_factory=list)
+
+
+class Category(Model):
+    """A group of requirements as the source document groups them."""
+
+    id: Identifier
+    title: LocalizedText
+
+
+class Decision(Model):
+    """A recorded interpretation: where the source is ambiguous or conflicts with another."""
+
+    id: Identifier
+    about: list[Identifier] = Field(description="requirement ids this decision concerns")
+    issue: LocalizedText
+    choice: LocalizedText
+    sources: list[str] = Field(default_factory=list)
+
+
+class EvidenceType(Model):
+    """A kind of verification document, with its names."""
+
+    title: LocalizedText
+
+
+class Requirement(Model):
+    """One requirement of a framework, in the source's own numbering."""
+
+    id: Identifier
+    title: LocalizedText
+    text: str = Field(description="the Dutch source text, as printed")
+    source: SourceRef
+    legal: list[LegalRef] = Field(default_factory=list)
+    category: Identifier
+    law_scope: LawScope
+    law_scope_printed: str | None = Field(default=None, description="the scope exactly as the source prints it")
+    verification_flag: bool | None = Field(default=None, description="the source's own 'verificatie aanleveren' mark")
+    tags: list[str] = Field(default_factory=list)
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    when: Condition | None = None
+    condition: Condition | None = None
+    judgement: Judgement = "facts"
+    evidence: list[EvidenceSpec] = Field(default_factory=list)
+    explain: ExplainRoute | None = None
+    severity: Severity = "knockout"
+    notes: LocalizedText | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Requirement:
+        if self.judgement == "facts" and self.condition is None:
+            msg = "een eis met judgement 'facts' heeft een 'condition' nodig (of gebruik judgement: assessor)"
+            raise ValueError(msg)
+        if self.judgement == "assessor" and self.explain is None:
+            msg = "een eis met judgement 'assessor' heeft een 'explain'-route nodig: wat de aanbieder moet aantonen"
+            raise ValueError(msg)
+        return self
+
+
+class Ruleset(Model):
+    """A whole framework: metadata, vocabulary, tables, decisions and requirements."""
+
+    schema_version: Literal[1] = 1
+    id: Identifier = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: LocalizedText
+    issuer: str
+    version: str
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    source: SourceDocument
+    categories: list[Category]
+    declarations: dict[str, LocalizedText] = Field(default_factory=dict)
+    evidence_types: dict[str, EvidenceType] = Field(default_factory=dict)
+    tables: dict[str, list[Any]] = Field(default_factory=dict)
+    decisions: list[Decision] = Field(default_factory=list)
+    requirements: list[Requirement] = Field(min_length=1)

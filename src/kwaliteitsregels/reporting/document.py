@@ -1,0 +1,234 @@
+"""The report as a documented JSON document (schema: `kwaliteitsregels schema report`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+
+from kwaliteitsregels import explain, messages
+from kwaliteitsregels._durations import Duration
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
+from kwaliteitsregels.results import Report, RequirementResult
+
+SCHEMA_ID = "kwaliteitsregels/report/v1"
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FindingDoc(_Doc):
+    """A condition that decided a non-pass outcome."""
+
+    path: str
+    keyword: str
+    outcome: Literal["not_met", "not_demonstrated", "met"]
+    negated: bool
+    expected: JsonValue
+    actual: JsonValue
+    message: str
+
+
+class FactDoc(_Doc):
+    """A fact the evaluation read."""
+
+    path: str
+    value: JsonValue
+
+
+class GapDoc(_Doc):
+    """A verification document missing for this requirement."""
+
+    type: str
+    title: str
+    due: str
+    reason: str
+    message: str
+
+
+class ExplanationDoc(_Doc):
+    """The governed record of an explanation (pas toe of leg uit)."""
+
+    kind: str
+    state: str
+    state_label: str
+    text: str
+    given_by: str
+    given_on: date
+    decided_by: str | None
+    decided_on: date | None
+    valid_until: date | None
+    note: str | None
+    covers: str
+
+
+class ResultDoc(_Doc):
+    """One requirement's outcome."""
+
+    id: str
+    title: str
+    category: str
+    law_scope: str
+    severity: str
+    tags: list[str]
+    verification_flag: bool | None
+    status: str
+    status_label: str
+    basis: str
+    not_applicable: str | None
+    reason: str
+    findings: list[FindingDoc]
+    facts: list[FactDoc]
+    missing_evidence: list[GapDoc]
+    explanation: ExplanationDoc | None
+    source: SourceRef
+    legal: list[LegalRef]
+
+
+class MissingDocumentDoc(_Doc):
+    """One entry of the deduplicated checklist of documents still to be supplied."""
+
+    type: str
+    title: str
+    due: str
+    due_label: str
+    reasons: list[str]
+    requirements: list[str]
+    max_age: str | None
+
+
+class RulesetDoc(_Doc):
+    """Which framework was applied."""
+
+    id: str
+    title: str
+    issuer: str
+    version: str
+
+
+class RecordDoc(_Doc):
+    """The decision record: enough to reproduce the report."""
+
+    ruleset_id: str
+    ruleset_version: str
+    ruleset_hash: str
+    profile_hash: str
+    peildatum: date
+    stage: str
+    library_version: str
+
+
+class ReportDocument(_Doc):
+    """The whole report."""
+
+    schema_: str = Field(default=SCHEMA_ID, alias="schema")
+    lang: Lang
+    provider: str
+    ruleset: RulesetDoc
+    peildatum: date
+    verdict: str
+    verdict_label: str
+    counts: dict[str, int]
+    results: list[ResultDoc]
+    missing_documents: list[MissingDocumentDoc]
+    decision_record: RecordDoc
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def jsonable(value: Any) -> JsonValue:
+    """A fact value as plain JSON."""
+    if isinstance(value, date | Decimal | Duration):
+        return str(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+_OUTCOME: dict[bool | None, Literal["not_met", "not_demonstrated", "met"]] = {
+    False: "not_met", None: "not_demonstrated", True: "met",
+}
+
+
+def _result(result: RequirementResult, lang: Lang) -> ResultDoc:
+    spec = result.requirement.spec
+    record = result.explanation
+    return ResultDoc(
+        id=spec.id,
+        title=spec.title.get(lang),
+        category=spec.category,
+        law_scope=spec.law_scope,
+        severity=spec.severity,
+        tags=list(spec.tags),
+        verification_flag=spec.verification_flag,
+        status=str(result.status),
+        status_label=messages.text(f"status.{result.status}", lang),
+        basis=str(result.basis),
+        not_applicable=str(result.not_applicable) if result.not_applicable else None,
+        reason=explain.reason(result, lang),
+        findings=[
+            FindingDoc(
+                path=f.path, keyword=f.keyword, outcome=_OUTCOME[f.outcome], negated=f.negated,
+                expected=jsonable(f.expected), actual=jsonable(f.actual), message=f.message(lang),
+            )
+            for f in explain.findings(result.trace)
+        ],
+        facts=[FactDoc(path=p, value=jsonable(v)) for p, v in explain.facts(result.trace)],
+        missing_evidence=[
+            GapDoc(
+                type=g.type, title=result.requirement.evidence_title(g.type, lang), due=g.due, reason=str(g.reason),
+                message=explain.gap_phrase(g, result.requirement.evidence_title(g.type, lang), lang),
+            )
+            for g in result.gaps
+        ],
+        explanation=None if record is None else ExplanationDoc(
+            kind=record.kind, state=str(record.state), state_label=messages.text(f"state.{record.state}", lang),
+            text=record.text, given_by=record.given_by, given_on=record.given_on, decided_by=record.decided_by,
+            decided_on=record.decided_on, valid_until=record.valid_until, note=record.note, covers=str(record.covers),
+        ),
+        source=spec.source,
+        legal=list(spec.legal),
+    )
+
+
+def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
+    """Build the JSON document of a report."""
+    spec = report.ruleset.spec
+    record = report.record
+    titles = {r.requirement.spec.id: r.requirement for r in report.results}
+    checklist = []
+    for item in explain.missing_documents(report):
+        title = titles[item.requirements[0]].evidence_title(item.type, lang)
+        checklist.append(
+            MissingDocumentDoc(
+                type=item.type, title=title, due=item.due, due_label=messages.text(f"due.{item.due}", lang),
+                reasons=list(item.reasons), requirements=list(item.requirements), max_age=item.max_age,
+            ),
+        )
+    return ReportDocument(
+        lang=lang,
+        provider=report.provider,
+        ruleset=RulesetDoc(id=spec.id, title=spec.title.get(lang), issuer=spec.issuer, version=spec.version),
+        peildatum=report.peildatum,
+        verdict=str(report.verdict),
+        verdict_label=messages.text(f"verdict.{report.verdict}", lang),
+        counts={str(k): v for k, v in report.counts().items()},
+        results=[_result(r, lang) for r in report.results],
+        missing_documents=checklist,
+        decision_record=RecordDoc(
+            ruleset_id=record.ruleset_id, ruleset_version=record.ruleset_version, ruleset_hash=record.ruleset_hash,
+            profile_hash=record.profile_hash, peildatum=record.peildatum, stage=str(record.stage),
+            library_version=record.library_version,
+        ),
+    )
+
+
+def to_json(report: Report, lang: Lang = "nl") -> str:
+    """The report as JSON text: the same input gives the same bytes."""
+    return to_document(report, lang).model_dump_json(indent=2, by_alias=True) + "\n"

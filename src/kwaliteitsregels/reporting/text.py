@@ -1,0 +1,82 @@
+"""The terminal report: verdict, counts, a table per category, the missing documents."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from kwaliteitsregels import explain, messages
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.results import Report, RequirementResult, Status, Verdict
+
+_STYLE = {Status.PASS: "green", Status.FAIL: "bold red", Status.EXPLAIN: "yellow", Status.NOT_APPLICABLE: "dim"}
+_VERDICT_STYLE = {Verdict.COMPLIANT: "bold green", Verdict.NOT_COMPLIANT: "bold red", Verdict.NEEDS_ASSESSMENT: "bold yellow"}
+_HEAD = {
+    "nl": ("Eis", "Status", "Reden", "Aanbieder", "Peildatum", "Regelset", "Bewijsstuk", "Wanneer", "Nodig voor", "Waarom"),
+    "en": ("Req.", "Status", "Reason", "Provider", "Reference date", "Ruleset", "Document", "Due", "Needed for", "Why"),
+}
+
+
+def _header(report: Report, lang: Lang) -> Text:
+    head = _HEAD[lang]
+    spec = report.ruleset.spec
+    verdict = report.verdict
+    text = Text()
+    text.append(f"{head[5]}: {spec.title.get(lang)} ({spec.version})\n", style="bold")
+    text.append(f"{head[3]}: {report.provider}   {head[4]}: {report.peildatum.isoformat()}\n")
+    text.append(f"{messages.text('report.verdict', lang)}: ")
+    text.append(messages.text(f"verdict.{verdict}", lang).upper(), style=_VERDICT_STYLE[verdict])
+    counts = " · ".join(f"{messages.text(f'status.{s}', lang)} {n}" for s, n in report.counts().items())
+    text.append(f"\n{counts}\n")
+    return text
+
+
+def _category_table(report: Report, category: str, results: list[RequirementResult], lang: Lang) -> Table:
+    head = _HEAD[lang]
+    titles = {c.id: c.title.get(lang) for c in report.ruleset.spec.categories}
+    table = Table(title=f"{category} {titles.get(category, '')}", title_justify="left", expand=True, show_lines=False)
+    table.add_column(head[0], no_wrap=True)
+    table.add_column(head[1], no_wrap=True)
+    table.add_column(head[2], ratio=1)
+    for result in results:
+        label = Text(messages.text(f"status.{result.status}", lang), style=_STYLE[result.status])
+        title = result.requirement.spec.title.get(lang)
+        table.add_row(result.id, label, Text(f"{title}. ", style="bold") + Text(explain.reason(result, lang)))
+    return table
+
+
+def _missing_table(report: Report, lang: Lang) -> Table | None:
+    checklist = explain.missing_documents(report)
+    if not checklist:
+        return None
+    head = _HEAD[lang]
+    titles = {r.id: r.requirement for r in report.results}
+    table = Table(title=messages.text("report.missing", lang), title_justify="left", expand=True)
+    for name in head[6:]:
+        table.add_column(name)
+    for item in checklist:
+        title = titles[item.requirements[0]].evidence_title(item.type, lang)
+        reasons = messages.join((messages.text(f"gap.{r}", lang).split(" (")[0] for r in item.reasons), lang)
+        table.add_row(title, messages.text(f"due.{item.due}", lang), ", ".join(item.requirements), reasons)
+    return table
+
+
+def render_text(report: Report, lang: Lang = "nl", *, color: bool = False, width: int = 110) -> str:
+    """The report for a terminal (plain text when `color` is False)."""
+    grouped: dict[str, list[RequirementResult]] = {}
+    for result in report.results:
+        grouped.setdefault(result.requirement.spec.category, []).append(result)
+    parts: list[Table | Text] = [_header(report, lang)]
+    parts += [_category_table(report, cat, results, lang) for cat, results in grouped.items()]
+    missing = _missing_table(report, lang)
+    if missing is not None:
+        parts.append(missing)
+    record = report.record
+    parts.append(Text(f"{record.ruleset_id} {record.ruleset_version} {record.ruleset_hash[:19]}… · profiel {record.profile_hash[:19]}… · kwaliteitsregels {record.library_version}", style="dim"))
+    buffer = StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
+    console.print(Group(*parts))
+    return buffer.getvalue()

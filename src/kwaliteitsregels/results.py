@@ -1,0 +1,224 @@
+"""What evaluation produces: a status per requirement, and a report over all of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
+from kwaliteitsregels.hashing import canonical_hash
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.models.profile import Profile
+from kwaliteitsregels.models.ruleset import Due
+from kwaliteitsregels.trace import Node
+
+
+class Status(StrEnum):
+    """The outcome for one requirement."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    EXPLAIN = "explain"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Basis(StrEnum):
+    """The raw verdict the facts give, before any explanation: met, not met, not demonstrated."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    NOT_DEMONSTRATED = "not_demonstrated"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Verdict(StrEnum):
+    """The verdict over a whole ruleset."""
+
+    COMPLIANT = "voldoet"
+    NOT_COMPLIANT = "voldoet_niet"
+    NEEDS_ASSESSMENT = "beoordeling_nodig"
+
+
+class ExplanationState(StrEnum):
+    """Where an explanation stands on the reference date."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+
+
+class GapReason(StrEnum):
+    """Why a verification document counts as missing."""
+
+    ABSENT = "absent"
+    EXPIRED = "expired"
+    TOO_OLD = "too_old"
+    UNDATED = "undated"
+    NOT_YET_ISSUED = "not_yet_issued"
+
+
+class Stage(StrEnum):
+    """The moment of the procedure: which documents are due."""
+
+    REGISTRATION = "registration"
+    AWARD = "award"
+
+
+DUE_AT: dict[Stage, frozenset[Due]] = {
+    Stage.REGISTRATION: frozenset({"with_registration"}),
+    Stage.AWARD: frozenset({"with_registration", "before_award"}),
+}
+
+
+class NotApplicableWhy(StrEnum):
+    """Why a requirement does not apply."""
+
+    LAW_SCOPE = "law_scope"
+    CONDITION = "when"
+    VALIDITY = "validity"
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceGap:
+    """A verification document that is missing, expired or too old on the reference date."""
+
+    type: str
+    due: Due
+    reason: GapReason
+    max_age: str | None = None
+    issued_on: date | None = None
+    valid_until: date | None = None
+    not_before: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExplanationRecord:
+    """The governed record of a pas-toe-of-leg-uit explanation."""
+
+    kind: str
+    state: ExplanationState
+    text: str
+    given_by: str
+    given_on: date
+    decided_by: str | None
+    decided_on: date | None
+    valid_until: date | None
+    note: str | None
+    covers: Basis
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementResult:
+    """The outcome for one requirement, with everything needed to explain it."""
+
+    requirement: CompiledRequirement
+    status: Status
+    basis: Basis
+    trace: Node | None = None
+    applicability: Node | None = None
+    not_applicable: NotApplicableWhy | None = None
+    gaps: tuple[EvidenceGap, ...] = ()
+    explanation: ExplanationRecord | None = None
+
+    @property
+    def id(self) -> str:
+        """The requirement's own id."""
+        return self.requirement.id
+
+    def reason(self, lang: Lang = "nl") -> str:
+        """Why this status, in plain language, naming every failing condition."""
+        from kwaliteitsregels.explain import reason  # noqa: PLC0415 - explain builds on this module
+
+        return reason(self, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    """What exactly was evaluated: enough to reproduce the report."""
+
+    ruleset_id: str
+    ruleset_version: str
+    ruleset_hash: str
+    profile_hash: str
+    peildatum: date
+    stage: Stage
+    library_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """All results of one profile against one ruleset on one reference date."""
+
+    ruleset: CompiledRuleset
+    profile: Profile
+    peildatum: date
+    stage: Stage
+    results: tuple[RequirementResult, ...]
+    library_version: str
+
+    @property
+    def provider(self) -> str:
+        """The provider's name."""
+        return self.profile.organisation.name
+
+    @property
+    def record(self) -> DecisionRecord:
+        """The decision record (hashes are computed on request, not on the hot path)."""
+        spec = self.ruleset.spec
+        return DecisionRecord(
+            ruleset_id=spec.id,
+            ruleset_version=spec.version,
+            ruleset_hash=self.ruleset.content_hash,
+            profile_hash=canonical_hash(self.profile.model_dump(mode="json")),
+            peildatum=self.peildatum,
+            stage=self.stage,
+            library_version=self.library_version,
+        )
+
+    @property
+    def verdict(self) -> Verdict:
+        """voldoet / voldoet niet / beoordeling nodig."""
+        blocking = [r for r in self.results if r.requirement.spec.severity == "knockout"]
+        if any(r.status is Status.FAIL for r in blocking):
+            return Verdict.NOT_COMPLIANT
+        if any(r.explanation and r.explanation.state is ExplanationState.PENDING for r in self.results):
+            return Verdict.NEEDS_ASSESSMENT
+        return Verdict.COMPLIANT
+
+    def counts(self) -> dict[Status, int]:
+        """How many requirements got each status (every status present, zero included)."""
+        counts = dict.fromkeys(Status, 0)
+        for result in self.results:
+            counts[result.status] += 1
+        return counts
+
+    def result(self, requirement_id: str) -> RequirementResult:
+        """The result for one requirement id."""
+        for result in self.results:
+            if result.id == requirement_id:
+                return result
+        raise KeyError(requirement_id)
+
+    def to_json(self, lang: Lang = "nl") -> str:
+        """The report as JSON (documented in docs/report.md); same input, same bytes."""
+        from kwaliteitsregels.reporting.document import to_json  # noqa: PLC0415 - reporting builds on this module
+
+        return to_json(self, lang)
+
+    def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
+        """The report as plain data, the same structure as `to_json`."""
+        from kwaliteitsregels.reporting.document import to_document  # noqa: PLC0415 - reporting builds on this module
+
+        return to_document(self, lang).model_dump(mode="json", by_alias=True)
+
+    def _repr_html_(self) -> str:
+        from kwaliteitsregels.reporting.html import render_table  # noqa: PLC0415 - reporting builds on this module
+
+        return render_table(self)
+
+    def exit_code(self, fail_on: frozenset[Verdict] = frozenset({Verdict.NOT_COMPLIANT, Verdict.NEEDS_ASSESSMENT})) -> int:
+        """0 when the verdict is acceptable under `fail_on`, else 1 (2 is for bad input, raised earlier)."""
+        return 1 if self.verdict in fail_on else 0
