@@ -130,7 +130,7 @@ def _assessed(req: CompiledRequirement, run: _Run, trace: Node | None, applicabi
 
 def _state(given: Explanation, peildatum: date) -> ExplanationState:
     assessment = given.assessment
-    if assessment is None or assessment.on > peildatum:
+    if assessment is None or assessment.decided_on > peildatum:
         return ExplanationState.PENDING
     if assessment.decision == "rejected":
         return ExplanationState.REJECTED
@@ -149,7 +149,7 @@ def _record(kind: str, given: Explanation, covers: Basis, peildatum: date) -> Ex
         given_by=given.given_by,
         given_on=given.given_on,
         decided_by=decided.by if decided else None,
-        decided_on=decided.on if decided else None,
+        decided_on=decided.decided_on if decided else None,
         valid_until=decided.valid_until if decided else None,
         note=decided.note if decided else None,
         covers=covers,

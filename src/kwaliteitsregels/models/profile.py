@@ -172,7 +172,7 @@ class Assessment(Model):
 
     decision: Decision
     by: str = Field(min_length=1)
-    on: date
+    decided_on: date
     valid_until: date | None = None
     note: str | None = None
 

@@ -1,0 +1,81 @@
+"""Data-driven conformance suite: each YAML file under cases/ is one or more cases.
+
+A case holds a ruleset fragment, a profile, a peildatum and the expected outcome per
+requirement. Requirement fields the case does not care about get neutral defaults here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import kwaliteitsregels as kr
+from kwaliteitsregels import explain
+
+CASES = Path(__file__).parent / "cases"
+SEED = "002_e6bd4ce0c9b21154.txt"
+
+
+def _requirement(raw: dict[str, Any]) -> dict[str, Any]:
+    defaults = {
+        "title": f"Eis {raw['id']}",
+        "text": "Brontekst.",
+        "source": {"document": "Testkader", "section": "1", "seed": SEED},
+        "category": "c",
+        "law_scope": "both",
+    }
+    return defaults | raw
+
+
+def _ruleset(fragment: dict[str, Any]) -> dict[str, Any]:
+    header = {
+        "id": "test",
+        "title": "Testkader",
+        "issuer": "test",
+        "version": "1",
+        "valid_from": date(2019, 1, 1),
+        "source": {"title": "Testkader", "seed": SEED},
+        "categories": [{"id": "c", "title": "Categorie"}],
+    }
+    body = dict(fragment)
+    body["requirements"] = [_requirement(r) for r in fragment["requirements"]]
+    return header | body
+
+
+def _cases() -> list[Any]:
+    found = []
+    for path in sorted(CASES.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text("utf-8")):
+            found.append(pytest.param(case, id=f"{path.stem}: {case['name']}"))
+    return found
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_case(case: dict[str, Any]) -> None:
+    ruleset = kr.load_ruleset(_ruleset(case["ruleset"]))
+    profile_data = {"organisation": {"name": "Test"}, "services": {"law_domains": ["jeugdwet", "wmo"]}}
+    profile = kr.load_profile(profile_data | case.get("profile", {}))
+    report = kr.evaluate(ruleset, profile, case["peildatum"], stage=kr.Stage(case.get("stage", "registration")))
+    expected = case["expect"]
+    for rid, want in expected.get("results", {}).items():
+        result = report.result(str(rid))
+        assert result.status == want["status"], result.reason()
+        if "basis" in want:
+            assert result.basis == want["basis"], result.reason()
+        if "findings" in want:
+            assert [f.path for f in explain.findings(result.trace)] == want["findings"], result.reason()
+        if "gaps" in want:
+            assert [f"{g.type}:{g.reason}" for g in result.gaps] == want["gaps"]
+        if "state" in want:
+            assert result.explanation is not None
+            assert result.explanation.state == want["state"]
+        if "reason_contains" in want:
+            assert want["reason_contains"] in result.reason()
+    if "verdict" in expected:
+        assert report.verdict == expected["verdict"]
+    if "missing" in expected:
+        assert [f"{m.type}:{','.join(m.requirements)}" for m in explain.missing_documents(report)] == expected["missing"]
