@@ -193,7 +193,7 @@ class _Scope(Builder):
 
 def _suggest(names: tuple[str, ...], index: int, options: list[str]) -> str | None:
     best = _validation.closest(names[index], options)
-    return ".".join((*names[:index], best)) if best else None
+    return ".".join((*names[:index], best, *names[index + 1 :])) if best else None
 
 
 @dataclass(frozen=True, slots=True)
