@@ -1,10 +1,10 @@
 """kwaliteitsregels: check care providers against municipal quality frameworks (Jeugdwet, Wmo 2015).
 
-    >>> import kwaliteitsregels as kr
-    >>> ruleset = kr.load_ruleset("twente")
-    >>> profile = kr.load_profile("examples/zzp-jeugdhulp.yaml")
-    >>> report = kr.evaluate(ruleset, profile, date(2026, 11, 23))
-    >>> report.verdict, report.to_json()
+>>> import kwaliteitsregels as kr
+>>> ruleset = kr.load_ruleset("twente")
+>>> profile = kr.load_profile("examples/zzp-jeugdhulp.yaml")
+>>> report = kr.evaluate(ruleset, profile, date(2026, 11, 23))
+>>> report.verdict, report.to_json()
 """
 
 from kwaliteitsregels.bundled import bundled_rulesets

@@ -46,7 +46,7 @@ def _message(error: Any) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "literal_error":
-        return f"moet een van {ctx.get('expected')} zijn"
+        return f"moet een van {str(ctx.get('expected')).replace(' or ', ' of ')} zijn"
     if kind == "string_pattern_mismatch":
         return f"heeft niet de vorm {ctx.get('pattern')}"
     if kind in ("too_short", "string_too_short"):
@@ -55,7 +55,7 @@ def _message(error: Any) -> str:
         return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return _MESSAGES.get(kind, error["msg"])
+    return _MESSAGES.get(kind, str(error["msg"]))
 
 
 def _suggestion(error: Any, model: type[BaseModel], path: Path) -> str | None:

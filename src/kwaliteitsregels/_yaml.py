@@ -20,8 +20,7 @@ MAX_DEPTH = 64
 MAX_NODES = 200_000
 MAX_BYTES = 5_000_000
 _STANDARD_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 
 
@@ -108,7 +107,12 @@ class _Builder:
                 raise _fail(source, key_node.start_mark, "yaml-merge", "merge-sleutels (<<) zijn niet toegestaan")
             key = self.build(key_node, (*path, "<key>"), depth + 1)
             if not isinstance(key, str):
-                raise _fail(source, key_node.start_mark, "key-type", f"sleutel {key!r} moet tekst zijn: zet hem tussen aanhalingstekens")
+                raise _fail(
+                    source,
+                    key_node.start_mark,
+                    "key-type",
+                    f"sleutel {key!r} moet tekst zijn: zet hem tussen aanhalingstekens",
+                )
             if key in result:
                 raise _fail(source, key_node.start_mark, "duplicate-key", f"sleutel '{key}' komt twee keer voor")
             child = (*path, key)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -18,6 +19,7 @@ from kwaliteitsregels.reporting.registry import REPORTERS
 from kwaliteitsregels.results import Stage
 
 EXIT_BAD_INPUT = 2
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def _fail(error: KwaliteitsregelsError) -> None:
@@ -46,19 +48,52 @@ def main() -> None:
 
 @main.command()
 @click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--ruleset", "-r", "ruleset_name", required=True, help="Naam van een meegeleverde regelset of pad. / Bundled ruleset name or path.")
-@click.option("--peildatum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Peildatum JJJJ-MM-DD (standaard: vandaag). / Reference date.")
+@click.option(
+    "--ruleset",
+    "-r",
+    "ruleset_name",
+    required=True,
+    help="Naam van een meegeleverde regelset of pad. / Bundled ruleset name or path.",
+)
+@click.option(
+    "--peildatum",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Peildatum JJJJ-MM-DD (standaard: vandaag). / Reference date.",
+)
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
-@click.option("--stage", type=click.Choice([s.value for s in Stage]), default=Stage.REGISTRATION.value, show_default=True,
-              help="Moment in de procedure: welke bewijsstukken al nodig zijn. / Which documents are due.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Schrijf naar bestand. / Write to a file.")
-def check(  # noqa: PLR0913 - one parameter per CLI option
-    profile: Path, ruleset_name: str, peildatum: Any, fmt: str, lang: Lang, stage: str, output: Path | None,
+@click.option(
+    "--stage",
+    type=click.Choice([s.value for s in Stage]),
+    default=Stage.REGISTRATION.value,
+    show_default=True,
+    help="Moment in de procedure: welke bewijsstukken al nodig zijn. / Which documents are due.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Schrijf naar bestand. / Write to a file.",
+)
+def check(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
+    profile: Path,
+    ruleset_name: str,
+    peildatum: Any,
+    fmt: str,
+    lang: Lang,
+    stage: str,
+    output: Path | None,
 ) -> None:
     """Toets PROFILE aan een regelset. Exit 0: voldoet; 1: voldoet niet of beoordeling nodig; 2: foute invoer."""
     ruleset = load_ruleset(ruleset_name)
-    report = evaluate(ruleset, load_profile(profile), peildatum.date() if peildatum else date.today(), stage=Stage(stage))
+    report = evaluate(
+        ruleset,
+        load_profile(profile),
+        peildatum.date() if peildatum else datetime.now(tz=AMSTERDAM).date(),
+        stage=Stage(stage),
+    )
     color = output is None and sys.stdout.isatty()
     rendered = REPORTERS[fmt](report, lang, color=color)
     if output is None:
@@ -76,4 +111,5 @@ def rulesets(lang: Lang) -> None:
         ruleset = load_ruleset(path)
         spec = ruleset.spec
         until = spec.valid_to.isoformat() if spec.valid_to else "…"
-        click.echo(f"{name:<20} {spec.version:<12} {spec.valid_from.isoformat()}–{until:<10} {len(ruleset.requirements):>3}  {spec.title.get(lang)}")
+        window = f"{spec.valid_from.isoformat()}–{until}"
+        click.echo(f"{name:<20} {spec.version:<12} {window:<22} {len(ruleset.requirements):>3}  {spec.title.get(lang)}")

@@ -31,7 +31,7 @@ def _adapter(annotation: Any) -> TypeAdapter[Any]:
     return TypeAdapter(annotation)
 
 
-class _Invalid(Exception):
+class _InvalidError(Exception):
     """Raised inside a keyword's build after its problem was recorded."""
 
 
@@ -89,24 +89,37 @@ class _Compiler:
     def problem(self, loc: Path, code: str, message: str, suggestion: str | None = None) -> None:
         line, column = self.located.where(loc) if self.located else (None, None)
         self.problems.append(
-            Problem(code, message, file=self.source, line=line, column=column, path=_validation.dotted(loc), suggestion=suggestion),
+            Problem(
+                code,
+                message,
+                file=self.source,
+                line=line,
+                column=column,
+                path=_validation.dotted(loc),
+                suggestion=suggestion,
+            ),
         )
 
     def compile(self, raw: Any, model: Any, loc: Path) -> Check:
         try:
             return self._compile(raw, model, loc)
-        except _Invalid:
+        except _InvalidError:
             return _never
 
     def _compile(self, raw: Any, model: Any, loc: Path) -> Check:
         if not isinstance(raw, dict) or len(raw) != 1:
             self.problem(loc, "condition-shape", "een voorwaarde is een mapping met precies één sleutelwoord")
-            raise _Invalid
-        (name, args), = raw.items()
+            raise _InvalidError
+        ((name, args),) = raw.items()
         keyword = REGISTRY.get(name)
         if keyword is None:
-            self.problem((*loc, name), "unknown-keyword", f"onbekend sleutelwoord '{name}'", _validation.closest(name, list(REGISTRY)))
-            raise _Invalid
+            self.problem(
+                (*loc, name),
+                "unknown-keyword",
+                f"onbekend sleutelwoord '{name}'",
+                _validation.closest(name, list(REGISTRY)),
+            )
+            raise _InvalidError
         parsed = self._arguments(keyword, args, (*loc, name))
         return keyword.build(parsed, _Scope(self, model, (*loc, name)))
 
@@ -118,7 +131,7 @@ class _Compiler:
                 sub = tuple(part for part in (found.path or "").replace("[", ".").replace("]", "").split(".") if part)
                 parts = tuple(int(p) if p.isdigit() else p for p in sub)
                 self.problem((*loc, *parts), f"{keyword.name}.{found.code}", found.message, found.suggestion)
-            raise _Invalid from None
+            raise _InvalidError from None
 
 
 def _never(obj: Any, ctx: Context) -> Node:  # noqa: ARG001 - stands in for a condition that failed to compile
@@ -138,14 +151,18 @@ class _Scope(Builder):
         current: Any = self.model
         names = tuple(path.split("."))
         for i, name in enumerate(names):
-            if introspection.list_item(current) is not None and introspection.model_class(introspection.list_item(current)):
+            if introspection.list_item(current) is not None and introspection.model_class(
+                introspection.list_item(current)
+            ):
                 self.fail("path-into-list", f"'{'.'.join(names[:i])}' is een lijst: gebruik every of count", *at)
-                raise _Invalid
+                raise _InvalidError
             annotation = introspection.child(current, name)
             if annotation is None or introspection.model_class(current) is None:
                 options = introspection.field_names(current)
-                self.fail("unknown-field", f"onbekend profielveld '{path}'", *at, suggestion=_suggest(names, i, options))
-                raise _Invalid
+                self.fail(
+                    "unknown-field", f"onbekend profielveld '{path}'", *at, suggestion=_suggest(names, i, options)
+                )
+                raise _InvalidError
             current = annotation
         return names, current
 
@@ -153,8 +170,10 @@ class _Scope(Builder):
         names, annotation = self._resolve(path, at)
         field = FieldPath(path, names, annotation)
         if field.kind not in kinds:
-            self.fail("field-kind", f"veld '{path}' is van soort '{field.kind}', verwacht: {', '.join(sorted(kinds))}", *at)
-            raise _Invalid
+            self.fail(
+                "field-kind", f"veld '{path}' is van soort '{field.kind}', verwacht: {', '.join(sorted(kinds))}", *at
+            )
+            raise _InvalidError
         return field
 
     def items(self, path: str, *at: str | int) -> tuple[FieldPath, Builder]:
@@ -162,21 +181,28 @@ class _Scope(Builder):
         item = introspection.list_item(annotation)
         if item is None or introspection.model_class(item) is None:
             self.fail("not-a-list", f"veld '{path}' is geen lijst van objecten", *at)
-            raise _Invalid
+            raise _InvalidError
         return FieldPath(path, names, annotation), _Scope(self.compiler, item, (*self.loc, *at))
 
     def table(self, name: str, *at: str | int) -> list[Any]:
         tables = self.compiler.ruleset.tables
         if name not in tables:
-            self.fail("unknown-table", f"onbekende tabel '{name}'", *at, suggestion=_validation.closest(name, list(tables)))
-            raise _Invalid
+            self.fail(
+                "unknown-table", f"onbekende tabel '{name}'", *at, suggestion=_validation.closest(name, list(tables))
+            )
+            raise _InvalidError
         return tables[name]
 
     def declaration(self, name: str, *at: str | int) -> str:
         known = self.compiler.ruleset.declarations
         if name not in known:
-            self.fail("unknown-declaration", f"onbekende verklaring '{name}'", *at, suggestion=_validation.closest(name, list(known)))
-            raise _Invalid
+            self.fail(
+                "unknown-declaration",
+                f"onbekende verklaring '{name}'",
+                *at,
+                suggestion=_validation.closest(name, list(known)),
+            )
+            raise _InvalidError
         return name
 
     def value(self, field: Any, value: Any, *at: str | int) -> Any:
@@ -184,8 +210,13 @@ class _Scope(Builder):
             return field.coerce(value)
         except ValidationError as exc:
             found = _validation.problems(exc, BaseModel, None, self.compiler.source)[0]
-            self.fail("value-type", f"waarde {value!r} past niet bij veld '{field.path}': {found.message}", *at, suggestion=found.suggestion)
-            raise _Invalid from None
+            self.fail(
+                "value-type",
+                f"waarde {value!r} past niet bij veld '{field.path}': {found.message}",
+                *at,
+                suggestion=found.suggestion,
+            )
+            raise _InvalidError from None
 
     def fail(self, code: str, message: str, *at: str | int, suggestion: str | None = None) -> None:
         self.compiler.problem((*self.loc, *at), code, message, suggestion)
@@ -232,7 +263,9 @@ class CompiledRuleset:
         return self.spec.id
 
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><td>{r.id}</td><td>{r.spec.title.nl}</td><td>{r.spec.law_scope}</td></tr>" for r in self.requirements)
+        rows = "".join(
+            f"<tr><td>{r.id}</td><td>{r.spec.title.nl}</td><td>{r.spec.law_scope}</td></tr>" for r in self.requirements
+        )
         return f"<table><caption>{self.spec.title.nl} ({self.spec.version})</caption>{rows}</table>"
 
 
@@ -259,9 +292,23 @@ def _check_references(ruleset: Ruleset, compiler: _Compiler) -> None:
         compiler.problem(("valid_to",), "validity-window", "valid_to ligt voor valid_from: de regelset geldt nooit")
     for name in ruleset.evidence_types:
         if name in EVIDENCE_TYPES:
-            compiler.problem(("evidence_types", name), "evidence-redefined", f"bewijsstuksoort '{name}' staat al in de gedeelde woordenlijst")
-    categories = {c.id for c in ruleset.categories}
+            compiler.problem(
+                ("evidence_types", name),
+                "evidence-redefined",
+                f"bewijsstuksoort '{name}' staat al in de gedeelde woordenlijst",
+            )
+    _check_requirements(ruleset, compiler)
     ids = {r.id for r in ruleset.requirements}
+    for i, decision in enumerate(ruleset.decisions):
+        for j, ref in enumerate(decision.about):
+            if ref not in ids:
+                suggestion = _validation.closest(ref, list(ids))
+                message = f"beslissing verwijst naar onbekende eis '{ref}'"
+                compiler.problem(("decisions", i, "about", j), "unknown-requirement", message, suggestion)
+
+
+def _check_requirements(ruleset: Ruleset, compiler: _Compiler) -> None:
+    categories = {c.id for c in ruleset.categories}
     seen: set[str] = set()
     for i, req in enumerate(ruleset.requirements):
         loc: Path = ("requirements", i)
@@ -269,18 +316,24 @@ def _check_references(ruleset: Ruleset, compiler: _Compiler) -> None:
             compiler.problem((*loc, "id"), "duplicate-id", f"eis-id '{req.id}' komt twee keer voor")
         seen.add(req.id)
         if req.category not in categories:
-            compiler.problem((*loc, "category"), "unknown-category", f"onbekende categorie '{req.category}'", _validation.closest(req.category, list(categories)))
+            compiler.problem(
+                (*loc, "category"),
+                "unknown-category",
+                f"onbekende categorie '{req.category}'",
+                _validation.closest(req.category, list(categories)),
+            )
         _check_evidence(req.evidence, (*loc, "evidence"), ruleset, compiler)
         if req.explain is not None:
             _check_evidence(req.explain.evidence, (*loc, "explain", "evidence"), ruleset, compiler)
-    for i, decision in enumerate(ruleset.decisions):
-        for j, ref in enumerate(decision.about):
-            if ref not in ids:
-                compiler.problem(("decisions", i, "about", j), "unknown-requirement", f"beslissing verwijst naar onbekende eis '{ref}'", _validation.closest(ref, list(ids)))
 
 
 def _check_evidence(specs: list[EvidenceSpec], loc: Path, ruleset: Ruleset, compiler: _Compiler) -> None:
     known = [*EVIDENCE_TYPES, *ruleset.evidence_types]
     for i, spec in enumerate(specs):
         if spec.type not in known:
-            compiler.problem((*loc, i, "type"), "unknown-evidence-type", f"onbekende bewijsstuksoort '{spec.type}'", _validation.closest(spec.type, known))
+            compiler.problem(
+                (*loc, i, "type"),
+                "unknown-evidence-type",
+                f"onbekende bewijsstuksoort '{spec.type}'",
+                _validation.closest(spec.type, known),
+            )

@@ -27,6 +27,7 @@ class Problem:
         return ":".join(parts)
 
     def __str__(self) -> str:
+        """`file:line:column: [path] message (code) Bedoelde u …?`."""
         where = self.location()
         field = f" [{self.path}]" if self.path else ""
         hint = f" Bedoelde u '{self.suggestion}'?" if self.suggestion else ""

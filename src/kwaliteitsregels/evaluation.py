@@ -50,13 +50,20 @@ class _Run:
 
 
 def evaluate(
-    ruleset: CompiledRuleset, profile: Profile, peildatum: date, *, stage: Stage = Stage.REGISTRATION,
+    ruleset: CompiledRuleset,
+    profile: Profile,
+    peildatum: date,
+    *,
+    stage: Stage = Stage.REGISTRATION,
 ) -> Report:
     """Evaluate every requirement of `ruleset` for `profile` as of `peildatum`."""
     spec = ruleset.spec
     if peildatum < spec.valid_from or (spec.valid_to is not None and peildatum > spec.valid_to):
         until = spec.valid_to.isoformat() if spec.valid_to else "onbepaald"
-        message = f"regelset '{spec.id}' geldt van {spec.valid_from.isoformat()} tot {until}, niet op peildatum {peildatum.isoformat()}"
+        message = (
+            f"regelset '{spec.id}' geldt van {spec.valid_from.isoformat()} tot {until}, "
+            f"niet op peildatum {peildatum.isoformat()}"
+        )
         raise single(EvaluationError, "ruleset-not-in-force", message)
     run = _Run(ruleset, profile, peildatum, stage)
     results = tuple(_requirement(req, run) for req in ruleset.requirements)
@@ -79,7 +86,9 @@ def _not_applicable(req: CompiledRequirement, run: _Run) -> tuple[NotApplicableW
 def _requirement(req: CompiledRequirement, run: _Run) -> RequirementResult:
     why, applicability = _not_applicable(req, run)
     if why is not None:
-        return RequirementResult(req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, applicability=applicability, not_applicable=why)
+        return RequirementResult(
+            req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, applicability=applicability, not_applicable=why
+        )
     trace = req.condition(run.profile, run.ctx) if req.condition is not None else None
     if req.spec.judgement == "assessor":
         return _assessed(req, run, trace, applicability)
@@ -123,7 +132,9 @@ def _assessed(req: CompiledRequirement, run: _Run, trace: Node | None, applicabi
     record = _record(spec.explain.kind, given, Basis.NOT_DEMONSTRATED, run.ctx.peildatum)
     usable = record.state in (ExplanationState.PENDING, ExplanationState.ACCEPTED) and not gaps and precondition
     if usable:
-        return RequirementResult(req, Status.EXPLAIN, Basis.NOT_DEMONSTRATED, trace, applicability, gaps=gaps, explanation=record)
+        return RequirementResult(
+            req, Status.EXPLAIN, Basis.NOT_DEMONSTRATED, trace, applicability, gaps=gaps, explanation=record
+        )
     basis = Basis.NOT_MET if record.state is ExplanationState.REJECTED else Basis.NOT_DEMONSTRATED
     return RequirementResult(req, Status.FAIL, basis, trace, applicability, gaps=gaps, explanation=record)
 

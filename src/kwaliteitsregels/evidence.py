@@ -46,7 +46,10 @@ def gap(spec: EvidenceSpec, documents: Sequence[Document], peildatum: date) -> E
 
 
 def gaps(
-    specs: Iterable[EvidenceSpec], index: dict[str, list[Document]], peildatum: date, due: frozenset[Due],
+    specs: Iterable[EvidenceSpec],
+    index: dict[str, list[Document]],
+    peildatum: date,
+    due: frozenset[Due],
 ) -> tuple[EvidenceGap, ...]:
     """Every gap among the specs that are due at this stage."""
     found = (gap(spec, index.get(spec.type, ()), peildatum) for spec in specs if spec.due in due)

@@ -38,11 +38,19 @@ class Finding:
         if self.keyword == "every" and self.actual == 0:
             return messages.text("finding.empty", lang, path=self.path)
         if self.keyword == "count":
-            return messages.text("finding.count", lang, path=self.path, actual=self.actual, bounds=_bounds(self.expected, lang))
+            return messages.text(
+                "finding.count", lang, path=self.path, actual=self.actual, bounds=_bounds(self.expected, lang)
+            )
         if self.outcome is None:
             return messages.text("finding.missing", lang, path=self.path)
         key = "finding.negated" if self.negated else "finding.value"
-        return messages.text(key, lang, path=self.path, expect=_expect(self.keyword, self.expected, lang), actual=messages.value(self.actual, lang))
+        return messages.text(
+            key,
+            lang,
+            path=self.path,
+            expect=_expect(self.keyword, self.expected, lang),
+            actual=messages.value(self.actual, lang),
+        )
 
 
 def _bounds(expected: tuple[int | None, int | None], lang: Lang) -> str:
@@ -95,8 +103,12 @@ def facts(node: Node | None) -> list[tuple[str, Any]]:
 def gap_phrase(item: EvidenceGap, title: str, lang: Lang) -> str:
     """'<document> ontbreekt' and the like."""
     detail = messages.text(
-        f"gap.{item.reason}", lang,
-        valid_until=item.valid_until, issued_on=item.issued_on, not_before=item.not_before, max_age=item.max_age,
+        f"gap.{item.reason}",
+        lang,
+        valid_until=item.valid_until,
+        issued_on=item.issued_on,
+        not_before=item.not_before,
+        max_age=item.max_age,
     )
     return f"{title} {detail}"
 
@@ -115,7 +127,11 @@ def _raw_reason(result: RequirementResult, lang: Lang) -> str:
         return messages.text("reason.no_explanation", lang, allowed=spec.explain.allowed_when.get(lang))
     if result.basis is Basis.MET:
         shown = [f"{path} = {messages.value(v, lang)}" for path, v in facts(result.trace)]
-        return messages.text("reason.pass", lang, facts=messages.join(shown, lang)) if shown else messages.text("reason.pass_no_facts", lang)
+        return (
+            messages.text("reason.pass", lang, facts=messages.join(shown, lang))
+            if shown
+            else messages.text("reason.pass_no_facts", lang)
+        )
     return _facts_reason(result, lang)
 
 
@@ -123,7 +139,9 @@ def _na_reason(result: RequirementResult, lang: Lang) -> str:
     spec = result.requirement.spec
     if result.not_applicable is NotApplicableWhy.VALIDITY:
         indefinite = messages.text("value.indefinite", lang)
-        return messages.text("reason.na_validity", lang, valid_from=spec.valid_from or indefinite, valid_to=spec.valid_to or indefinite)
+        return messages.text(
+            "reason.na_validity", lang, valid_from=spec.valid_from or indefinite, valid_to=spec.valid_to or indefinite
+        )
     if result.not_applicable is NotApplicableWhy.LAW_SCOPE:
         return messages.text("reason.na_law_scope", lang, scope=messages.text(f"scope.{spec.law_scope}", lang))
     shown = "; ".join(f.message(lang) for f in findings(result.applicability))
@@ -137,18 +155,29 @@ def _explain_reason(result: RequirementResult, lang: Lang) -> str:
     if record.state is ExplanationState.ACCEPTED:
         until = messages.text("reason.until", lang, date=record.valid_until) if record.valid_until else ""
         return messages.text(
-            "reason.explain_accepted", lang,
-            given_by=record.given_by, given_on=record.given_on, decided_by=record.decided_by, decided_on=record.decided_on, until=until,
+            "reason.explain_accepted",
+            lang,
+            given_by=record.given_by,
+            given_on=record.given_on,
+            decided_by=record.decided_by,
+            decided_on=record.decided_on,
+            until=until,
         )
     spec = result.requirement.spec
     if record.state is ExplanationState.PENDING and spec.judgement == "assessor" and spec.explain is not None:
         allowed = spec.explain.allowed_when.get(lang)
-        return messages.text("reason.explain_assess", lang, given_by=record.given_by, given_on=record.given_on, allowed=allowed)
+        return messages.text(
+            "reason.explain_assess", lang, given_by=record.given_by, given_on=record.given_on, allowed=allowed
+        )
     raw = _raw_reason(result, lang)
     if record.state is ExplanationState.PENDING:
-        return messages.text("reason.explain", lang, given_by=record.given_by, given_on=record.given_on, state=state, raw=raw)
+        return messages.text(
+            "reason.explain", lang, given_by=record.given_by, given_on=record.given_on, state=state, raw=raw
+        )
     by = messages.text("reason.by", lang, who=record.decided_by, on=record.decided_on)
-    return messages.text("reason.explain_fallback", lang, given_by=record.given_by, given_on=record.given_on, state=state, by=by, raw=raw)
+    return messages.text(
+        "reason.explain_fallback", lang, given_by=record.given_by, given_on=record.given_on, state=state, by=by, raw=raw
+    )
 
 
 def reason(result: RequirementResult, lang: Lang = "nl") -> str:

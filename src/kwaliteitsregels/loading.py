@@ -10,8 +10,8 @@ from pydantic import BaseModel, ValidationError
 from kwaliteitsregels import _validation, _yaml
 from kwaliteitsregels.bundled import RULESET_FILE, bundled_rulesets
 from kwaliteitsregels.compiling import CompiledRuleset, compile_ruleset
-from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.errors import InputError, KwaliteitsregelsError, ProfileError, RulesetError, single
+from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.models.ruleset import Ruleset
 
@@ -36,7 +36,13 @@ def _read(source: str | Path, kind: type[KwaliteitsregelsError]) -> _yaml.Locate
 
 def _validate(model: type[M], located: _yaml.Located, kind: type[KwaliteitsregelsError]) -> M:
     if not isinstance(located.data, dict):
-        raise single(kind, "not-a-mapping", "het bestand moet een mapping (sleutel: waarde) bevatten", file=located.source, line=1)
+        raise single(
+            kind,
+            "not-a-mapping",
+            "het bestand moet een mapping (sleutel: waarde) bevatten",
+            file=located.source,
+            line=1,
+        )
     try:
         return model.model_validate(located.data)
     except ValidationError as exc:

@@ -33,7 +33,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "due.on_request": ("op verzoek", "on request"),
     "gap.absent": ("ontbreekt", "missing"),
     "gap.expired": ("verlopen (geldig tot {valid_until})", "expired (valid until {valid_until})"),
-    "gap.too_old": ("te oud (afgegeven {issued_on}, moet op of na {not_before})", "too old (issued {issued_on}, must be on or after {not_before})"),
+    "gap.too_old": (
+        "te oud (afgegeven {issued_on}, moet op of na {not_before})",
+        "too old (issued {issued_on}, must be on or after {not_before})",
+    ),
     "gap.undated": ("zonder afgiftedatum (maximale leeftijd {max_age})", "without issue date (maximum age {max_age})"),
     "gap.not_yet_issued": ("afgegeven na de peildatum ({issued_on})", "issued after the reference date ({issued_on})"),
     # reasons
@@ -84,7 +87,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "finding.missing": ("{path}: gegeven ontbreekt", "{path}: fact missing"),
     "finding.empty": ("{path}: geen items opgegeven", "{path}: no items given"),
     "finding.value": ("{path}: verwacht {expect}, gevonden {actual}", "{path}: expected {expect}, found {actual}"),
-    "finding.negated": ("{path}: verwacht niet {expect}, gevonden {actual}", "{path}: expected not {expect}, found {actual}"),
+    "finding.negated": (
+        "{path}: verwacht niet {expect}, gevonden {actual}",
+        "{path}: expected not {expect}, found {actual}",
+    ),
     "finding.count": ("{path}: {actual} voldoen, verwacht {bounds}", "{path}: {actual} comply, expected {bounds}"),
     "bounds.min": ("minstens {n}", "at least {n}"),
     "bounds.max": ("hoogstens {n}", "at most {n}"),
@@ -97,6 +103,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     # report
     "report.verdict": ("Oordeel", "Verdict"),
     "report.missing": ("Ontbrekende bewijsstukken", "Missing documents"),
+    "report.record": (
+        "Regelset {ruleset} · profiel {profile} · kwaliteitsregels {version}",
+        "Ruleset {ruleset} · profile {profile} · kwaliteitsregels {version}",
+    ),
 }
 
 

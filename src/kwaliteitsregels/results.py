@@ -18,7 +18,7 @@ from kwaliteitsregels.trace import Node
 class Status(StrEnum):
     """The outcome for one requirement."""
 
-    PASS = "pass"
+    PASS = "pass"  # noqa: S105 - a status, not a password
     FAIL = "fail"
     EXPLAIN = "explain"
     NOT_APPLICABLE = "not_applicable"
@@ -180,7 +180,7 @@ class Report:
 
     @property
     def verdict(self) -> Verdict:
-        """voldoet / voldoet niet / beoordeling nodig."""
+        """Voldoet / voldoet niet / beoordeling nodig."""
         blocking = [r for r in self.results if r.requirement.spec.severity == "knockout"]
         if any(r.status is Status.FAIL for r in blocking):
             return Verdict.NOT_COMPLIANT
@@ -219,6 +219,8 @@ class Report:
 
         return render_table(self)
 
-    def exit_code(self, fail_on: frozenset[Verdict] = frozenset({Verdict.NOT_COMPLIANT, Verdict.NEEDS_ASSESSMENT})) -> int:
+    def exit_code(
+        self, fail_on: frozenset[Verdict] = frozenset({Verdict.NOT_COMPLIANT, Verdict.NEEDS_ASSESSMENT})
+    ) -> int:
         """0 when the verdict is acceptable under `fail_on`, else 1 (2 is for bad input, raised earlier)."""
         return 1 if self.verdict in fail_on else 0

@@ -19,7 +19,7 @@ class Node:
 
     __slots__ = ("actual", "children", "expected", "keyword", "outcome", "path")
 
-    def __init__(  # noqa: PLR0913 - a plain record, built on the hot path
+    def __init__(  # noqa: PLR0913, PLR0917 - a plain record, built on the hot path
         self,
         keyword: str,
         outcome: Outcome,

@@ -47,11 +47,11 @@ def _ruleset(fragment: dict[str, Any]) -> dict[str, Any]:
 
 
 def _cases() -> list[Any]:
-    found = []
-    for path in sorted(CASES.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text("utf-8")):
-            found.append(pytest.param(case, id=f"{path.stem}: {case['name']}"))
-    return found
+    return [
+        pytest.param(case, id=f"{path.stem}: {case['name']}")
+        for path in sorted(CASES.glob("*.yaml"))
+        for case in yaml.safe_load(path.read_text("utf-8"))
+    ]
 
 
 @pytest.mark.parametrize("case", _cases())
@@ -78,4 +78,6 @@ def test_case(case: dict[str, Any]) -> None:
     if "verdict" in expected:
         assert report.verdict == expected["verdict"]
     if "missing" in expected:
-        assert [f"{m.type}:{','.join(m.requirements)}" for m in explain.missing_documents(report)] == expected["missing"]
+        assert [f"{m.type}:{','.join(m.requirements)}" for m in explain.missing_documents(report)] == expected[
+            "missing"
+        ]

@@ -6,9 +6,7 @@ from kwaliteitsregels.checks import dates, facts, lists, logic
 from kwaliteitsregels.checks.base import Builder, Field, Keyword
 
 REGISTRY: dict[str, Keyword] = {
-    keyword.name: keyword
-    for module in (logic, facts, dates, lists)
-    for keyword in module.KEYWORDS
+    keyword.name: keyword for module in (logic, facts, dates, lists) for keyword in module.KEYWORDS
 }
 
 __all__ = ["REGISTRY", "Builder", "Field", "Keyword"]

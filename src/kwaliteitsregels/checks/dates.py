@@ -41,18 +41,28 @@ def build_not_expired(path: str, builder: Builder) -> Check:
 
     def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
-        return Node("not_expired", None if actual is None else actual >= ctx.peildatum, field.path, actual, ctx.peildatum)
+        return Node(
+            "not_expired", None if actual is None else actual >= ctx.peildatum, field.path, actual, ctx.peildatum
+        )
 
     return check
 
 
 KEYWORDS = (
     Keyword(
-        "not_older_than", AgeArgs, build_not_older_than, "de datum is niet ouder dan de duur op de peildatum",
-        "niet ouder dan {expected[0]} (op of na {expected[1]})", "not older than {expected[0]} (on or after {expected[1]})",
+        "not_older_than",
+        AgeArgs,
+        build_not_older_than,
+        "de datum is niet ouder dan de duur op de peildatum",
+        "niet ouder dan {expected[0]} (op of na {expected[1]})",
+        "not older than {expected[0]} (on or after {expected[1]})",
     ),
     Keyword(
-        "not_expired", str, build_not_expired, "de geldigheidsdatum is niet verstreken op de peildatum",
-        "geldig op {expected}", "valid on {expected}",
+        "not_expired",
+        str,
+        build_not_expired,
+        "de geldigheidsdatum is niet verstreken op de peildatum",
+        "geldig op {expected}",
+        "valid on {expected}",
     ),
 )

@@ -135,7 +135,7 @@ def build_declared(key: str, builder: Builder) -> Check:
 
     def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
         actual = ctx.declarations.get(name)
-        return Node("declared", actual, path, actual, True)
+        return Node("declared", actual, path, actual, expected=True)
 
     return check
 
@@ -143,12 +143,56 @@ def build_declared(key: str, builder: Builder) -> Check:
 KEYWORDS = (
     Keyword("present", str, build_present, "het gegeven is ingevuld", "ingevuld", "filled in"),
     Keyword("equals", FieldValue, build_equals, "het gegeven is gelijk aan de waarde", "{expected}", "{expected}"),
-    Keyword("one_of", FieldValues, build_one_of, "het gegeven is een van de waarden", "een van {expected}", "one of {expected}"),
-    Keyword("contains", FieldValue, build_contains, "de lijst bevat de waarde", "bevat {expected}", "contains {expected}"),
-    Keyword("minimum", FieldValue, _comparison("minimum", operator.ge), "minstens de waarde", "minstens {expected}", "at least {expected}"),
-    Keyword("maximum", FieldValue, _comparison("maximum", operator.le), "hoogstens de waarde", "hoogstens {expected}", "at most {expected}"),
-    Keyword("greater_than", FieldValue, _comparison("greater_than", operator.gt), "meer dan de waarde", "meer dan {expected}", "more than {expected}"),
-    Keyword("less_than", FieldValue, _comparison("less_than", operator.lt), "minder dan de waarde", "minder dan {expected}", "less than {expected}"),
-    Keyword("in_table", TableArgs, build_in_table, "het gegeven staat in een tabel van de regelset", "voorkomend in tabel '{expected}'", "listed in table '{expected}'"),
+    Keyword(
+        "one_of",
+        FieldValues,
+        build_one_of,
+        "het gegeven is een van de waarden",
+        "een van {expected}",
+        "one of {expected}",
+    ),
+    Keyword(
+        "contains", FieldValue, build_contains, "de lijst bevat de waarde", "bevat {expected}", "contains {expected}"
+    ),
+    Keyword(
+        "minimum",
+        FieldValue,
+        _comparison("minimum", operator.ge),
+        "minstens de waarde",
+        "minstens {expected}",
+        "at least {expected}",
+    ),
+    Keyword(
+        "maximum",
+        FieldValue,
+        _comparison("maximum", operator.le),
+        "hoogstens de waarde",
+        "hoogstens {expected}",
+        "at most {expected}",
+    ),
+    Keyword(
+        "greater_than",
+        FieldValue,
+        _comparison("greater_than", operator.gt),
+        "meer dan de waarde",
+        "meer dan {expected}",
+        "more than {expected}",
+    ),
+    Keyword(
+        "less_than",
+        FieldValue,
+        _comparison("less_than", operator.lt),
+        "minder dan de waarde",
+        "minder dan {expected}",
+        "less than {expected}",
+    ),
+    Keyword(
+        "in_table",
+        TableArgs,
+        build_in_table,
+        "het gegeven staat in een tabel van de regelset",
+        "voorkomend in tabel '{expected}'",
+        "listed in table '{expected}'",
+    ),
     Keyword("declared", str, build_declared, "de aanbieder heeft de verklaring afgegeven", "verklaard", "declared"),
 )

@@ -73,7 +73,8 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
     def check(obj: Any, ctx: Context) -> Node:
         values = field.get(obj) or ()
         nodes = tuple(
-            Node(ITEM, True, f"[{i}]") if where is None else _item(where(item, ctx), i) for i, item in enumerate(values)
+            Node(ITEM, outcome=True, path=f"[{i}]") if where is None else _item(where(item, ctx), i)
+            for i, item in enumerate(values)
         )
         low = sum(1 for n in nodes if n.outcome is True)
         high = low + sum(1 for n in nodes if n.outcome is None)
@@ -92,6 +93,20 @@ def _item(scope: Node, index: int) -> Node:
 
 
 KEYWORDS = (
-    Keyword("every", EveryArgs, build_every, "elk item (dat aan 'where' voldoet) voldoet aan 'check'", "elk item voldoet", "every item complies"),
-    Keyword("count", CountArgs, build_count, "het aantal items dat aan 'where' voldoet ligt tussen min en max", "{bounds}", "{bounds}"),
+    Keyword(
+        "every",
+        EveryArgs,
+        build_every,
+        "elk item (dat aan 'where' voldoet) voldoet aan 'check'",
+        "elk item voldoet",
+        "every item complies",
+    ),
+    Keyword(
+        "count",
+        CountArgs,
+        build_count,
+        "het aantal items dat aan 'where' voldoet ligt tussen min en max",
+        "{bounds}",
+        "{bounds}",
+    ),
 )

@@ -48,7 +48,9 @@ class EvidenceSpec(Model):
     type: str
     due: Due
     max_age: IsoDuration | None = Field(default=None, description="issued at most this long before the reference date")
-    must_be_valid: bool = Field(default=True, description="valid_until, if given, must not lie before the reference date")
+    must_be_valid: bool = Field(
+        default=True, description="valid_until, if given, must not lie before the reference date"
+    )
     note: LocalizedText | None = None
 
 

@@ -152,7 +152,9 @@ def jsonable(value: Any) -> JsonValue:
 
 
 _OUTCOME: dict[bool | None, Literal["not_met", "not_demonstrated", "met"]] = {
-    False: "not_met", None: "not_demonstrated", True: "met",
+    False: "not_met",
+    None: "not_demonstrated",
+    True: "met",
 }
 
 
@@ -174,23 +176,41 @@ def _result(result: RequirementResult, lang: Lang) -> ResultDoc:
         reason=explain.reason(result, lang),
         findings=[
             FindingDoc(
-                path=f.path, keyword=f.keyword, outcome=_OUTCOME[f.outcome], negated=f.negated,
-                expected=jsonable(f.expected), actual=jsonable(f.actual), message=f.message(lang),
+                path=f.path,
+                keyword=f.keyword,
+                outcome=_OUTCOME[f.outcome],
+                negated=f.negated,
+                expected=jsonable(f.expected),
+                actual=jsonable(f.actual),
+                message=f.message(lang),
             )
             for f in explain.findings(result.trace)
         ],
         facts=[FactDoc(path=p, value=jsonable(v)) for p, v in explain.facts(result.trace)],
         missing_evidence=[
             GapDoc(
-                type=g.type, title=result.requirement.evidence_title(g.type, lang), due=g.due, reason=str(g.reason),
+                type=g.type,
+                title=result.requirement.evidence_title(g.type, lang),
+                due=g.due,
+                reason=str(g.reason),
                 message=explain.gap_phrase(g, result.requirement.evidence_title(g.type, lang), lang),
             )
             for g in result.gaps
         ],
-        explanation=None if record is None else ExplanationDoc(
-            kind=record.kind, state=str(record.state), state_label=messages.text(f"state.{record.state}", lang),
-            text=record.text, given_by=record.given_by, given_on=record.given_on, decided_by=record.decided_by,
-            decided_on=record.decided_on, valid_until=record.valid_until, note=record.note, covers=str(record.covers),
+        explanation=None
+        if record is None
+        else ExplanationDoc(
+            kind=record.kind,
+            state=str(record.state),
+            state_label=messages.text(f"state.{record.state}", lang),
+            text=record.text,
+            given_by=record.given_by,
+            given_on=record.given_on,
+            decided_by=record.decided_by,
+            decided_on=record.decided_on,
+            valid_until=record.valid_until,
+            note=record.note,
+            covers=str(record.covers),
         ),
         source=spec.source,
         legal=list(spec.legal),
@@ -207,8 +227,13 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
         title = titles[item.requirements[0]].evidence_title(item.type, lang)
         checklist.append(
             MissingDocumentDoc(
-                type=item.type, title=title, due=item.due, due_label=messages.text(f"due.{item.due}", lang),
-                reasons=list(item.reasons), requirements=list(item.requirements), max_age=item.max_age,
+                type=item.type,
+                title=title,
+                due=item.due,
+                due_label=messages.text(f"due.{item.due}", lang),
+                reasons=list(item.reasons),
+                requirements=list(item.requirements),
+                max_age=item.max_age,
             ),
         )
     return ReportDocument(
@@ -222,8 +247,12 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
         results=[_result(r, lang) for r in report.results],
         missing_documents=checklist,
         decision_record=RecordDoc(
-            ruleset_id=record.ruleset_id, ruleset_version=record.ruleset_version, ruleset_hash=record.ruleset_hash,
-            profile_hash=record.profile_hash, peildatum=record.peildatum, stage=str(record.stage),
+            ruleset_id=record.ruleset_id,
+            ruleset_version=record.ruleset_version,
+            ruleset_hash=record.ruleset_hash,
+            profile_hash=record.profile_hash,
+            peildatum=record.peildatum,
+            stage=str(record.stage),
             library_version=record.library_version,
         ),
     )

@@ -17,4 +17,5 @@ def render_table(report: Report, lang: messages.Lang = "nl") -> str:
         f"<td>{escape(messages.text(f'status.{r.status}', lang))}</td><td>{escape(r.reason(lang))}</td></tr>"
         for r in report.results
     )
-    return f"<table><caption>{caption}</caption><tr><th>Eis</th><th>Titel</th><th>Status</th><th>Reden</th></tr>{rows}</table>"
+    head = "<tr><th>Eis</th><th>Titel</th><th>Status</th><th>Reden</th></tr>"
+    return f"<table><caption>{caption}</caption>{head}{rows}</table>"

@@ -13,9 +13,24 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.results import Report, RequirementResult, Status, Verdict
 
 _STYLE = {Status.PASS: "green", Status.FAIL: "bold red", Status.EXPLAIN: "yellow", Status.NOT_APPLICABLE: "dim"}
-_VERDICT_STYLE = {Verdict.COMPLIANT: "bold green", Verdict.NOT_COMPLIANT: "bold red", Verdict.NEEDS_ASSESSMENT: "bold yellow"}
+_VERDICT_STYLE = {
+    Verdict.COMPLIANT: "bold green",
+    Verdict.NOT_COMPLIANT: "bold red",
+    Verdict.NEEDS_ASSESSMENT: "bold yellow",
+}
 _HEAD = {
-    "nl": ("Eis", "Status", "Reden", "Aanbieder", "Peildatum", "Regelset", "Bewijsstuk", "Wanneer", "Nodig voor", "Waarom"),
+    "nl": (
+        "Eis",
+        "Status",
+        "Reden",
+        "Aanbieder",
+        "Peildatum",
+        "Regelset",
+        "Bewijsstuk",
+        "Wanneer",
+        "Nodig voor",
+        "Waarom",
+    ),
     "en": ("Req.", "Status", "Reason", "Provider", "Reference date", "Ruleset", "Document", "Due", "Needed for", "Why"),
 }
 
@@ -75,7 +90,14 @@ def render_text(report: Report, lang: Lang = "nl", *, color: bool = False, width
     if missing is not None:
         parts.append(missing)
     record = report.record
-    parts.append(Text(f"{record.ruleset_id} {record.ruleset_version} {record.ruleset_hash[:19]}… · profiel {record.profile_hash[:19]}… · kwaliteitsregels {record.library_version}", style="dim"))
+    footer = messages.text(
+        "report.record",
+        lang,
+        ruleset=f"{record.ruleset_id} {record.ruleset_version} {record.ruleset_hash[:19]}…",
+        profile=f"{record.profile_hash[:19]}…",
+        version=record.library_version,
+    )
+    parts.append(Text(footer, style="dim"))
     buffer = StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
     console.print(Group(*parts))
