@@ -114,9 +114,10 @@ def _by_facts(req: CompiledRequirement, run: _Run, trace: Node | None, applicabi
         return RequirementResult(req, status, basis, trace, applicability, gaps=gaps)
     record = _record(spec.explain.kind, given, basis, run.ctx.peildatum)
     route_gaps = evidence.gaps(spec.explain.evidence, run.documents, run.ctx.peildatum, run.due)
-    usable = record.state in (ExplanationState.PENDING, ExplanationState.ACCEPTED) and not route_gaps
-    status = Status.EXPLAIN if usable else Status.FAIL
-    return RequirementResult(req, status, basis, trace, applicability, gaps=route_gaps or gaps, explanation=record)
+    if record.state in (ExplanationState.REJECTED, ExplanationState.EXPIRED):
+        return RequirementResult(req, Status.FAIL, basis, trace, applicability, gaps=gaps, explanation=record)
+    status = Status.FAIL if route_gaps else Status.EXPLAIN
+    return RequirementResult(req, status, basis, trace, applicability, gaps=route_gaps, explanation=record)
 
 
 def _assessed(req: CompiledRequirement, run: _Run, trace: Node | None, applicability: Node | None) -> RequirementResult:

@@ -1,0 +1,97 @@
+"""Properties that hold for every valid profile, on the bundled rulesets and a ruleset using every keyword."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kwaliteitsregels as kr
+from strategies import profiles
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+RULESETS = [FIXTURES / "kitchen-sink.yaml", *kr.bundled_rulesets().values()]
+PEILDATA = st.dates(min_value=date(2019, 1, 1), max_value=date(2030, 12, 31))
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _profile_strategy(ruleset: kr.CompiledRuleset) -> st.SearchStrategy[dict[str, Any]]:
+    spec = ruleset.spec
+    return profiles(spec.id, [r.id for r in spec.requirements], list(spec.declarations))
+
+
+def _outcomes(report: kr.Report) -> list[tuple[str, str, str]]:
+    return [(r.id, str(r.status), str(r.basis)) for r in report.results]
+
+
+@pytest.fixture(scope="module", params=RULESETS, ids=lambda p: p.parent.name if p.name == "ruleset.yaml" else p.stem)
+def ruleset(request: pytest.FixtureRequest) -> kr.CompiledRuleset:
+    return kr.load_ruleset(request.param)
+
+
+def test_every_requirement_gets_exactly_one_outcome(ruleset: kr.CompiledRuleset) -> None:
+    @SETTINGS
+    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA)
+    def check(data: dict[str, Any], peildatum: date) -> None:
+        report = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
+        assert [r.id for r in report.results] == [r.id for r in ruleset.requirements]
+        for result in report.results:
+            assert result.status in set(kr.Status)
+            assert (result.status is kr.Status.NOT_APPLICABLE) == (result.basis == "not_applicable")
+            assert (result.status is kr.Status.PASS) == (result.basis == "met")
+            assert result.reason("nl")
+            assert result.reason("en")
+        assert sum(report.counts().values()) == len(ruleset.requirements)
+
+    check()
+
+
+def test_same_input_same_json_bytes(ruleset: kr.CompiledRuleset) -> None:
+    @SETTINGS
+    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA)
+    def check(data: dict[str, Any], peildatum: date) -> None:
+        first = kr.evaluate(ruleset, kr.load_profile(data), peildatum).to_json()
+        second = kr.evaluate(ruleset, kr.load_profile(data), peildatum).to_json("nl")
+        assert first == second
+
+    check()
+
+
+def test_order_of_lists_does_not_matter(ruleset: kr.CompiledRuleset) -> None:
+    @SETTINGS
+    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA, seed=st.integers(0, 2**16))
+    def check(data: dict[str, Any], peildatum: date, seed: int) -> None:
+        shuffled = dict(data)
+        rng = random.Random(seed)
+        for key in ("certificates", "professionals", "volunteers", "documents", "explanations"):
+            if key in shuffled:
+                shuffled[key] = rng.sample(shuffled[key], len(shuffled[key]))
+        first = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
+        second = kr.evaluate(ruleset, kr.load_profile(shuffled), peildatum)
+        assert _outcomes(first) == _outcomes(second)
+        assert [g.type for r in first.results for g in r.gaps] == [g.type for r in second.results for g in r.gaps]
+
+    check()
+
+
+def test_adding_a_missing_document_never_turns_a_pass_into_a_fail(ruleset: kr.CompiledRuleset) -> None:
+    @SETTINGS
+    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA)
+    def check(data: dict[str, Any], peildatum: date) -> None:
+        before = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
+        missing = sorted({g.type for r in before.results for g in r.gaps})
+        fresh = [{"type": t, "issued_on": peildatum, "valid_until": peildatum + timedelta(days=365)} for t in missing]
+        after = kr.evaluate(
+            ruleset, kr.load_profile(data | {"documents": [*data.get("documents", []), *fresh]}), peildatum
+        )
+        for old, new in zip(before.results, after.results, strict=True):
+            assert not (old.status is kr.Status.PASS and new.status is not kr.Status.PASS)
+            assert len(new.gaps) <= len(old.gaps)
+            assert not new.gaps
+
+    check()
