@@ -1,0 +1,185 @@
+"""Benchmark: Twente evaluations per second, load + compile time, memory for growing N.
+
+    python benchmarks/run.py            # defaults: Twente, 2,000 profiles, 7 repeats
+    python benchmarks/run.py --quick    # a smaller run for CI smoke
+
+Figures are medians over repeated runs in one process; the machine is noisy, so compare
+ratios rather than absolute numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import kwaliteitsregels as kr
+from kwaliteitsregels.compiling import CompiledRuleset
+
+PEILDATUM = date(2026, 11, 23)
+
+
+def synthetic_profile(rng: random.Random, ruleset: CompiledRuleset, index: int) -> dict[str, Any]:
+    """A realistic provider: a few to twenty professionals, documents, some explanations."""
+    domains = rng.choice([["jeugdwet"], ["wmo"], ["jeugdwet", "wmo"]])
+    day = lambda lo, hi: PEILDATUM - timedelta(days=rng.randint(lo, hi))  # noqa: E731
+    professionals = [
+        {
+            "id": f"p{i}",
+            "works_with_youth": "jeugdwet" in domains and rng.random() < 0.8,
+            "vog_issued_on": day(0, 7 * 365),
+            "registrations": [{"registry": rng.choice(["SKJ", "BIG"]), "valid_until": day(-900, 100)}]
+            if rng.random() < 0.85
+            else [],
+        }
+        for i in range(rng.randint(1, 20))
+    ]
+    ids = [r.id for r in ruleset.requirements]
+    explanations = [
+        {
+            "ruleset": ruleset.id,
+            "requirement": rid,
+            "text": "Toelichting",
+            "given_by": "Directeur",
+            "given_on": day(30, 300),
+            **({"assessment": {"decision": "accepted", "by": "Beoordelaar", "decided_on": day(0, 29)}} if rng.random() < 0.5 else {}),
+        }
+        for rid in ids
+        if rng.random() < 0.7
+    ]
+    return {
+        "organisation": {"name": f"Aanbieder {index}", "agb_code": f"{rng.randint(0, 10**8 - 1):08d}", "self_employed": len(professionals) == 1},
+        "services": {"law_domains": domains, "target_groups": ["youth"] if "jeugdwet" in domains else ["adults"]},
+        "size": {"care_employees": len(professionals), "care_revenue_eur": rng.randint(10**4, 10**7)},
+        "certificates": [{"scheme": rng.choice(["HKZ", "ISO", "PREZO"]), "valid_until": day(-700, 200)}],
+        "professionals": professionals,
+        "policies": {k: {"in_place": rng.random() < 0.9} for k in ("meldcode", "privacy", "complaints_procedure", "safety_management_system")}
+        | {"complaints_committee": {"independent": rng.random() < 0.9}},
+        "client_representation": {"client_council": rng.random() < 0.5},
+        "vecozo": {"connected": True, "ijw_active": True, "iwmo_active": rng.random() < 0.9},
+        "client_experience": {"last_measured_on": day(0, 4 * 365)},
+        "declarations": {k: rng.random() < 0.95 for k in ruleset.spec.declarations},
+        "documents": [{"type": t, "issued_on": day(0, 400), "valid_until": day(-400, 30)} for t in ("quality_certificate", "vog", "agb_registration") if rng.random() < 0.8],
+        "explanations": explanations,
+    }
+
+
+def _median_rate(func: Callable[[], int], repeats: int) -> tuple[float, list[float]]:
+    rates = []
+    for _ in range(repeats):
+        gc.collect()
+        start = time.perf_counter()
+        count = func()
+        rates.append(count / (time.perf_counter() - start))
+    return statistics.median(rates), rates
+
+
+def cold_load_ms(name: str, repeats: int) -> float:
+    """Median time of the first load + compile, each in a fresh interpreter."""
+    code = (
+        "import time,kwaliteitsregels as kr;s=time.perf_counter();"
+        f"kr.load_ruleset({name!r});print((time.perf_counter()-s)*1000)"
+    )
+    runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(repeats)]
+    return statistics.median(runs)
+
+
+def warm_load_ms(name: str, repeats: int) -> float:
+    """Median time to load + compile again in the same process."""
+    runs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        kr.load_ruleset(name)
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+def peak_memory_kib(ruleset: CompiledRuleset, profiles: list[kr.Profile], n: int) -> float:
+    """Peak traced memory while evaluating n profiles and keeping only the verdicts."""
+    gc.collect()
+    tracemalloc.start()
+    verdicts: dict[str, int] = {}
+    for i in range(n):
+        report = kr.evaluate(ruleset, profiles[i % len(profiles)], PEILDATUM)
+        verdicts[report.verdict] = verdicts.get(report.verdict, 0) + 1
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1024
+
+
+def main() -> None:
+    """Run every measurement and print a JSON summary."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--ruleset", default="twente")
+    parser.add_argument("-n", type=int, default=2000, help="profiles per timed run")
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    n, repeats = (200, 3) if args.quick else (args.n, args.repeats)
+
+    from yardstick import YARDSTICK_IDS, handwritten  # noqa: PLC0415 - sibling module, run as a script
+
+    ruleset = kr.load_ruleset(args.ruleset)
+    rng = random.Random(20261123)
+    profiles = [kr.load_profile(synthetic_profile(rng, ruleset, i)) for i in range(n)]
+
+    def evaluate_all() -> int:
+        for profile in profiles:
+            kr.evaluate(ruleset, profile, PEILDATUM)
+        return len(profiles)
+
+    def evaluate_and_render() -> int:
+        for profile in profiles[: n // 10]:
+            kr.evaluate(ruleset, profile, PEILDATUM).to_json()
+        return n // 10
+
+    subset = kr.load_ruleset(
+        ruleset.spec.model_dump(mode="json", exclude_none=True)
+        | {"requirements": [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements if r.id in YARDSTICK_IDS]},
+    )
+
+    def engine_subset() -> int:
+        for profile in profiles:
+            kr.evaluate(subset, profile, PEILDATUM)
+        return len(profiles)
+
+    def plain_python() -> int:
+        for profile in profiles:
+            handwritten(profile, PEILDATUM)
+        return len(profiles)
+
+    rate, rates = _median_rate(evaluate_all, repeats)
+    render_rate, _ = _median_rate(evaluate_and_render, repeats)
+    engine_rate, _ = _median_rate(engine_subset, repeats)
+    plain_rate, _ = _median_rate(plain_python, repeats)
+    memory = {str(k): round(peak_memory_kib(ruleset, profiles, k), 1) for k in (n // 10, n, n * 5)}
+    summary = {
+        "ruleset": ruleset.id,
+        "requirements": len(ruleset.requirements),
+        "profiles_per_run": n,
+        "repeats": repeats,
+        "evaluations_per_second_median": round(rate),
+        "evaluations_per_second_runs": [round(r) for r in rates],
+        "evaluations_plus_json_per_second_median": round(render_rate),
+        "load_compile_ms_cold_median": round(cold_load_ms(args.ruleset, 3 if args.quick else 5), 1),
+        "load_compile_ms_warm_median": round(warm_load_ms(args.ruleset, repeats), 1),
+        "yardstick_requirements": sorted(YARDSTICK_IDS),
+        "yardstick_engine_per_second": round(engine_rate),
+        "yardstick_plain_python_per_second": round(plain_rate),
+        "yardstick_ratio_plain_over_engine": round(plain_rate / engine_rate, 2),
+        "peak_memory_kib_by_n": memory,
+    }
+    print(json.dumps(summary, indent=2))
+
+
+if __name__ == "__main__":
+    main()
