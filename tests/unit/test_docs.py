@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from kwaliteitsregels.checks import REGISTRY
+from kwaliteitsregels.models.introspection import field_table
+from kwaliteitsregels.models.profile import Profile
 
 DOC = Path(__file__).parents[2] / "docs" / "ruleset-language.md"
 
@@ -13,3 +15,9 @@ DOC = Path(__file__).parents[2] / "docs" / "ruleset-language.md"
 def test_every_keyword_is_documented_and_every_documented_keyword_exists() -> None:
     documented = re.findall(r"^### `(\w+)`$", DOC.read_text("utf-8"), flags=re.MULTILINE)
     assert sorted(documented) == sorted(REGISTRY)
+
+
+def test_profile_field_table_is_current() -> None:
+    text = (DOC.parent / "profile.md").read_text("utf-8")
+    table = text.split("<!-- fields:start -->\n")[1].split("<!-- fields:end -->")[0]
+    assert table.splitlines()[2:] == field_table(Profile)

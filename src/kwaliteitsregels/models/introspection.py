@@ -53,3 +53,26 @@ def field_names(tp: Any) -> list[str]:
     """The field names of the model `tp` stands for (empty when it is no model)."""
     model = model_class(tp)
     return list(model.model_fields) if model else []
+
+
+def _type_name(tp: Any) -> str:
+    tp = unwrap(tp)
+    if typing.get_origin(tp) is typing.Literal:
+        return " \\| ".join(str(a) for a in typing.get_args(tp))
+    if typing.get_origin(tp) in (list, dict):
+        return f"{typing.get_origin(tp).__name__}[{', '.join(_type_name(a) for a in typing.get_args(tp))}]"
+    return getattr(tp, "__name__", str(tp))
+
+
+def field_table(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """Markdown rows `| path | type | required | description |` for every field, depth first."""
+    rows = []
+    for name, field in model.model_fields.items():
+        path = f"{prefix}{name}"
+        item = list_item(field.annotation)
+        required = "ja" if field.is_required() else ""
+        rows.append(f"| `{path}` | {_type_name(field.annotation)} | {required} | {field.description or ''} |")
+        nested = model_class(field.annotation) or (model_class(item) if item is not None else None)
+        if nested is not None:
+            rows += field_table(nested, path + ("[]." if item is not None else "."))
+    return rows
