@@ -17,6 +17,7 @@ from kwaliteitsregels.loading import load_profile, load_ruleset
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.registry import REPORTERS
 from kwaliteitsregels.results import Stage
+from kwaliteitsregels.schemas import MODELS, schema_text
 
 EXIT_BAD_INPUT = 2
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -101,6 +102,13 @@ def check(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     else:
         output.write_text(rendered, encoding="utf-8")
     sys.exit(report.exit_code())
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(sorted(MODELS)))
+def schema(kind: str) -> None:
+    """Toon het JSON Schema van ruleset, profile of report. / Print a JSON Schema."""
+    click.echo(schema_text(kind), nl=False)
 
 
 @main.command()

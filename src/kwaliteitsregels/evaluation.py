@@ -12,6 +12,7 @@ from kwaliteitsregels.models.profile import Explanation, Profile
 from kwaliteitsregels.models.ruleset import Due
 from kwaliteitsregels.results import (
     DUE_AT,
+    STAGE_ORDER,
     Basis,
     EvidenceGap,
     ExplanationRecord,
@@ -38,7 +39,7 @@ LIBRARY_VERSION = _library_version()
 class _Run:
     """Per-evaluation state: what every requirement looks up in the profile."""
 
-    __slots__ = ("ctx", "documents", "domains", "due", "explanations", "profile")
+    __slots__ = ("ctx", "documents", "domains", "due", "explanations", "profile", "stage")
 
     def __init__(self, ruleset: CompiledRuleset, profile: Profile, peildatum: date, stage: Stage) -> None:
         self.profile = profile
@@ -46,6 +47,7 @@ class _Run:
         self.domains = frozenset(profile.services.law_domains)
         self.documents = evidence.index_documents(profile.documents)
         self.due: frozenset[Due] = DUE_AT[stage]
+        self.stage = stage
         self.explanations = {e.requirement: e for e in profile.explanations if e.ruleset == ruleset.id}
 
 
@@ -75,6 +77,8 @@ def _not_applicable(req: CompiledRequirement, run: _Run) -> tuple[NotApplicableW
     peildatum = run.ctx.peildatum
     if (spec.valid_from and peildatum < spec.valid_from) or (spec.valid_to and peildatum > spec.valid_to):
         return NotApplicableWhy.VALIDITY, None
+    if STAGE_ORDER[spec.stage] > STAGE_ORDER[run.stage]:
+        return NotApplicableWhy.STAGE, None
     if not req.law_domains & run.domains:
         return NotApplicableWhy.LAW_SCOPE, None
     if req.when is None:

@@ -142,6 +142,8 @@ def _na_reason(result: RequirementResult, lang: Lang) -> str:
         return messages.text(
             "reason.na_validity", lang, valid_from=spec.valid_from or indefinite, valid_to=spec.valid_to or indefinite
         )
+    if result.not_applicable is NotApplicableWhy.STAGE:
+        return messages.text("reason.na_stage", lang, stage=messages.text(f"stage.{spec.stage}", lang))
     if result.not_applicable is NotApplicableWhy.LAW_SCOPE:
         return messages.text("reason.na_law_scope", lang, scope=messages.text(f"scope.{spec.law_scope}", lang))
     shown = "; ".join(f.message(lang) for f in findings(result.applicability))

@@ -71,6 +71,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Toelichting van {given_by} ({given_on}), nog niet beoordeeld. Te beoordelen: {allowed}.",
         "Explanation by {given_by} ({given_on}), not yet assessed. To be assessed: {allowed}.",
     ),
+    "reason.na_stage": (
+        "Nog niet van toepassing: deze eis wordt pas getoetst {stage} (--stage award).",
+        "Not applicable yet: this requirement is checked only {stage} (--stage award).",
+    ),
+    "stage.registration": ("bij inschrijving", "at registration"),
+    "stage.award": ("bij gunning", "at award"),
     "reason.na_when": ("Niet van toepassing: {findings}.", "Not applicable: {findings}."),
     "reason.na_validity": (
         "Niet van toepassing op de peildatum: de eis geldt van {valid_from} tot {valid_to}.",

@@ -73,9 +73,13 @@ DUE_AT: dict[Stage, frozenset[Due]] = {
 }
 
 
+STAGE_ORDER: dict[str, int] = {Stage.REGISTRATION: 0, Stage.AWARD: 1}
+
+
 class NotApplicableWhy(StrEnum):
     """Why a requirement does not apply."""
 
+    STAGE = "stage"
     LAW_SCOPE = "law_scope"
     CONDITION = "when"
     VALIDITY = "validity"
