@@ -17,7 +17,8 @@ MODELS: dict[str, type[BaseModel]] = {"ruleset": Ruleset, "profile": Profile, "r
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of `ruleset`, `profile` or `report`."""
     generated = MODELS[name].model_json_schema(by_alias=True)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"kwaliteitsregels/{name}.schema.json"} | generated
+    header = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"kwaliteitsregels/{name}.schema.json"}
+    return header | generated
 
 
 def schema_text(name: str) -> str:
