@@ -153,7 +153,9 @@ def main() -> None:
         return n // 10
 
     chosen = [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements if r.id in YARDSTICK_IDS]
-    subset = kr.load_ruleset(ruleset.spec.model_dump(mode="json", exclude_none=True) | {"requirements": chosen})
+    subset = kr.load_ruleset(
+        ruleset.spec.model_dump(mode="json", exclude_none=True) | {"requirements": chosen, "decisions": []}
+    )
 
     def engine_subset() -> int:
         for profile in profiles:

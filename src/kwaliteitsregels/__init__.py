@@ -13,7 +13,8 @@ from kwaliteitsregels.errors import KwaliteitsregelsError
 from kwaliteitsregels.evaluation import evaluate
 from kwaliteitsregels.loading import load_profile, load_ruleset
 from kwaliteitsregels.models.profile import Profile
-from kwaliteitsregels.results import Report, RequirementResult, Stage, Status, Verdict
+from kwaliteitsregels.results import Report, RequirementResult, Status, Verdict
+from kwaliteitsregels.stages import Stage
 
 __all__ = [
     "CompiledRuleset",

@@ -43,8 +43,11 @@ class Located:
         return None, None
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader used only to compose nodes and construct plain scalars."""
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader (libyaml's when available) used only to compose nodes and build plain scalars."""
 
 
 def _fail(source: str, mark: yaml.Mark | None, code: str, message: str) -> InputError:

@@ -16,8 +16,8 @@ from kwaliteitsregels.evaluation import evaluate
 from kwaliteitsregels.loading import load_profile, load_ruleset
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.registry import REPORTERS
-from kwaliteitsregels.results import Stage
 from kwaliteitsregels.schemas import MODELS, schema_text
+from kwaliteitsregels.stages import Stage
 
 EXIT_BAD_INPUT = 2
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

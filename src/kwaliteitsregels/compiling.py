@@ -20,6 +20,7 @@ from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.common import Lang, Text
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec, Requirement, Ruleset
+from kwaliteitsregels.stages import DUE_AT, STAGE_ORDER
 from kwaliteitsregels.trace import Check, Context, Node
 from kwaliteitsregels.vocabulary import EVIDENCE_TYPES
 
@@ -229,7 +230,7 @@ def _suggest(names: tuple[str, ...], index: int, options: list[str]) -> str | No
 
 @dataclass(frozen=True, slots=True)
 class CompiledRequirement:
-    """A requirement ready to evaluate: its model plus compiled conditions."""
+    """A requirement ready to evaluate: its model, compiled conditions, and what it needs per stage."""
 
     spec: Requirement
     index: int
@@ -237,6 +238,9 @@ class CompiledRequirement:
     when: Check | None
     condition: Check | None
     evidence_titles: dict[str, Text]
+    stage_rank: int
+    evidence_due: dict[str, tuple[EvidenceSpec, ...]]  # stage → the requirement's own documents due by then
+    route_due: dict[str, tuple[EvidenceSpec, ...]]  # stage → the explain route's documents due by then
 
     @property
     def id(self) -> str:
@@ -284,7 +288,18 @@ def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dic
     loc: Path = ("requirements", index)
     when = compiler.compile(spec.when, Profile, (*loc, "when")) if spec.when is not None else None
     condition = compiler.compile(spec.condition, Profile, (*loc, "condition")) if spec.condition is not None else None
-    return CompiledRequirement(spec, index, LAW_DOMAINS[spec.law_scope], when, condition, titles)
+    route = spec.explain.evidence if spec.explain else []
+    return CompiledRequirement(
+        spec,
+        index,
+        LAW_DOMAINS[spec.law_scope],
+        when,
+        condition,
+        titles,
+        STAGE_ORDER[spec.stage],
+        {stage: tuple(e for e in spec.evidence if e.due in due) for stage, due in DUE_AT.items()},
+        {stage: tuple(e for e in route if e.due in due) for stage, due in DUE_AT.items()},
+    )
 
 
 def _check_references(ruleset: Ruleset, compiler: _Compiler) -> None:

@@ -8,11 +8,9 @@ from importlib.metadata import PackageNotFoundError, version
 from kwaliteitsregels import evidence
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.errors import EvaluationError, single
-from kwaliteitsregels.models.profile import Explanation, Profile
-from kwaliteitsregels.models.ruleset import Due
+from kwaliteitsregels.models.profile import Document, Explanation, Profile
+from kwaliteitsregels.models.ruleset import EvidenceSpec
 from kwaliteitsregels.results import (
-    DUE_AT,
-    STAGE_ORDER,
     Basis,
     EvidenceGap,
     ExplanationRecord,
@@ -20,10 +18,12 @@ from kwaliteitsregels.results import (
     NotApplicableWhy,
     Report,
     RequirementResult,
-    Stage,
     Status,
 )
+from kwaliteitsregels.stages import STAGE_ORDER, Stage
 from kwaliteitsregels.trace import Context, Node
+
+_USABLE = frozenset({ExplanationState.PENDING, ExplanationState.ACCEPTED})
 
 
 def _library_version() -> str:
@@ -39,16 +39,19 @@ LIBRARY_VERSION = _library_version()
 class _Run:
     """Per-evaluation state: what every requirement looks up in the profile."""
 
-    __slots__ = ("ctx", "documents", "domains", "due", "explanations", "profile", "stage")
+    __slots__ = ("ctx", "documents", "domains", "explanations", "peildatum", "profile", "rank", "stage")
 
     def __init__(self, ruleset: CompiledRuleset, profile: Profile, peildatum: date, stage: Stage) -> None:
         self.profile = profile
+        self.peildatum = peildatum
         self.ctx = Context(peildatum, profile.declarations)
         self.domains = frozenset(profile.services.law_domains)
-        self.documents = evidence.index_documents(profile.documents)
-        self.due: frozenset[Due] = DUE_AT[stage]
+        self.documents: dict[str, list[Document]] = evidence.index_documents(profile.documents)
         self.stage = stage
-        self.explanations = {e.requirement: e for e in profile.explanations if e.ruleset == ruleset.id}
+        self.rank = STAGE_ORDER[stage]
+        self.explanations: dict[str, Explanation] = {
+            e.requirement: e for e in profile.explanations if e.ruleset == ruleset.id and e.given_on <= peildatum
+        }
 
 
 def evaluate(
@@ -68,16 +71,15 @@ def evaluate(
         )
         raise single(EvaluationError, "ruleset-not-in-force", message)
     run = _Run(ruleset, profile, peildatum, stage)
-    results = tuple(_requirement(req, run) for req in ruleset.requirements)
+    results = tuple([_requirement(req, run) for req in ruleset.requirements])
     return Report(ruleset, profile, peildatum, stage, results, LIBRARY_VERSION)
 
 
 def _not_applicable(req: CompiledRequirement, run: _Run) -> tuple[NotApplicableWhy | None, Node | None]:
     spec = req.spec
-    peildatum = run.ctx.peildatum
-    if (spec.valid_from and peildatum < spec.valid_from) or (spec.valid_to and peildatum > spec.valid_to):
+    if (spec.valid_from and run.peildatum < spec.valid_from) or (spec.valid_to and run.peildatum > spec.valid_to):
         return NotApplicableWhy.VALIDITY, None
-    if STAGE_ORDER[spec.stage] > STAGE_ORDER[run.stage]:
+    if req.stage_rank > run.rank:
         return NotApplicableWhy.STAGE, None
     if not req.law_domains & run.domains:
         return NotApplicableWhy.LAW_SCOPE, None
@@ -90,58 +92,50 @@ def _not_applicable(req: CompiledRequirement, run: _Run) -> tuple[NotApplicableW
 def _requirement(req: CompiledRequirement, run: _Run) -> RequirementResult:
     why, applicability = _not_applicable(req, run)
     if why is not None:
-        return RequirementResult(
-            req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, applicability=applicability, not_applicable=why
-        )
+        return RequirementResult(req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, None, applicability, why)
     trace = req.condition(run.profile, run.ctx) if req.condition is not None else None
     if req.spec.judgement == "assessor":
         return _assessed(req, run, trace, applicability)
     return _by_facts(req, run, trace, applicability)
 
 
-def _basis(trace: Node | None, gaps: tuple[EvidenceGap, ...]) -> Basis:
-    outcome = trace.outcome if trace is not None else None
-    if outcome is False:
-        return Basis.NOT_MET
-    if outcome is None or gaps:
-        return Basis.NOT_DEMONSTRATED
-    return Basis.MET
+def _gaps(specs: tuple[EvidenceSpec, ...], run: _Run) -> tuple[EvidenceGap, ...]:
+    return evidence.gaps(specs, run.documents, run.peildatum) if specs else ()
 
 
 def _by_facts(req: CompiledRequirement, run: _Run, trace: Node | None, applicability: Node | None) -> RequirementResult:
-    spec = req.spec
-    gaps = evidence.gaps(spec.evidence, run.documents, run.ctx.peildatum, run.due)
-    basis = _basis(trace, gaps)
-    given = run.explanations.get(spec.id)
-    if basis is Basis.MET or spec.explain is None or given is None or given.given_on > run.ctx.peildatum:
-        status = Status.PASS if basis is Basis.MET else Status.FAIL
-        return RequirementResult(req, status, basis, trace, applicability, gaps=gaps)
-    record = _record(spec.explain.kind, given, basis, run.ctx.peildatum)
-    route_gaps = evidence.gaps(spec.explain.evidence, run.documents, run.ctx.peildatum, run.due)
-    if record.state in (ExplanationState.REJECTED, ExplanationState.EXPIRED):
-        return RequirementResult(req, Status.FAIL, basis, trace, applicability, gaps=gaps, explanation=record)
+    gaps = _gaps(req.evidence_due[run.stage], run)
+    outcome = trace.outcome if trace is not None else None
+    if outcome is True and not gaps:
+        return RequirementResult(req, Status.PASS, Basis.MET, trace, applicability, None, gaps)
+    basis = Basis.NOT_MET if outcome is False else Basis.NOT_DEMONSTRATED
+    explain = req.spec.explain
+    given = run.explanations.get(req.spec.id) if explain is not None else None
+    if given is None or explain is None:
+        return RequirementResult(req, Status.FAIL, basis, trace, applicability, None, gaps)
+    record = _record(explain.kind, given, basis, run.peildatum)
+    if record.state not in _USABLE:
+        return RequirementResult(req, Status.FAIL, basis, trace, applicability, None, gaps, record)
+    route_gaps = _gaps(req.route_due[run.stage], run)
     status = Status.FAIL if route_gaps else Status.EXPLAIN
-    return RequirementResult(req, status, basis, trace, applicability, gaps=route_gaps, explanation=record)
+    return RequirementResult(req, status, basis, trace, applicability, None, route_gaps, record)
 
 
 def _assessed(req: CompiledRequirement, run: _Run, trace: Node | None, applicability: Node | None) -> RequirementResult:
-    spec = req.spec
-    assert spec.explain is not None  # noqa: S101 - the model guarantees an explain route for assessor judgement
-    gaps = evidence.gaps([*spec.evidence, *spec.explain.evidence], run.documents, run.ctx.peildatum, run.due)
+    explain = req.spec.explain
+    assert explain is not None  # noqa: S101 - the model guarantees an explain route for assessor judgement
+    gaps = _gaps(req.evidence_due[run.stage] + req.route_due[run.stage], run)
     precondition = trace.outcome if trace is not None else True
-    given = run.explanations.get(spec.id)
     if precondition is False:
-        return RequirementResult(req, Status.FAIL, Basis.NOT_MET, trace, applicability, gaps=gaps)
-    if given is None or given.given_on > run.ctx.peildatum:
-        return RequirementResult(req, Status.FAIL, Basis.NOT_DEMONSTRATED, trace, applicability, gaps=gaps)
-    record = _record(spec.explain.kind, given, Basis.NOT_DEMONSTRATED, run.ctx.peildatum)
-    usable = record.state in (ExplanationState.PENDING, ExplanationState.ACCEPTED) and not gaps and precondition
-    if usable:
-        return RequirementResult(
-            req, Status.EXPLAIN, Basis.NOT_DEMONSTRATED, trace, applicability, gaps=gaps, explanation=record
-        )
+        return RequirementResult(req, Status.FAIL, Basis.NOT_MET, trace, applicability, None, gaps)
+    given = run.explanations.get(req.spec.id)
+    if given is None:
+        return RequirementResult(req, Status.FAIL, Basis.NOT_DEMONSTRATED, trace, applicability, None, gaps)
+    record = _record(explain.kind, given, Basis.NOT_DEMONSTRATED, run.peildatum)
+    if record.state in _USABLE and not gaps and precondition:
+        return RequirementResult(req, Status.EXPLAIN, Basis.NOT_DEMONSTRATED, trace, applicability, None, gaps, record)
     basis = Basis.NOT_MET if record.state is ExplanationState.REJECTED else Basis.NOT_DEMONSTRATED
-    return RequirementResult(req, Status.FAIL, basis, trace, applicability, gaps=gaps, explanation=record)
+    return RequirementResult(req, Status.FAIL, basis, trace, applicability, None, gaps, record)
 
 
 def _state(given: Explanation, peildatum: date) -> ExplanationState:
@@ -156,17 +150,4 @@ def _state(given: Explanation, peildatum: date) -> ExplanationState:
 
 
 def _record(kind: str, given: Explanation, covers: Basis, peildatum: date) -> ExplanationRecord:
-    state = _state(given, peildatum)
-    decided = given.assessment if state is not ExplanationState.PENDING else None
-    return ExplanationRecord(
-        kind=kind,
-        state=state,
-        text=given.text,
-        given_by=given.given_by,
-        given_on=given.given_on,
-        decided_by=decided.by if decided else None,
-        decided_on=decided.decided_on if decided else None,
-        valid_until=decided.valid_until if decided else None,
-        note=decided.note if decided else None,
-        covers=covers,
-    )
+    return ExplanationRecord(kind, _state(given, peildatum), given, covers)

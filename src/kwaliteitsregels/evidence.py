@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from kwaliteitsregels.models.profile import Document
-from kwaliteitsregels.models.ruleset import Due, EvidenceSpec
+from kwaliteitsregels.models.ruleset import EvidenceSpec
 from kwaliteitsregels.results import EvidenceGap, GapReason
 
 
@@ -45,12 +45,7 @@ def gap(spec: EvidenceSpec, documents: Sequence[Document], peildatum: date) -> E
     return EvidenceGap(spec.type, spec.due, reason, max_age, document.issued_on, document.valid_until, not_before)
 
 
-def gaps(
-    specs: Iterable[EvidenceSpec],
-    index: dict[str, list[Document]],
-    peildatum: date,
-    due: frozenset[Due],
-) -> tuple[EvidenceGap, ...]:
-    """Every gap among the specs that are due at this stage."""
-    found = (gap(spec, index.get(spec.type, ()), peildatum) for spec in specs if spec.due in due)
+def gaps(specs: Iterable[EvidenceSpec], index: dict[str, list[Document]], peildatum: date) -> tuple[EvidenceGap, ...]:
+    """Every gap among `specs` (already filtered to the documents due at this stage)."""
+    found = (gap(spec, index.get(spec.type, ()), peildatum) for spec in specs)
     return tuple(g for g in found if g is not None)

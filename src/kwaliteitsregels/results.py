@@ -10,8 +10,9 @@ from typing import Any
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.models.profile import Profile
+from kwaliteitsregels.models.profile import Assessment, Explanation, Profile
 from kwaliteitsregels.models.ruleset import Due
+from kwaliteitsregels.stages import Stage
 from kwaliteitsregels.trace import Node
 
 
@@ -60,22 +61,6 @@ class GapReason(StrEnum):
     NOT_YET_ISSUED = "not_yet_issued"
 
 
-class Stage(StrEnum):
-    """The moment of the procedure: which documents are due."""
-
-    REGISTRATION = "registration"
-    AWARD = "award"
-
-
-DUE_AT: dict[Stage, frozenset[Due]] = {
-    Stage.REGISTRATION: frozenset({"with_registration"}),
-    Stage.AWARD: frozenset({"with_registration", "before_award"}),
-}
-
-
-STAGE_ORDER: dict[str, int] = {Stage.REGISTRATION: 0, Stage.AWARD: 1}
-
-
 class NotApplicableWhy(StrEnum):
     """Why a requirement does not apply."""
 
@@ -100,23 +85,56 @@ class EvidenceGap:
 
 @dataclass(frozen=True, slots=True)
 class ExplanationRecord:
-    """The governed record of a pas-toe-of-leg-uit explanation."""
+    """The governed record of a pas-toe-of-leg-uit explanation, as it stands on the peildatum."""
 
     kind: str
     state: ExplanationState
-    text: str
-    given_by: str
-    given_on: date
-    decided_by: str | None
-    decided_on: date | None
-    valid_until: date | None
-    note: str | None
+    given: Explanation
     covers: Basis
 
+    @property
+    def text(self) -> str:
+        """The provider's explanation."""
+        return self.given.text
 
-@dataclass(frozen=True, slots=True)
+    @property
+    def given_by(self) -> str:
+        """Who gave the explanation."""
+        return self.given.given_by
+
+    @property
+    def given_on(self) -> date:
+        """When the explanation was given."""
+        return self.given.given_on
+
+    @property
+    def _decision(self) -> Assessment | None:
+        return None if self.state is ExplanationState.PENDING else self.given.assessment
+
+    @property
+    def decided_by(self) -> str | None:
+        """The assessor, once decided on or before the peildatum."""
+        return self._decision.by if self._decision else None
+
+    @property
+    def decided_on(self) -> date | None:
+        """When the assessor decided."""
+        return self._decision.decided_on if self._decision else None
+
+    @property
+    def valid_until(self) -> date | None:
+        """Until when an acceptance holds."""
+        return self._decision.valid_until if self._decision else None
+
+    @property
+    def note(self) -> str | None:
+        """The assessor's note."""
+        return self._decision.note if self._decision else None
+
+
+@dataclass(slots=True)
 class RequirementResult:
-    """The outcome for one requirement, with everything needed to explain it."""
+    """The outcome for one requirement, with everything needed to explain it. Treat as read-only."""
 
     requirement: CompiledRequirement
     status: Status

@@ -102,7 +102,8 @@ class Requirement(Model):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     stage: Literal["registration", "award"] = Field(
-        default="registration", description="the first moment of the procedure at which this requirement is checked",
+        default="registration",
+        description="the first moment of the procedure at which this requirement is checked",
     )
     when: Condition | None = None
     condition: Condition | None = None
