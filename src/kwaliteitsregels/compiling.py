@@ -20,7 +20,7 @@ from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.common import Lang, Text
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec, Requirement, Ruleset
-from kwaliteitsregels.stages import DUE_AT, STAGE_ORDER
+from kwaliteitsregels.stages import DUE_AT, STAGE_ORDER, STAGES
 from kwaliteitsregels.trace import Check, Context, Node
 from kwaliteitsregels.vocabulary import EVIDENCE_TYPES
 
@@ -239,8 +239,10 @@ class CompiledRequirement:
     condition: Check | None
     evidence_titles: dict[str, Text]
     stage_rank: int
-    evidence_due: dict[str, tuple[EvidenceSpec, ...]]  # stage → the requirement's own documents due by then
-    route_due: dict[str, tuple[EvidenceSpec, ...]]  # stage → the explain route's documents due by then
+    evidence_due: tuple[tuple[EvidenceSpec, ...], ...]  # by stage rank: the requirement's own documents due by then
+    route_due: tuple[tuple[EvidenceSpec, ...], ...]  # by stage rank: the explain route's documents due by then
+    assessor: bool
+    windowed: bool
 
     @property
     def id(self) -> str:
@@ -297,8 +299,10 @@ def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dic
         condition,
         titles,
         STAGE_ORDER[spec.stage],
-        {stage: tuple(e for e in spec.evidence if e.due in due) for stage, due in DUE_AT.items()},
-        {stage: tuple(e for e in route if e.due in due) for stage, due in DUE_AT.items()},
+        tuple(tuple(e for e in spec.evidence if e.due in DUE_AT[stage]) for stage in STAGES),
+        tuple(tuple(e for e in route if e.due in DUE_AT[stage]) for stage in STAGES),
+        assessor=spec.judgement == "assessor",
+        windowed=spec.valid_from is not None or spec.valid_to is not None,
     )
 
 

@@ -75,26 +75,29 @@ def evaluate(
     return Report(ruleset, profile, peildatum, stage, results, LIBRARY_VERSION)
 
 
-def _not_applicable(req: CompiledRequirement, run: _Run) -> tuple[NotApplicableWhy | None, Node | None]:
+def _outside(req: CompiledRequirement, peildatum: date) -> bool:
     spec = req.spec
-    if (spec.valid_from and run.peildatum < spec.valid_from) or (spec.valid_to and run.peildatum > spec.valid_to):
-        return NotApplicableWhy.VALIDITY, None
-    if req.stage_rank > run.rank:
-        return NotApplicableWhy.STAGE, None
-    if not req.law_domains & run.domains:
-        return NotApplicableWhy.LAW_SCOPE, None
-    if req.when is None:
-        return None, None
-    node = req.when(run.profile, run.ctx)
-    return (NotApplicableWhy.CONDITION if node.outcome is False else None), node
+    return bool((spec.valid_from and peildatum < spec.valid_from) or (spec.valid_to and peildatum > spec.valid_to))
+
+
+def _not_applicable(req: CompiledRequirement, why: NotApplicableWhy, when: Node | None = None) -> RequirementResult:
+    return RequirementResult(req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, None, when, why)
 
 
 def _requirement(req: CompiledRequirement, run: _Run) -> RequirementResult:
-    why, applicability = _not_applicable(req, run)
-    if why is not None:
-        return RequirementResult(req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, None, applicability, why)
+    if req.windowed and _outside(req, run.peildatum):
+        return _not_applicable(req, NotApplicableWhy.VALIDITY)
+    if req.stage_rank > run.rank:
+        return _not_applicable(req, NotApplicableWhy.STAGE)
+    if req.law_domains.isdisjoint(run.domains):
+        return _not_applicable(req, NotApplicableWhy.LAW_SCOPE)
+    applicability = None
+    if req.when is not None:
+        applicability = req.when(run.profile, run.ctx)
+        if applicability.outcome is False:
+            return _not_applicable(req, NotApplicableWhy.CONDITION, applicability)
     trace = req.condition(run.profile, run.ctx) if req.condition is not None else None
-    if req.spec.judgement == "assessor":
+    if req.assessor:
         return _assessed(req, run, trace, applicability)
     return _by_facts(req, run, trace, applicability)
 
@@ -104,7 +107,7 @@ def _gaps(specs: tuple[EvidenceSpec, ...], run: _Run) -> tuple[EvidenceGap, ...]
 
 
 def _by_facts(req: CompiledRequirement, run: _Run, trace: Node | None, applicability: Node | None) -> RequirementResult:
-    gaps = _gaps(req.evidence_due[run.stage], run)
+    gaps = _gaps(req.evidence_due[run.rank], run)
     outcome = trace.outcome if trace is not None else None
     if outcome is True and not gaps:
         return RequirementResult(req, Status.PASS, Basis.MET, trace, applicability, None, gaps)
@@ -116,7 +119,7 @@ def _by_facts(req: CompiledRequirement, run: _Run, trace: Node | None, applicabi
     record = _record(explain.kind, given, basis, run.peildatum)
     if record.state not in _USABLE:
         return RequirementResult(req, Status.FAIL, basis, trace, applicability, None, gaps, record)
-    route_gaps = _gaps(req.route_due[run.stage], run)
+    route_gaps = _gaps(req.route_due[run.rank], run)
     status = Status.FAIL if route_gaps else Status.EXPLAIN
     return RequirementResult(req, status, basis, trace, applicability, None, route_gaps, record)
 
@@ -124,7 +127,7 @@ def _by_facts(req: CompiledRequirement, run: _Run, trace: Node | None, applicabi
 def _assessed(req: CompiledRequirement, run: _Run, trace: Node | None, applicability: Node | None) -> RequirementResult:
     explain = req.spec.explain
     assert explain is not None  # noqa: S101 - the model guarantees an explain route for assessor judgement
-    gaps = _gaps(req.evidence_due[run.stage] + req.route_due[run.stage], run)
+    gaps = _gaps(req.evidence_due[run.rank], run) + _gaps(req.route_due[run.rank], run)
     precondition = trace.outcome if trace is not None else True
     if precondition is False:
         return RequirementResult(req, Status.FAIL, Basis.NOT_MET, trace, applicability, None, gaps)

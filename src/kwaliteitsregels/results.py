@@ -83,9 +83,9 @@ class EvidenceGap:
     not_before: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ExplanationRecord:
-    """The governed record of a pas-toe-of-leg-uit explanation, as it stands on the peildatum."""
+    """The governed record of a pas-toe-of-leg-uit explanation, as it stands on the peildatum. Read-only."""
 
     kind: str
     state: ExplanationState

@@ -18,4 +18,5 @@ DUE_AT: dict[Stage, frozenset[Due]] = {
     Stage.REGISTRATION: frozenset({"with_registration"}),
     Stage.AWARD: frozenset({"with_registration", "before_award"}),
 }
-STAGE_ORDER: dict[str, int] = {Stage.REGISTRATION: 0, Stage.AWARD: 1}
+STAGES: tuple[Stage, ...] = (Stage.REGISTRATION, Stage.AWARD)
+STAGE_ORDER: dict[str, int] = {stage: rank for rank, stage in enumerate(STAGES)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -25,10 +26,11 @@ def build_not_older_than(args: AgeArgs, builder: Builder) -> Check:
     """The date lies no longer than the duration before the peildatum (and not after it)."""
     field = builder.field(args.field, DATE, "field")
     duration = args.duration
+    limit_on = functools.lru_cache(maxsize=8)(duration.before)
 
     def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
-        limit = duration.before(ctx.peildatum)
+        limit = limit_on(ctx.peildatum)
         outcome = None if actual is None else limit <= actual <= ctx.peildatum
         return Node("not_older_than", outcome, field.path, actual, (duration, limit))
 

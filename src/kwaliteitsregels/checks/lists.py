@@ -51,10 +51,10 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
         for i, item in enumerate(values):
             checked = inner(item, ctx)
             if where is None:
-                nodes.append(Node(ITEM, checked.outcome, f"[{i}]", children=(checked,)))
+                nodes.append(Node(ITEM, checked.outcome, index_path(i), children=(checked,)))
                 continue
             scope = where(item, ctx)
-            nodes.append(Node(ITEM, _implies(scope.outcome, checked.outcome), f"[{i}]", children=(scope, checked)))
+            nodes.append(Node(ITEM, _implies(scope.outcome, checked.outcome), index_path(i), children=(scope, checked)))
         outcomes = [n.outcome for n in nodes]
         outcome = empty if not nodes else (False if False in outcomes else (None if None in outcomes else True))
         return Node("every", outcome, field.path, len(nodes), None, tuple(nodes))
@@ -71,25 +71,36 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
     low_bound, high_bound = args.min, args.max
 
     def check(obj: Any, ctx: Context) -> Node:
-        values = field.get(obj) or ()
-        nodes = tuple(
-            Node(ITEM, outcome=True, path=f"[{i}]") if where is None else _item(where(item, ctx), i)
-            for i, item in enumerate(values)
-        )
-        low = sum(1 for n in nodes if n.outcome is True)
-        high = low + sum(1 for n in nodes if n.outcome is None)
+        nodes = []
+        low = unknown = 0
+        for i, item in enumerate(field.get(obj) or ()):
+            if where is None:
+                nodes.append(Node(ITEM, outcome=True, path=index_path(i)))
+                low += 1
+                continue
+            scope = where(item, ctx)
+            nodes.append(Node(ITEM, scope.outcome, index_path(i), children=(scope,)))
+            if scope.outcome is True:
+                low += 1
+            elif scope.outcome is None:
+                unknown += 1
+        high = low + unknown
         outcome: Outcome = True
         if (low_bound is not None and high < low_bound) or (high_bound is not None and low > high_bound):
             outcome = False
         elif (low_bound is not None and low < low_bound) or (high_bound is not None and high > high_bound):
             outcome = None
-        return Node("count", outcome, field.path, low, (low_bound, high_bound), nodes)
+        return Node("count", outcome, field.path, low, (low_bound, high_bound), tuple(nodes))
 
     return check
 
 
-def _item(scope: Node, index: int) -> Node:
-    return Node(ITEM, scope.outcome, f"[{index}]", children=(scope,))
+_INDEX_PATHS = tuple(f"[{i}]" for i in range(256))
+
+
+def index_path(index: int) -> str:
+    """`[index]`, without formatting a new string for the common small indexes."""
+    return _INDEX_PATHS[index] if index < len(_INDEX_PATHS) else f"[{index}]"
 
 
 KEYWORDS = (
