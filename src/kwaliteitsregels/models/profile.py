@@ -22,44 +22,50 @@ Money = Decimal
 class Organisation(Model):
     """Who the provider is."""
 
-    name: str = Field(min_length=1)
-    kvk_number: str | None = Field(default=None, pattern=r"^\d{8}$", description="Chamber of Commerce number")
-    agb_code: str | None = Field(default=None, pattern=r"^\d{8}$", description="AGB code, 8 digits")
-    legal_form: LegalForm | None = None
-    self_employed: bool | None = Field(default=None, description="zzp'er: works alone, without employees")
-    small_provider: bool | None = Field(default=None, description="declares itself a small provider")
+    name: str = Field(min_length=1, description="statutaire naam of handelsnaam")
+    kvk_number: str | None = Field(default=None, pattern=r"^\d{8}$", description="KvK-nummer, 8 cijfers")
+    agb_code: str | None = Field(default=None, pattern=r"^\d{8}$", description="AGB-code, 8 posities")
+    legal_form: LegalForm | None = Field(default=None, description="rechtsvorm")
+    self_employed: bool | None = Field(default=None, description="zelfstandige zonder personeel (zzp'er)")
+    small_provider: bool | None = Field(
+        default=None, description="de aanbieder verklaart een kleine aanbieder te zijn (Twente 6)"
+    )
     founded_on: date | None = None
 
 
 class Services(Model):
     """What the provider offers and to whom."""
 
-    law_domains: list[LawDomain] = Field(min_length=1)
-    target_groups: list[TargetGroup] = Field(default_factory=list)
-    administers_medication: bool | None = None
-    organises_transport: bool | None = None
-    residential: bool | None = Field(default=None, description="clients stay at the provider's locations")
+    law_domains: list[LawDomain] = Field(min_length=1, description="wetten waaronder de aanbieder levert")
+    target_groups: list[TargetGroup] = Field(
+        default_factory=list, description="youth: jeugdigen onder 18; adults: volwassenen"
+    )
+    administers_medication: bool | None = Field(default=None, description="de aanbieder dient medicijnen toe")
+    organises_transport: bool | None = Field(default=None, description="de aanbieder organiseert zelf vervoer")
+    residential: bool | None = Field(default=None, description="cliënten verblijven op locaties van de aanbieder")
 
 
 class Size(Model):
     """How large the care activities are."""
 
-    care_employees: int | None = Field(default=None, ge=0)
-    care_revenue_eur: Money | None = Field(default=None, ge=0)
-    clients_in_care: int | None = Field(default=None, ge=0)
+    care_employees: int | None = Field(default=None, ge=0, description="aantal medewerkers in de zorg")
+    care_revenue_eur: Money | None = Field(default=None, ge=0, description="jaaromzet uit zorg, euro")
+    clients_in_care: int | None = Field(default=None, ge=0, description="aantal unieke cliënten tegelijk in zorg")
 
 
 class QualitySystem(Model):
     """The quality management system the provider says it works with."""
 
-    scheme: str | None = None
+    scheme: str | None = Field(
+        default=None, description="het systeem waarmee gewerkt wordt (code uit de tabel van de regelset)"
+    )
     description: str | None = None
 
 
 class Certificate(Model):
     """A quality certificate or hallmark."""
 
-    scheme: str
+    scheme: str = Field(description="keurmerk of certificatieschema (code uit de tabel van de regelset)")
     issuer: str | None = None
     number: str | None = None
     valid_from: date | None = None
@@ -81,9 +87,9 @@ class Professional(Model):
 
     id: Identifier
     role: str | None = None
-    works_with_youth: bool | None = None
+    works_with_youth: bool | None = Field(default=None, description="werkt met jeugdigen of ouders (Jeugdwet)")
     registrations: list[Registration] = Field(default_factory=list)
-    vog_issued_on: date | None = None
+    vog_issued_on: date | None = Field(default=None, description="afgiftedatum van de VOG")
     employed_since: date | None = None
 
 
@@ -99,7 +105,7 @@ class Volunteer(Model):
 class Policy(Model):
     """A policy or procedure: is it in place, since when, in which document."""
 
-    in_place: bool | None = None
+    in_place: bool | None = Field(default=None, description="vastgesteld en in gebruik")
     adopted_on: date | None = None
     document: str | None = None
 
@@ -107,7 +113,7 @@ class Policy(Model):
 class ComplaintsCommittee(Model):
     """The complaints committee the provider is affiliated with."""
 
-    independent: bool | None = None
+    independent: bool | None = Field(default=None, description="de klachtencommissie is onafhankelijk")
     name: str | None = None
 
 
@@ -127,8 +133,8 @@ class Policies(Model):
 class ClientRepresentation(Model):
     """Client council or an alternative form of client representation."""
 
-    client_council: bool | None = None
-    alternative: str | None = None
+    client_council: bool | None = Field(default=None, description="er is een cliëntenraad")
+    alternative: str | None = Field(default=None, description="hoe de belangen van cliënten anders worden behartigd")
 
 
 class Insurance(Model):
@@ -144,7 +150,7 @@ class Insurance(Model):
 class Vecozo(Model):
     """Connection to VECOZO for the iJw/iWmo message traffic."""
 
-    connected: bool | None = None
+    connected: bool | None = Field(default=None, description="aangesloten op VECOZO")
     agb_code: str | None = Field(default=None, pattern=r"^\d{8}$")
     ijw_active: bool | None = None
     iwmo_active: bool | None = None
@@ -153,14 +159,14 @@ class Vecozo(Model):
 class ClientExperience(Model):
     """Measurement of client experiences."""
 
-    last_measured_on: date | None = None
+    last_measured_on: date | None = Field(default=None, description="datum van de laatste cliëntervaringsmeting")
     instrument: str | None = None
 
 
 class Document(Model):
     """A submitted verification document."""
 
-    type: str
+    type: str = Field(description="soort bewijsstuk uit de gedeelde woordenlijst of de regelset")
     title: str | None = None
     issued_on: date | None = None
     valid_until: date | None = None
@@ -203,7 +209,9 @@ class Profile(Model):
     insurances: list[Insurance] = Field(default_factory=list)
     vecozo: Vecozo | None = None
     client_experience: ClientExperience | None = None
-    declarations: dict[str, bool] = Field(default_factory=dict)
+    declarations: dict[str, bool] = Field(
+        default_factory=dict, description="verklaringen: naam uit de regelset → true/false"
+    )
     documents: list[Document] = Field(default_factory=list)
     explanations: list[Explanation] = Field(default_factory=list)
 
