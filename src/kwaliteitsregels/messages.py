@@ -34,42 +34,64 @@ CATALOG: dict[str, tuple[str, str]] = {
     "gap.absent": ("ontbreekt", "missing"),
     "gap.expired": ("verlopen (geldig tot {valid_until})", "expired (valid until {valid_until})"),
     "gap.too_old": (
-        "te oud (afgegeven {issued_on}, moet op of na {not_before})",
-        "too old (issued {issued_on}, must be on or after {not_before})",
+        "te oud (afgegeven {issued_on}; moet op of na {not_before} zijn afgegeven)",
+        "too old (issued {issued_on}; must be issued on or after {not_before})",
     ),
-    "gap.undated": ("zonder afgiftedatum (maximale leeftijd {max_age})", "without issue date (maximum age {max_age})"),
+    "gap.undated": (
+        "zonder afgiftedatum (mag hoogstens {max_age} oud zijn)",
+        "without issue date (at most {max_age} old)",
+    ),
     "gap.not_yet_issued": ("afgegeven na de peildatum ({issued_on})", "issued after the reference date ({issued_on})"),
+    "label.explain.pending": ("toelichting: te beoordelen", "explanation: to be assessed"),
+    "label.explain.accepted": ("toelichting: geaccepteerd", "explanation: accepted"),
     # reasons
     "reason.pass": ("Voldaan op grond van: {facts}.", "Met, based on: {facts}."),
     "reason.pass_no_facts": ("Voldaan.", "Met."),
     "reason.not_met": ("Niet voldaan: {findings}.", "Not met: {findings}."),
     "reason.not_demonstrated": ("Niet aangetoond: {findings}.", "Not demonstrated: {findings}."),
     "reason.no_explanation": (
-        "Niet aangetoond: de aanbieder moet dit aantonen ({allowed}); er is geen toelichting gegeven.",
-        "Not demonstrated: the provider must show this ({allowed}); no explanation was given.",
+        "er is geen toelichting gegeven (aan te tonen: {allowed})",
+        "no explanation was given (to be shown: {allowed})",
     ),
-    "reason.gaps": ("bewijsstukken: {gaps}", "documents: {gaps}"),
-    "reason.explain": (
-        "Toelichting van {given_by} ({given_on}), {state}. Zonder toelichting: {raw}",
-        "Explanation by {given_by} ({given_on}), {state}. Without it: {raw}",
+    "reason.explanation_rejected": ("de toelichting is afgewezen", "the explanation was rejected"),
+    "reason.explanation_expired": (
+        "de acceptatie van de toelichting is verlopen",
+        "the acceptance of the explanation has expired",
     ),
-    "reason.explain_accepted": (
+    "reason.explanation_pending": (
+        "de toelichting is nog niet beoordeeld",
+        "the explanation has not been assessed yet",
+    ),
+    "reason.explanation_accepted": ("de toelichting is geaccepteerd", "the explanation was accepted"),
+    "explanation.pending": (
+        "Toelichting van {given_by} ({given_on}), nog niet beoordeeld.",
+        "Explanation by {given_by} ({given_on}), not yet assessed.",
+    ),
+    "explanation.accepted": (
         "Toelichting van {given_by} ({given_on}) geaccepteerd door {decided_by} op {decided_on}{until}.",
         "Explanation by {given_by} ({given_on}) accepted by {decided_by} on {decided_on}{until}.",
     ),
-    "reason.until": (", geldig tot {date}", ", valid until {date}"),
-    "reason.explain_fallback": (
-        "Toelichting van {given_by} ({given_on}) {state}{by}; het oordeel valt terug op de feiten. {raw}",
-        "Explanation by {given_by} ({given_on}) {state}{by}; the verdict falls back to the facts. {raw}",
+    "explanation.expired": (
+        (
+            "Toelichting van {given_by} ({given_on}) geaccepteerd door {decided_by} op {decided_on}; "
+            "die acceptatie is verlopen op {valid_until}."
+        ),
+        (
+            "Explanation by {given_by} ({given_on}) accepted by {decided_by} on {decided_on}; "
+            "that acceptance expired on {valid_until}."
+        ),
     ),
-    "reason.by": (" door {who} op {on}", " by {who} on {on}"),
+    "explanation.rejected": (
+        "Toelichting van {given_by} ({given_on}) afgewezen door {decided_by} op {decided_on}{note}.",
+        "Explanation by {given_by} ({given_on}) rejected by {decided_by} on {decided_on}{note}.",
+    ),
+    "explanation.note": (": {note}", ": {note}"),
+    "reason.until": (", geldig tot {date}", ", valid until {date}"),
+    "reason.to_assess": ("Te beoordelen: {allowed}.", "To be assessed: {allowed}."),
+    "reason.without": ("Zonder toelichting: {raw}", "Without it: {raw}"),
     "reason.na_law_scope": (
         "Niet van toepassing: de eis geldt alleen voor {scope} en de aanbieder werkt daar niet onder.",
         "Not applicable: the requirement covers only {scope}, under which the provider does not work.",
-    ),
-    "reason.explain_assess": (
-        "Toelichting van {given_by} ({given_on}), nog niet beoordeeld. Te beoordelen: {allowed}.",
-        "Explanation by {given_by} ({given_on}), not yet assessed. To be assessed: {allowed}.",
     ),
     "reason.na_stage": (
         "Nog niet van toepassing: deze eis wordt pas getoetst {stage} (--stage award).",
@@ -98,6 +120,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path}: expected not {expect}, found {actual}",
     ),
     "finding.count": ("{path}: {actual} voldoen, verwacht {bounds}", "{path}: {actual} comply, expected {bounds}"),
+    "na.value": (
+        "{path} is {actual} (de eis geldt bij {expect})",
+        "{path} is {actual} (the requirement applies if {expect})",
+    ),
+    "na.negated": (
+        "{path} is {actual} (de eis geldt bij niet {expect})",
+        "{path} is {actual} (the requirement applies if not {expect})",
+    ),
+    "na.count": (
+        "{path}: {actual} (de eis geldt bij {bounds})",
+        "{path}: {actual} (the requirement applies if {bounds})",
+    ),
+    "duration.years": ("{n} jaar", "{n} years"),
+    "duration.year": ("{n} jaar", "{n} year"),
+    "duration.months": ("{n} maanden", "{n} months"),
+    "duration.month": ("{n} maand", "{n} month"),
+    "duration.days": ("{n} dagen", "{n} days"),
+    "duration.day": ("{n} dag", "{n} day"),
     "bounds.min": ("minstens {n}", "at least {n}"),
     "bounds.max": ("hoogstens {n}", "at most {n}"),
     "bounds.and": (" en ", " and "),
@@ -109,6 +149,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # report
     "report.verdict": ("Oordeel", "Verdict"),
     "report.missing": ("Ontbrekende bewijsstukken", "Missing documents"),
+    "report.version": ("versie", "version"),
+    "report.pending": ("— {n} toelichtingen nog te beoordelen", "— {n} explanations still to be assessed"),
     "report.record": (
         "Regelset {ruleset} · profiel {profile} · kwaliteitsregels {version}",
         "Ruleset {ruleset} · profile {profile} · kwaliteitsregels {version}",
@@ -129,7 +171,9 @@ def value(item: Any, lang: Lang = "nl") -> str:
         return text("value.none", lang)
     if isinstance(item, bool):
         return text("value.true" if item else "value.false", lang)
-    if isinstance(item, date | Duration | Decimal):
+    if isinstance(item, Duration):
+        return duration(item, lang)
+    if isinstance(item, date | Decimal):
         return str(item)
     if isinstance(item, list | tuple | set | frozenset):
         return join((value(i, lang) for i in item), lang) if item else text("value.none", lang)
@@ -139,3 +183,13 @@ def value(item: Any, lang: Lang = "nl") -> str:
 def join(parts: Iterable[str], lang: Lang = "nl") -> str:
     """Join phrases with the list separator."""
     return text("list.and", lang).join(parts)
+
+
+def duration(item: Duration, lang: Lang = "nl") -> str:
+    """P5Y as '5 jaar', P1Y6M as '1 jaar en 6 maanden'."""
+    parts = [
+        text(f"duration.{unit if n == 1 else unit + 's'}", lang, n=n)
+        for n, unit in ((item.years, "year"), (item.months, "month"), (item.days, "day"))
+        if n
+    ]
+    return text("bounds.and", lang).join(parts) or text("duration.days", lang, n=0)

@@ -152,7 +152,7 @@ class RequirementResult:
 
     def reason(self, lang: Lang = "nl") -> str:
         """Why this status, in plain language, naming every failing condition."""
-        from kwaliteitsregels.explain import reason  # noqa: PLC0415 - explain builds on this module
+        from kwaliteitsregels.reasons import reason  # noqa: PLC0415 - reasons build on this module
 
         return reason(self, lang)
 

@@ -72,17 +72,31 @@ def join(prefix: str, path: str) -> str:
     return prefix + path if path.startswith("[") else f"{prefix}.{path}"
 
 
+def _too_few(node: Node) -> bool:
+    """A count that failed for want of matching items: its non-matching items say why."""
+    low_bound = node.expected[0]
+    return node.outcome is not True and low_bound is not None and node.actual < low_bound
+
+
 def blame(node: Node, prefix: str = "", *, negated: bool = False) -> Iterator[Blame]:
-    """The conditions responsible for `node.outcome` (meaningful when it is not True)."""
+    """The conditions that decided `node.outcome`: for a pass the facts that carried it, else every failure.
+
+    A `count` speaks for itself (its items are facts, not causes); `not` flips what its child must show.
+    """
     path = join(prefix, node.path)
     if not node.children or node.keyword in _AGGREGATES:
         yield Blame(node, path, negated)
-        if not node.children:
-            return
+        if node.keyword in _AGGREGATES and _too_few(node):
+            for item in node.children:
+                if item.outcome is not True:
+                    yield from blame(item, path, negated=negated)
+        return
     scope = path if node.keyword in _SCOPES else prefix
     flip = node.keyword in _INVERTING
+    passed = node.outcome is True
     for child in node.children:
-        if child.outcome is not (not flip):
+        child_passed = (child.outcome is False) if flip else (child.outcome is True)
+        if child_passed == passed:
             yield from blame(child, scope, negated=negated ^ flip)
 
 

@@ -187,18 +187,13 @@ def test_examples_show_every_explanation_state_and_status() -> None:
     assert bases == {"met", "not_met", "not_demonstrated", "not_applicable"}
 
 
-# ── Known defects in the reason texts, seen in these examples. Strict: remove the mark once fixed. ──
+# ── Reason texts: defects once seen in these examples, now guarded. ──
 
 
 def _reasons() -> list[tuple[str, kr.RequirementResult, str]]:
     return [(p.stem, r, r.reason(lang)) for p in PROFILES for r in _report(p).results for lang in ("nl", "en")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a rejected demonstration's reason says 'er is geen toelichting gegeven' / 'no explanation was given' "
-    "and 'Niet aangetoond' although basis is not_met (explain._explain_reason falls back to _raw_reason)",
-)
 def test_rejected_explanation_reason_does_not_say_none_was_given() -> None:
     wrong = [
         f"{name} eis {r.id}: {text}"
@@ -210,11 +205,6 @@ def test_rejected_explanation_reason_does_not_say_none_was_given() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an expired acceptance reads 'acceptatie verlopen door <beoordelaar> op <datum van acceptatie>' "
-    "and never names the date it expired (assessment.valid_until)",
-)
 def test_expired_explanation_reason_names_the_expiry_date() -> None:
     wrong = [
         f"{name} eis {r.id}: {text}"
@@ -226,20 +216,11 @@ def test_expired_explanation_reason_names_the_expiry_date() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: messages 'reason.explain_assess' appends '.' after allowed_when, which already ends in '.' ('..')",
-)
 def test_no_reason_ends_with_two_full_stops() -> None:
     wrong = [f"{name} eis {r.id}: …{text[-60:]}" for name, r, text in _reasons() if ".." in text]
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: trace.blame descends into the non-matching items of a `count` whose `max` is exceeded, so 6a's "
-    "'niet van toepassing' names the unregistered professionals as if they were the cause",
-)
 def test_not_applicable_reason_names_only_what_makes_it_not_applicable() -> None:
     result = _report(EXAMPLES / "pas-toe-of-leg-uit.yaml").result("6a")
     assert result.status is kr.Status.NOT_APPLICABLE
@@ -248,11 +229,6 @@ def test_not_applicable_reason_names_only_what_makes_it_not_applicable() -> None
     assert "professionals[4]" not in reason, reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an assessor requirement that fails because a document is missing, while its explanation is "
-    "accepted or pending, gets only the 'geaccepteerd' / 'nog niet beoordeeld' text as its reason",
-)
 def test_failing_reason_names_the_missing_document_despite_an_explanation() -> None:
     data = kr.load_profile(EXAMPLES / "zzp-jeugdhulp.yaml").model_dump(mode="json")
     data["documents"] = [d for d in data["documents"] if d["type"] != "organisation_description"]

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
+from kwaliteitsregels.models.common import LocalizedText
 from kwaliteitsregels.trace import ITEM, Check, Context, Node, Outcome
 
 
@@ -28,6 +29,9 @@ class CountArgs(BaseModel):
     where: dict[str, Any] | None = None
     min: int | None = Field(default=None, ge=0)
     max: int | None = Field(default=None, ge=0)
+    label: LocalizedText | None = Field(
+        default=None, description="what is counted, for reasons ('geregistreerde professionals')"
+    )
 
 
 def _implies(where: Outcome, then: Outcome) -> Outcome:
@@ -68,7 +72,7 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
         builder.fail("count-bounds", "geef 'min' en/of 'max'", "min")
     field, scoped = builder.items(args.items, "items")
     where = scoped.condition(args.where, "where") if args.where is not None else None
-    low_bound, high_bound = args.min, args.max
+    low_bound, high_bound, label = args.min, args.max, args.label
 
     def check(obj: Any, ctx: Context) -> Node:
         nodes = []
@@ -90,7 +94,7 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
             outcome = False
         elif (low_bound is not None and low < low_bound) or (high_bound is not None and high > high_bound):
             outcome = None
-        return Node("count", outcome, field.path, low, (low_bound, high_bound), tuple(nodes))
+        return Node("count", outcome, field.path, low, (low_bound, high_bound, label), tuple(nodes))
 
     return check
 

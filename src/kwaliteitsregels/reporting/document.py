@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from kwaliteitsregels import explain, messages
+from kwaliteitsregels import explain, messages, reasons
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
@@ -170,10 +170,10 @@ def _result(result: RequirementResult, lang: Lang) -> ResultDoc:
         tags=list(spec.tags),
         verification_flag=spec.verification_flag,
         status=str(result.status),
-        status_label=messages.text(f"status.{result.status}", lang),
+        status_label=reasons.status_label(result, lang),
         basis=str(result.basis),
         not_applicable=str(result.not_applicable) if result.not_applicable else None,
-        reason=explain.reason(result, lang),
+        reason=reasons.reason(result, lang),
         findings=[
             FindingDoc(
                 path=f.path,
@@ -193,7 +193,7 @@ def _result(result: RequirementResult, lang: Lang) -> ResultDoc:
                 title=result.requirement.evidence_title(g.type, lang),
                 due=g.due,
                 reason=str(g.reason),
-                message=explain.gap_phrase(g, result.requirement.evidence_title(g.type, lang), lang),
+                message=reasons.gap_phrase(g, result.requirement.evidence_title(g.type, lang), lang),
             )
             for g in result.gaps
         ],

@@ -8,9 +8,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from kwaliteitsregels import explain, messages
+from kwaliteitsregels import explain, messages, reasons
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.results import Report, RequirementResult, Status, Verdict
+from kwaliteitsregels.results import ExplanationState, Report, RequirementResult, Status, Verdict
 
 _STYLE = {Status.PASS: "green", Status.FAIL: "bold red", Status.EXPLAIN: "yellow", Status.NOT_APPLICABLE: "dim"}
 _VERDICT_STYLE = {
@@ -40,12 +40,18 @@ def _header(report: Report, lang: Lang) -> Text:
     spec = report.ruleset.spec
     verdict = report.verdict
     text = Text()
-    text.append(f"{head[5]}: {spec.title.get(lang)} ({spec.version})\n", style="bold")
+    text.append(
+        f"{head[5]}: {spec.title.get(lang)} — {messages.text('report.version', lang)} {spec.version}\n", style="bold"
+    )
     text.append(f"{head[3]}: {report.provider}   {head[4]}: {report.peildatum.isoformat()}\n")
     text.append(f"{messages.text('report.verdict', lang)}: ")
     text.append(messages.text(f"verdict.{verdict}", lang).upper(), style=_VERDICT_STYLE[verdict])
     counts = " · ".join(f"{messages.text(f'status.{s}', lang)} {n}" for s, n in report.counts().items())
-    text.append(f"\n{counts}\n")
+    pending = sum(1 for r in report.results if r.explanation and r.explanation.state is ExplanationState.PENDING)
+    text.append(f"\n{counts}")
+    if pending:
+        text.append(" " + messages.text("report.pending", lang, n=pending), style="yellow")
+    text.append("\n")
     return text
 
 
@@ -57,9 +63,9 @@ def _category_table(report: Report, category: str, results: list[RequirementResu
     table.add_column(head[1], no_wrap=True)
     table.add_column(head[2], ratio=1)
     for result in results:
-        label = Text(messages.text(f"status.{result.status}", lang), style=_STYLE[result.status])
+        label = Text(reasons.status_label(result, lang), style=_STYLE[result.status])
         title = result.requirement.spec.title.get(lang)
-        table.add_row(result.id, label, Text(f"{title}. ", style="bold") + Text(explain.reason(result, lang)))
+        table.add_row(result.id, label, Text(f"{title}. ", style="bold") + Text(reasons.reason(result, lang)))
     return table
 
 
@@ -74,8 +80,8 @@ def _missing_table(report: Report, lang: Lang) -> Table | None:
         table.add_column(name)
     for item in checklist:
         title = titles[item.requirements[0]].evidence_title(item.type, lang)
-        reasons = messages.join((messages.text(f"gap.{r}", lang).split(" (")[0] for r in item.reasons), lang)
-        table.add_row(title, messages.text(f"due.{item.due}", lang), ", ".join(item.requirements), reasons)
+        why = reasons.gap_phrase(item.first, title, lang).split(": ", 1)[1]
+        table.add_row(title, messages.text(f"due.{item.due}", lang), ", ".join(item.requirements), why)
     return table
 
 

@@ -1,0 +1,121 @@
+"""Reasons in plain language: pure functions from a result to Dutch (or English) sentences."""
+
+from __future__ import annotations
+
+from kwaliteitsregels import messages
+from kwaliteitsregels._durations import Duration
+from kwaliteitsregels.explain import findings, support
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.results import (
+    Basis,
+    EvidenceGap,
+    ExplanationRecord,
+    ExplanationState,
+    NotApplicableWhy,
+    RequirementResult,
+    Status,
+)
+
+
+def clause(text: str) -> str:
+    """Source text used inside a sentence: without its closing full stop."""
+    return text.strip().rstrip(".")
+
+
+def gap_phrase(item: EvidenceGap, title: str, lang: Lang) -> str:
+    """'<document>: ontbreekt', '<document>: verlopen (geldig tot …)' and the like."""
+    detail = messages.text(
+        f"gap.{item.reason}",
+        lang,
+        valid_until=item.valid_until,
+        issued_on=item.issued_on,
+        not_before=item.not_before,
+        max_age=messages.value(Duration.parse(item.max_age), lang) if item.max_age else None,
+    )
+    return f"{title}: {detail}"
+
+
+def status_label(result: RequirementResult, lang: Lang = "nl") -> str:
+    """The status as a reader needs it: 'niet aangetoond' apart from 'niet voldaan', and the explanation's state."""
+    if result.status is Status.FAIL:
+        return messages.text(f"basis.{result.basis}", lang)
+    if result.status is Status.EXPLAIN and result.explanation is not None:
+        return messages.text(f"label.explain.{result.explanation.state}", lang)
+    return messages.text(f"status.{result.status}", lang)
+
+
+def _explanation(record: ExplanationRecord, lang: Lang) -> str:
+    common = {"given_by": record.given_by, "given_on": record.given_on}
+    decided = {"decided_by": record.decided_by, "decided_on": record.decided_on}
+    if record.state is ExplanationState.PENDING:
+        return messages.text("explanation.pending", lang, **common)
+    if record.state is ExplanationState.ACCEPTED:
+        until = messages.text("reason.until", lang, date=record.valid_until) if record.valid_until else ""
+        return messages.text("explanation.accepted", lang, **common, **decided, until=until)
+    if record.state is ExplanationState.EXPIRED:
+        return messages.text("explanation.expired", lang, **common, **decided, valid_until=record.valid_until)
+    note = messages.text("explanation.note", lang, note=clause(record.note)) if record.note else ""
+    return messages.text("explanation.rejected", lang, **common, **decided, note=note)
+
+
+def _failure(result: RequirementResult, lang: Lang) -> str:
+    spec = result.requirement.spec
+    phrases = [f.message(lang) for f in findings(result.trace)]
+    phrases += [gap_phrase(g, result.requirement.evidence_title(g.type, lang), lang) for g in result.gaps]
+    if spec.judgement == "assessor" and spec.explain is not None and result.explanation is None:
+        phrases.append(
+            messages.text("reason.no_explanation", lang, allowed=clause(spec.explain.allowed_when.get(lang)))
+        )
+    if not phrases and result.explanation is not None:
+        phrases.append(messages.text(f"reason.explanation_{result.explanation.state}", lang))
+    key = "reason.not_met" if result.basis is Basis.NOT_MET else "reason.not_demonstrated"
+    return messages.text(key, lang, findings="; ".join(phrases))
+
+
+def _passed(result: RequirementResult, lang: Lang) -> str:
+    shown = [f.fact(lang) for f in support(result.trace)]
+    if not shown:
+        return messages.text("reason.pass_no_facts", lang)
+    return messages.text("reason.pass", lang, facts=messages.join(shown, lang))
+
+
+def _not_applicable(result: RequirementResult, lang: Lang) -> str:
+    spec = result.requirement.spec
+    why = result.not_applicable
+    if why is NotApplicableWhy.VALIDITY:
+        indefinite = messages.text("value.indefinite", lang)
+        window = {"valid_from": spec.valid_from or indefinite, "valid_to": spec.valid_to or indefinite}
+        return messages.text("reason.na_validity", lang, **window)
+    if why is NotApplicableWhy.STAGE:
+        return messages.text("reason.na_stage", lang, stage=messages.text(f"stage.{spec.stage}", lang))
+    if why is NotApplicableWhy.LAW_SCOPE:
+        return messages.text("reason.na_law_scope", lang, scope=messages.text(f"scope.{spec.law_scope}", lang))
+    shown = "; ".join(f.message(lang, applicability=True) for f in findings(result.applicability))
+    return messages.text("reason.na_when", lang, findings=shown)
+
+
+def _explained(result: RequirementResult, record: ExplanationRecord, lang: Lang) -> str:
+    spec = result.requirement.spec
+    sentence = _explanation(record, lang)
+    if result.status is Status.FAIL:
+        return f"{sentence} {_failure(result, lang)}"
+    if record.state is ExplanationState.PENDING and spec.explain is not None:
+        allowed = clause(spec.explain.allowed_when.get(lang))
+        if spec.judgement == "assessor":
+            return f"{sentence} {messages.text('reason.to_assess', lang, allowed=allowed)}"
+        return f"{sentence} {messages.text('reason.without', lang, raw=_failure(result, lang))}"
+    return sentence
+
+
+def reason(result: RequirementResult, lang: Lang = "nl") -> str:
+    """Why the requirement got its status, in plain language, naming every failing condition."""
+    if result.status is Status.NOT_APPLICABLE:
+        return _not_applicable(result, lang)
+    if result.explanation is not None:
+        text = _explained(result, result.explanation, lang)
+    else:
+        text = _passed(result, lang) if result.status is Status.PASS else _failure(result, lang)
+    if result.applicability is not None and result.applicability.outcome is None:
+        shown = "; ".join(f.message(lang) for f in findings(result.applicability))
+        text += messages.text("reason.applicability_unknown", lang, findings=shown)
+    return text
