@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from kwaliteitsregels.bundled import bundled_rulesets
-from kwaliteitsregels.errors import KwaliteitsregelsError
+from kwaliteitsregels.errors import EvaluationError, KwaliteitsregelsError
 from kwaliteitsregels.evaluation import evaluate
 from kwaliteitsregels.loading import load_profile, load_ruleset
 from kwaliteitsregels.messages import Lang
@@ -89,12 +90,12 @@ def check(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
 ) -> None:
     """Toets PROFILE aan een regelset. Exit 0: voldoet; 1: voldoet niet of beoordeling nodig; 2: foute invoer."""
     ruleset = load_ruleset(ruleset_name)
-    report = evaluate(
-        ruleset,
-        load_profile(profile),
-        peildatum.date() if peildatum else datetime.now(tz=AMSTERDAM).date(),
-        stage=Stage(stage),
-    )
+    loaded = load_profile(profile)
+    day = peildatum.date() if peildatum else datetime.now(tz=AMSTERDAM).date()
+    try:
+        report = evaluate(ruleset, loaded, day, stage=Stage(stage))
+    except EvaluationError as error:
+        raise type(error)([replace(p, file=p.file or str(profile)) for p in error.problems]) from None
     color = output is None and sys.stdout.isatty()
     rendered = REPORTERS[fmt](report, lang, color=color)
     if output is None:

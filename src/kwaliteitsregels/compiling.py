@@ -262,6 +262,7 @@ class CompiledRuleset:
     requirements: tuple[CompiledRequirement, ...]
     source: str
     content_hash: str
+    requirement_ids: frozenset[str]
 
     @property
     def id(self) -> str:
@@ -283,7 +284,7 @@ def compile_ruleset(ruleset: Ruleset, located: Located | None, source: str, cont
     compiled = tuple(_requirement(spec, i, compiler, titles) for i, spec in enumerate(ruleset.requirements))
     if compiler.problems:
         raise RulesetError(compiler.problems)
-    return CompiledRuleset(ruleset, compiled, source, content_hash)
+    return CompiledRuleset(ruleset, compiled, source, content_hash, frozenset(r.id for r in compiled))
 
 
 def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dict[str, Text]) -> CompiledRequirement:

@@ -6,8 +6,9 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 from kwaliteitsregels import evidence
+from kwaliteitsregels._validation import closest
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
-from kwaliteitsregels.errors import EvaluationError, single
+from kwaliteitsregels.errors import EvaluationError, Problem, single
 from kwaliteitsregels.models.profile import Document, Explanation, Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec
 from kwaliteitsregels.results import (
@@ -70,9 +71,27 @@ def evaluate(
             f"niet op peildatum {peildatum.isoformat()}"
         )
         raise single(EvaluationError, "ruleset-not-in-force", message)
+    _check_explanations(ruleset, profile)
     run = _Run(ruleset, profile, peildatum, stage)
     results = tuple([_requirement(req, run) for req in ruleset.requirements])
     return Report(ruleset, profile, peildatum, stage, results, LIBRARY_VERSION)
+
+
+def _check_explanations(ruleset: CompiledRuleset, profile: Profile) -> None:
+    """An explanation aimed at this ruleset must name one of its requirements: a typo is an error, not a silent fail."""
+    ids = ruleset.requirement_ids
+    problems = []
+    for i, given in enumerate(profile.explanations):
+        path = f"explanations[{i}]"
+        if given.ruleset != ruleset.id and given.ruleset.casefold() == ruleset.id.casefold():
+            message = f"regelset '{given.ruleset}' bestaat niet; regelset-id's zijn hoofdlettergevoelig"
+            problems.append(Problem("unknown-ruleset", message, path=f"{path}.ruleset", suggestion=ruleset.id))
+        elif given.ruleset == ruleset.id and given.requirement not in ids:
+            message = f"toelichting voor eis '{given.requirement}', die regelset '{ruleset.id}' niet heeft"
+            suggestion = closest(given.requirement, sorted(ids))
+            problems.append(Problem("unknown-requirement", message, path=f"{path}.requirement", suggestion=suggestion))
+    if problems:
+        raise EvaluationError(problems)
 
 
 def _outside(req: CompiledRequirement, peildatum: date) -> bool:

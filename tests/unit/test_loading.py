@@ -79,3 +79,21 @@ def test_ruleset_not_in_force_on_the_peildatum_is_an_error() -> None:
     with pytest.raises(kr.KwaliteitsregelsError) as caught:
         kr.evaluate(ruleset, profile, date(2018, 12, 31))
     assert caught.value.first.code == "ruleset-not-in-force"
+
+
+def test_an_explanation_for_an_unknown_requirement_is_an_error_not_a_silent_fail() -> None:
+    ruleset = kr.load_ruleset("twente")
+    given = {"text": "x", "given_by": "A", "given_on": "2026-01-01"}
+    base = {"organisation": {"name": "A"}, "services": {"law_domains": ["wmo"]}}
+    typo = kr.load_profile(base | {"explanations": [given | {"ruleset": "twente", "requirement": "6c"}]})
+    with pytest.raises(kr.KwaliteitsregelsError) as caught:
+        kr.evaluate(ruleset, typo, date(2026, 11, 23))
+    assert caught.value.first.code == "unknown-requirement"
+    assert caught.value.first.path == "explanations[0].requirement"
+    assert caught.value.first.suggestion in {"6", "6a", "6b"}
+    capital = kr.load_profile(base | {"explanations": [given | {"ruleset": "Twente", "requirement": "9"}]})
+    with pytest.raises(kr.KwaliteitsregelsError) as caught:
+        kr.evaluate(ruleset, capital, date(2026, 11, 23))
+    assert caught.value.first.suggestion == "twente"
+    other = kr.load_profile(base | {"explanations": [given | {"ruleset": "achterhoek-2019", "requirement": "E3"}]})
+    assert kr.evaluate(ruleset, other, date(2026, 11, 23)).verdict == "voldoet_niet"
