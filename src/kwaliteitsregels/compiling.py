@@ -18,7 +18,7 @@ from kwaliteitsregels.checks import REGISTRY, Builder, Keyword
 from kwaliteitsregels.errors import Problem, RulesetError
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.common import Lang, Text
-from kwaliteitsregels.models.profile import Profile
+from kwaliteitsregels.models.profile import LotView, Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec, Requirement, Ruleset
 from kwaliteitsregels.stages import DUE_AT, STAGE_ORDER, STAGES
 from kwaliteitsregels.trace import Check, Context, Node
@@ -243,6 +243,7 @@ class CompiledRequirement:
     route_due: tuple[tuple[EvidenceSpec, ...], ...]  # by stage rank: the explain route's documents due by then
     assessor: bool
     windowed: bool
+    line: int | None = None  # where the requirement starts in the ruleset file, when read from one
 
     @property
     def id(self) -> str:
@@ -289,8 +290,9 @@ def compile_ruleset(ruleset: Ruleset, located: Located | None, source: str, cont
 
 def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dict[str, Text]) -> CompiledRequirement:
     loc: Path = ("requirements", index)
-    when = compiler.compile(spec.when, Profile, (*loc, "when")) if spec.when is not None else None
-    condition = compiler.compile(spec.condition, Profile, (*loc, "condition")) if spec.condition is not None else None
+    root = LotView if spec.per == "lot" else Profile
+    when = compiler.compile(spec.when, root, (*loc, "when")) if spec.when is not None else None
+    condition = compiler.compile(spec.condition, root, (*loc, "condition")) if spec.condition is not None else None
     route = spec.explain.evidence if spec.explain else []
     return CompiledRequirement(
         spec,
@@ -304,6 +306,7 @@ def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dic
         tuple(tuple(e for e in route if e.due in DUE_AT[stage]) for stage in STAGES),
         assessor=spec.judgement == "assessor",
         windowed=spec.valid_from is not None or spec.valid_to is not None,
+        line=compiler.located.where(loc)[0] if compiler.located else None,
     )
 
 
@@ -318,6 +321,7 @@ def _check_references(ruleset: Ruleset, compiler: _Compiler) -> None:
                 f"bewijsstuksoort '{name}' staat al in de gedeelde woordenlijst",
             )
     _check_requirements(ruleset, compiler)
+    _check_lots(ruleset, compiler)
     ids = {r.id for r in ruleset.requirements}
     for i, decision in enumerate(ruleset.decisions):
         for j, ref in enumerate(decision.about):
@@ -325,6 +329,27 @@ def _check_references(ruleset: Ruleset, compiler: _Compiler) -> None:
                 suggestion = _validation.closest(ref, list(ids))
                 message = f"beslissing verwijst naar onbekende eis '{ref}'"
                 compiler.problem(("decisions", i, "about", j), "unknown-requirement", message, suggestion)
+
+
+def _check_lots(ruleset: Ruleset, compiler: _Compiler) -> None:
+    known = {lot.id for lot in ruleset.lots}
+    for i, lot in enumerate(ruleset.lots):
+        for j, name in enumerate(lot.municipalities or []):
+            if name not in ruleset.municipalities:
+                suggestion = _validation.closest(name, ruleset.municipalities)
+                compiler.problem(
+                    ("lots", i, "municipalities", j), "unknown-municipality", f"onbekende gemeente '{name}'", suggestion
+                )
+    for i, req in enumerate(ruleset.requirements):
+        if req.per == "lot" and not ruleset.lots:
+            compiler.problem(
+                ("requirements", i, "per"), "no-lots", "per: lot, maar de regelset definieert geen percelen"
+            )
+        for j, lot_id in enumerate(req.lots or []):
+            if lot_id not in known:
+                suggestion = _validation.closest(lot_id, sorted(known))
+                message = f"onbekend perceel '{lot_id}'"
+                compiler.problem(("requirements", i, "lots", j), "unknown-lot", message, suggestion)
 
 
 def _check_requirements(ruleset: Ruleset, compiler: _Compiler) -> None:

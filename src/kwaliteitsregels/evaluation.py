@@ -9,7 +9,7 @@ from kwaliteitsregels import evidence
 from kwaliteitsregels._validation import closest
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.errors import EvaluationError, Problem, single
-from kwaliteitsregels.models.profile import Document, Explanation, Profile
+from kwaliteitsregels.models.profile import Document, Explanation, LotView, Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec
 from kwaliteitsregels.results import (
     Basis,
@@ -40,7 +40,7 @@ LIBRARY_VERSION = _library_version()
 class _Run:
     """Per-evaluation state: what every requirement looks up in the profile."""
 
-    __slots__ = ("ctx", "documents", "domains", "explanations", "peildatum", "profile", "rank", "stage")
+    __slots__ = ("ctx", "documents", "domains", "explanations", "lots", "peildatum", "profile", "rank", "stage")
 
     def __init__(self, ruleset: CompiledRuleset, profile: Profile, peildatum: date, stage: Stage) -> None:
         self.profile = profile
@@ -52,6 +52,12 @@ class _Run:
         self.rank = STAGE_ORDER[stage]
         self.explanations: dict[str, Explanation] = {
             e.requirement: e for e in profile.explanations if e.ruleset == ruleset.id and e.given_on <= peildatum
+        }
+        registration = profile.registration
+        products = registration.products if registration else []
+        self.lots: dict[str, LotView] = {
+            lot: LotView.model_construct(lot=lot, products=[p for p in products if p.lot == lot], profile=profile)
+            for lot in (registration.lots if registration else [])
         }
 
 
@@ -72,9 +78,57 @@ def evaluate(
         )
         raise single(EvaluationError, "ruleset-not-in-force", message)
     _check_explanations(ruleset, profile)
+    _check_registration(ruleset, profile)
     run = _Run(ruleset, profile, peildatum, stage)
-    results = tuple([_requirement(req, run) for req in ruleset.requirements])
-    return Report(ruleset, profile, peildatum, stage, results, LIBRARY_VERSION)
+    results: list[RequirementResult] = []
+    for req in ruleset.requirements:
+        if req.spec.per == "lot":
+            results.extend(_per_lot(req, run))
+        else:
+            results.append(_requirement(req, run, profile))
+    return Report(ruleset, profile, peildatum, stage, tuple(results), LIBRARY_VERSION)
+
+
+def _per_lot(req: CompiledRequirement, run: _Run) -> list[RequirementResult]:
+    lots = [lot for lot in run.lots if req.spec.lots is None or lot in req.spec.lots]
+    if not lots:
+        return [_not_applicable(req, NotApplicableWhy.NO_LOT)]
+    results = []
+    for lot in lots:
+        result = _requirement(req, run, run.lots[lot])
+        result.lot = lot
+        results.append(result)
+    return results
+
+
+def _check_registration(ruleset: CompiledRuleset, profile: Profile) -> None:
+    """Lots and municipalities registered for must exist in the ruleset: a typo is an error."""
+    registration = profile.registration
+    if registration is None or (not ruleset.spec.lots and not ruleset.spec.municipalities):
+        return
+    lots = [lot.id for lot in ruleset.spec.lots]
+    problems = [
+        Problem(
+            "unknown-lot",
+            f"perceel '{lot}' bestaat niet in regelset '{ruleset.id}'",
+            path=f"registration.lots[{i}]",
+            suggestion=closest(lot, lots),
+        )
+        for i, lot in enumerate(registration.lots)
+        if lot not in lots
+    ]
+    problems += [
+        Problem(
+            "unknown-municipality",
+            f"gemeente '{name}' koopt niet in onder regelset '{ruleset.id}'",
+            path=f"registration.municipalities[{i}]",
+            suggestion=closest(name, ruleset.spec.municipalities),
+        )
+        for i, name in enumerate(registration.municipalities)
+        if name not in ruleset.spec.municipalities
+    ]
+    if problems:
+        raise EvaluationError(problems)
 
 
 def _check_explanations(ruleset: CompiledRuleset, profile: Profile) -> None:
@@ -103,7 +157,7 @@ def _not_applicable(req: CompiledRequirement, why: NotApplicableWhy, when: Node 
     return RequirementResult(req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, None, when, why)
 
 
-def _requirement(req: CompiledRequirement, run: _Run) -> RequirementResult:
+def _requirement(req: CompiledRequirement, run: _Run, root: Profile | LotView) -> RequirementResult:
     if req.windowed and _outside(req, run.peildatum):
         return _not_applicable(req, NotApplicableWhy.VALIDITY)
     if req.stage_rank > run.rank:
@@ -112,10 +166,10 @@ def _requirement(req: CompiledRequirement, run: _Run) -> RequirementResult:
         return _not_applicable(req, NotApplicableWhy.LAW_SCOPE)
     applicability = None
     if req.when is not None:
-        applicability = req.when(run.profile, run.ctx)
+        applicability = req.when(root, run.ctx)
         if applicability.outcome is False:
             return _not_applicable(req, NotApplicableWhy.CONDITION, applicability)
-    trace = req.condition(run.profile, run.ctx) if req.condition is not None else None
+    trace = req.condition(root, run.ctx) if req.condition is not None else None
     if req.assessor:
         return _assessed(req, run, trace, applicability)
     return _by_facts(req, run, trace, applicability)

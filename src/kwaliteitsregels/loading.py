@@ -69,9 +69,31 @@ def resolve_ruleset_path(name_or_path: str | Path) -> Path:
     return path
 
 
+def _table_files(located: _yaml.Located, folder: Path | None) -> None:
+    """Replace `tables: {name: {file: rows.yaml}}` by the rows read (safely) from that file beside the ruleset."""
+    tables = located.data.get("tables") if isinstance(located.data, dict) else None
+    if not isinstance(tables, dict):
+        return
+    for name, value in tables.items():
+        if not (isinstance(value, dict) and set(value) == {"file"} and isinstance(value["file"], str)):
+            continue
+        line, _ = located.where(("tables", name))
+        if folder is None:
+            raise single(
+                RulesetError, "table-file", "een tabel uit een bestand kan alleen bij een regelset-bestand", line=line
+            )
+        rows = _read(folder / value["file"], RulesetError).data
+        if not isinstance(rows, list):
+            message = f"tabelbestand '{value['file']}' moet een lijst bevatten"
+            raise single(RulesetError, "table-file", message, file=located.source, line=line)
+        tables[name] = rows
+
+
 def load_ruleset(source: Source) -> CompiledRuleset:
     """Load, validate and compile a ruleset: a bundled name ('twente'), a path, or a dict."""
-    located = _locate(source if isinstance(source, dict) else resolve_ruleset_path(source), RulesetError)
+    path = None if isinstance(source, dict) else resolve_ruleset_path(source)
+    located = _locate(source if path is None else path, RulesetError)
+    _table_files(located, path.parent if path is not None else None)
     model = _validate(Ruleset, located, RulesetError)
     return compile_ruleset(model, located, located.source, canonical_hash(located.data))
 

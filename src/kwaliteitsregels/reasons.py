@@ -88,6 +88,10 @@ def _not_applicable(result: RequirementResult, lang: Lang) -> str:
         return messages.text("reason.na_validity", lang, **window)
     if why is NotApplicableWhy.STAGE:
         return messages.text("reason.na_stage", lang, stage=messages.text(f"stage.{spec.stage}", lang))
+    if why is NotApplicableWhy.NO_LOT:
+        if not spec.lots:
+            return messages.text("reason.na_no_lots", lang)
+        return messages.text("reason.na_no_lot", lang, lots=messages.join(spec.lots, lang))
     if why is NotApplicableWhy.LAW_SCOPE:
         return messages.text("reason.na_law_scope", lang, scope=messages.text(f"scope.{spec.law_scope}", lang))
     shown = "; ".join(f.message(lang, applicability=True) for f in findings(result.applicability))

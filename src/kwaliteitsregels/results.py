@@ -11,7 +11,7 @@ from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.profile import Assessment, Explanation, Profile
-from kwaliteitsregels.models.ruleset import Due
+from kwaliteitsregels.models.ruleset import Due, Lot
 from kwaliteitsregels.stages import Stage
 from kwaliteitsregels.trace import Node
 
@@ -42,6 +42,13 @@ class Verdict(StrEnum):
     NEEDS_ASSESSMENT = "beoordeling_nodig"
 
 
+# Named exit policies for `Report.exit_code` (`check --fail-on`): which verdicts give exit code 1.
+FAIL_ON: dict[str, frozenset[Verdict]] = {
+    "fail": frozenset({Verdict.NOT_COMPLIANT}),
+    "explain": frozenset({Verdict.NOT_COMPLIANT, Verdict.NEEDS_ASSESSMENT}),
+}
+
+
 class ExplanationState(StrEnum):
     """Where an explanation stands on the reference date."""
 
@@ -68,6 +75,7 @@ class NotApplicableWhy(StrEnum):
     LAW_SCOPE = "law_scope"
     CONDITION = "when"
     VALIDITY = "validity"
+    NO_LOT = "no_lot"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +152,7 @@ class RequirementResult:
     not_applicable: NotApplicableWhy | None = None
     gaps: tuple[EvidenceGap, ...] = ()
     explanation: ExplanationRecord | None = None
+    lot: str | None = None
 
     @property
     def id(self) -> str:
@@ -155,6 +164,41 @@ class RequirementResult:
         from kwaliteitsregels.reasons import reason  # noqa: PLC0415 - reasons build on this module
 
         return reason(self, lang)
+
+
+_RANK: dict[Verdict, int] = {Verdict.COMPLIANT: 0, Verdict.NEEDS_ASSESSMENT: 1, Verdict.NOT_COMPLIANT: 2}
+
+
+def verdict_of(results: list[RequirementResult]) -> Verdict:
+    """The verdict over some results: a knock-out fail, else a pending explanation, else compliant."""
+    if any(r.status is Status.FAIL and r.requirement.spec.severity == "knockout" for r in results):
+        return Verdict.NOT_COMPLIANT
+    if any(r.explanation and r.explanation.state is ExplanationState.PENDING for r in results):
+        return Verdict.NEEDS_ASSESSMENT
+    return Verdict.COMPLIANT
+
+
+def _bought_in(lot: Lot | None, municipality: str) -> bool:
+    return lot is not None and (lot.municipalities is None or municipality in lot.municipalities)
+
+
+@dataclass(frozen=True, slots=True)
+class LotVerdict:
+    """The verdict for one lot: provider-wide requirements plus the lot's own."""
+
+    lot: str
+    verdict: Verdict
+    failing: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityVerdict:
+    """For one municipality: which registered lots it buys, which are admitted, and the verdict."""
+
+    municipality: str
+    verdict: Verdict
+    lots: tuple[str, ...]
+    admitted: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,13 +246,42 @@ class Report:
 
     @property
     def verdict(self) -> Verdict:
-        """Voldoet / voldoet niet / beoordeling nodig."""
-        blocking = [r for r in self.results if r.requirement.spec.severity == "knockout"]
-        if any(r.status is Status.FAIL for r in blocking):
-            return Verdict.NOT_COMPLIANT
-        if any(r.explanation and r.explanation.state is ExplanationState.PENDING for r in self.results):
-            return Verdict.NEEDS_ASSESSMENT
-        return Verdict.COMPLIANT
+        """Voldoet / voldoet niet / beoordeling nodig.
+
+        Without lots: over every result. With lots: the provider-wide requirements decide first; after
+        them the best lot decides, since a lot that fails is set aside on its own (Achterhoek 5.3).
+        """
+        general = verdict_of([r for r in self.results if r.lot is None])
+        lots = self.lot_verdicts()
+        if general is Verdict.NOT_COMPLIANT or not lots:
+            return general
+        best = min((v.verdict for v in lots), key=_RANK.__getitem__)
+        return max(general, best, key=_RANK.__getitem__)
+
+    def lot_verdicts(self) -> list[LotVerdict]:
+        """A verdict for every lot the provider registered for: provider-wide results plus that lot's own."""
+        general = [r for r in self.results if r.lot is None]
+        registered = self.profile.registration.lots if self.profile.registration else []
+        verdicts = []
+        for lot in registered:
+            own = [r for r in self.results if r.lot == lot]
+            failing = tuple(r.id for r in own if r.status is Status.FAIL and r.requirement.spec.severity == "knockout")
+            verdicts.append(LotVerdict(lot, verdict_of(general + own), failing))
+        return verdicts
+
+    def municipality_verdicts(self) -> list[MunicipalityVerdict]:
+        """For every municipality registered for: the lots bought there and admitted, and the verdict."""
+        if self.profile.registration is None:
+            return []
+        lots = {lot.id: lot for lot in self.ruleset.spec.lots}
+        by_lot = {v.lot: v for v in self.lot_verdicts()}
+        verdicts = []
+        for municipality in self.profile.registration.municipalities:
+            here = [v for v in by_lot.values() if _bought_in(lots.get(v.lot), municipality)]
+            admitted = tuple(v.lot for v in here if v.verdict is not Verdict.NOT_COMPLIANT)
+            best = min((v.verdict for v in here), key=_RANK.__getitem__, default=Verdict.NOT_COMPLIANT)
+            verdicts.append(MunicipalityVerdict(municipality, best, tuple(v.lot for v in here), admitted))
+        return verdicts
 
     def counts(self) -> dict[Status, int]:
         """How many requirements got each status (every status present, zero included)."""
@@ -217,12 +290,12 @@ class Report:
             counts[result.status] += 1
         return counts
 
-    def result(self, requirement_id: str) -> RequirementResult:
-        """The result for one requirement id."""
+    def result(self, requirement_id: str, lot: str | None = None) -> RequirementResult:
+        """The result for one requirement id (and, for a per-lot requirement, one lot)."""
         for result in self.results:
-            if result.id == requirement_id:
+            if result.id == requirement_id and (lot is None or result.lot == lot):
                 return result
-        raise KeyError(requirement_id)
+        raise KeyError(requirement_id if lot is None else f"{requirement_id} (perceel {lot})")
 
     def to_json(self, lang: Lang = "nl") -> str:
         """The report as JSON (documented in docs/report.md); same input, same bytes."""

@@ -74,7 +74,22 @@ def test_case(case: dict[str, Any]) -> None:
             assert result.explanation is not None
             assert result.explanation.state == want["state"]
         if "reason_contains" in want:
-            assert want["reason_contains"] in result.reason()
+            assert want["reason_contains"] in result.reason(), result.reason()
+    for key, want in expected.get("lot_results", {}).items():
+        rid, lot = key.split("@")
+        result = report.result(rid, lot=lot)
+        assert result.status == want["status"], result.reason()
+        if "basis" in want:
+            assert result.basis == want["basis"], result.reason()
+        if "findings" in want:
+            assert [f.path for f in explain.findings(result.trace)] == want["findings"], result.reason()
+        if "reason_contains" in want:
+            assert want["reason_contains"] in result.reason(), result.reason()
+    if "lot_verdicts" in expected:
+        assert {v.lot: str(v.verdict) for v in report.lot_verdicts()} == expected["lot_verdicts"]
+    for name, want in expected.get("municipality_verdicts", {}).items():
+        found = next(v for v in report.municipality_verdicts() if v.municipality == name)
+        assert (str(found.verdict), list(found.lots), list(found.admitted)) == (want["verdict"], want["lots"], want["admitted"])
     if "verdict" in expected:
         assert report.verdict == expected["verdict"]
     if "missing" in expected:

@@ -37,6 +37,45 @@ def build_not_older_than(args: AgeArgs, builder: Builder) -> Check:
     return check
 
 
+def build_older_than(args: AgeArgs, builder: Builder) -> Check:
+    """The date lies more than the duration before the peildatum (e.g. a dissolution more than two years ago)."""
+    field = builder.field(args.field, DATE, "field")
+    limit_on = functools.lru_cache(maxsize=8)(args.duration.before)
+    duration = args.duration
+
+    def check(obj: Any, ctx: Context) -> Node:
+        actual = field.get(obj)
+        limit = limit_on(ctx.peildatum)
+        return Node("older_than", None if actual is None else actual < limit, field.path, actual, (duration, limit))
+
+    return check
+
+
+class BeforeArgs(BaseModel):
+    """`field` (a date), the `reference` date field, and how long before the reference it may lie."""
+
+    model_config = ConfigDict(extra="forbid")
+    field: str
+    reference: str
+    duration: IsoDuration
+
+
+def build_at_most_before(args: BeforeArgs, builder: Builder) -> Check:
+    """The date lies no longer than the duration before the reference date (a VOG before starting work)."""
+    field = builder.field(args.field, DATE, "field")
+    reference = builder.field(args.reference, DATE, "reference")
+    duration = args.duration
+
+    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+        actual, other = field.get(obj), reference.get(obj)
+        if actual is None or other is None:
+            return Node("at_most_before", None, field.path, actual, (duration, reference.path, other))
+        limit = duration.before(other)
+        return Node("at_most_before", actual >= limit, field.path, actual, (duration, reference.path, limit))
+
+    return check
+
+
 def build_not_expired(path: str, builder: Builder) -> Check:
     """The date (a 'valid until') lies on or after the peildatum."""
     field = builder.field(path, DATE)
@@ -58,6 +97,22 @@ KEYWORDS = (
         "de datum is niet ouder dan de duur op de peildatum",
         "niet ouder dan {expected[0]} (op of na {expected[1]})",
         "not older than {expected[0]} (on or after {expected[1]})",
+    ),
+    Keyword(
+        "older_than",
+        AgeArgs,
+        build_older_than,
+        "de datum ligt meer dan de duur voor de peildatum",
+        "ouder dan {expected[0]} (voor {expected[1]})",
+        "older than {expected[0]} (before {expected[1]})",
+    ),
+    Keyword(
+        "at_most_before",
+        BeforeArgs,
+        build_at_most_before,
+        "de datum ligt hoogstens de duur voor een andere datum",
+        "hoogstens {expected[0]} voor {expected[1]} (op of na {expected[2]})",
+        "at most {expected[0]} before {expected[1]} (on or after {expected[2]})",
     ),
     Keyword(
         "not_expired",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
+from kwaliteitsregels.checks.operands import Compared, operand
 from kwaliteitsregels.trace import Check, Context, Node
 
 SCALAR = frozenset({"text", "number", "bool", "date"})
@@ -57,14 +59,16 @@ def build_present(path: str, builder: Builder) -> Check:
     return check
 
 
-def build_equals(args: FieldValue, builder: Builder) -> Check:
-    """The fact equals the value."""
+def build_equals(args: Compared, builder: Builder) -> Check:
+    """The fact equals the value (a constant, another field, or a table cell)."""
     field = builder.field(args.field, SCALAR, "field")
-    expected = builder.value(field, args.value, "value")
+    expected_of = operand(args, field, builder)
 
     def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
         actual = field.get(obj)
-        return Node("equals", None if actual is None else actual == expected, field.path, actual, expected)
+        expected = expected_of(obj)
+        outcome = None if actual is None or expected is None else actual == expected
+        return Node("equals", outcome, field.path, actual, expected)
 
     return check
 
@@ -94,19 +98,45 @@ def build_contains(args: FieldValue, builder: Builder) -> Check:
     return check
 
 
-def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[FieldValue, Builder], Check]:
-    def build(args: FieldValue, builder: Builder) -> Check:
+def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[Compared, Builder], Check]:
+    def build(args: Compared, builder: Builder) -> Check:
         field = builder.field(args.field, ORDERED, "field")
-        expected = builder.value(field, args.value, "value")
+        expected_of = operand(args, field, builder)
 
         def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
             actual = field.get(obj)
-            return Node(name, None if actual is None else compare(actual, expected), field.path, actual, expected)
+            expected = expected_of(obj)
+            outcome = None if actual is None or expected is None else compare(actual, expected)
+            return Node(name, outcome, field.path, actual, expected)
 
         return check
 
     build.__doc__ = f"Compare the fact with the value ({name})."
     return build
+
+
+class DecimalsArgs(_Args):
+    """`field` (a number) and the most decimals it may have."""
+
+    field: str
+    max: int = Field(ge=0)
+
+
+def build_decimals(args: DecimalsArgs, builder: Builder) -> Check:
+    """The number has at most `max` decimals as given (45.555 has three)."""
+    field = builder.field(args.field, frozenset({"number"}), "field")
+    most = args.max
+
+    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+        actual = field.get(obj)
+        return Node("decimals", None if actual is None else _decimals(actual) <= most, field.path, actual, most)
+
+    return check
+
+
+def _decimals(number: Any) -> int:
+    exponent = Decimal(str(number)).as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def build_in_table(args: TableArgs, builder: Builder) -> Check:
@@ -142,7 +172,7 @@ def build_declared(key: str, builder: Builder) -> Check:
 
 KEYWORDS = (
     Keyword("present", str, build_present, "het gegeven is ingevuld", "ingevuld", "filled in"),
-    Keyword("equals", FieldValue, build_equals, "het gegeven is gelijk aan de waarde", "{expected}", "{expected}"),
+    Keyword("equals", Compared, build_equals, "het gegeven is gelijk aan de waarde", "{expected}", "{expected}"),
     Keyword(
         "one_of",
         FieldValues,
@@ -156,7 +186,7 @@ KEYWORDS = (
     ),
     Keyword(
         "minimum",
-        FieldValue,
+        Compared,
         _comparison("minimum", operator.ge),
         "minstens de waarde",
         "minstens {expected}",
@@ -164,7 +194,7 @@ KEYWORDS = (
     ),
     Keyword(
         "maximum",
-        FieldValue,
+        Compared,
         _comparison("maximum", operator.le),
         "hoogstens de waarde",
         "hoogstens {expected}",
@@ -172,7 +202,7 @@ KEYWORDS = (
     ),
     Keyword(
         "greater_than",
-        FieldValue,
+        Compared,
         _comparison("greater_than", operator.gt),
         "meer dan de waarde",
         "meer dan {expected}",
@@ -180,7 +210,7 @@ KEYWORDS = (
     ),
     Keyword(
         "less_than",
-        FieldValue,
+        Compared,
         _comparison("less_than", operator.lt),
         "minder dan de waarde",
         "minder dan {expected}",
@@ -193,6 +223,14 @@ KEYWORDS = (
         "het gegeven staat in een tabel van de regelset",
         "voorkomend in tabel '{expected}'",
         "listed in table '{expected}'",
+    ),
+    Keyword(
+        "decimals",
+        DecimalsArgs,
+        build_decimals,
+        "het getal heeft hoogstens max decimalen",
+        "hoogstens {expected} decimalen",
+        "at most {expected} decimals",
     ),
     Keyword("declared", str, build_declared, "de aanbieder heeft de verklaring afgegeven", "verklaard", "declared"),
 )

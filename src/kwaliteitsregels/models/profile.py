@@ -50,6 +50,8 @@ class Size(Model):
 
     care_employees: int | None = Field(default=None, ge=0, description="aantal medewerkers in de zorg")
     care_revenue_eur: Money | None = Field(default=None, ge=0, description="jaaromzet uit zorg, euro")
+    revenue_wmo_eur: Money | None = Field(default=None, ge=0, description="jaaromzet Wmo, euro")
+    revenue_jeugdwet_eur: Money | None = Field(default=None, ge=0, description="jaaromzet Jeugdwet, euro")
     clients_in_care: int | None = Field(default=None, ge=0, description="aantal unieke cliënten tegelijk in zorg")
 
 
@@ -73,7 +75,7 @@ class Certificate(Model):
     scope: str | None = None
 
 
-class Registration(Model):
+class RegisterEntry(Model):
     """A professional's entry in a register (SKJ, BIG)."""
 
     registry: Register
@@ -88,7 +90,10 @@ class Professional(Model):
     id: Identifier
     role: str | None = None
     works_with_youth: bool | None = Field(default=None, description="werkt met jeugdigen of ouders (Jeugdwet)")
-    registrations: list[Registration] = Field(default_factory=list)
+    registrations: list[RegisterEntry] = Field(default_factory=list)
+    qualifications: list[str] = Field(
+        default_factory=list, description="opleidingsniveau en kwalificaties, met de codes van de regelset (bijv. hbo)"
+    )
     vog_issued_on: date | None = Field(default=None, description="afgiftedatum van de VOG")
     employed_since: date | None = None
 
@@ -138,9 +143,12 @@ class ClientRepresentation(Model):
 
 
 class Insurance(Model):
-    """An insurance policy."""
+    """An insurance policy, or an insurer's statement that one will be taken out."""
 
     kind: Literal["liability", "professional_liability", "other"]
+    insurer_statement: bool = Field(
+        default=False, description="geen polis maar een verklaring van de verzekeraar dat de polis wordt afgesloten"
+    )
     insurer: str | None = None
     per_event_eur: Money | None = Field(default=None, ge=0)
     per_year_eur: Money | None = Field(default=None, ge=0)
@@ -161,6 +169,51 @@ class ClientExperience(Model):
 
     last_measured_on: date | None = Field(default=None, description="datum van de laatste cliëntervaringsmeting")
     instrument: str | None = None
+
+
+class OfferedProduct(Model):
+    """A product the provider registers for, in a lot, at an offered tariff."""
+
+    lot: Identifier
+    code: str = Field(description="productcode van de regelset")
+    tariff_eur: Money | None = Field(default=None, ge=0, description="aangeboden tarief in euro")
+
+
+class Party(Model):
+    """Another undertaking in the registration: a combination member, subcontractor or relied-on third party."""
+
+    name: str = Field(min_length=1)
+    role: Literal["combination_member", "subcontractor", "third_party"]
+    kvk_number: str | None = Field(default=None, pattern=r"^\d{8}$")
+    uea_signed: bool | None = Field(default=None, description="eigen UEA ingevuld en rechtsgeldig ondertekend")
+    relied_on_for: list[str] = Field(
+        default_factory=list, description="geschiktheidseisen waarvoor op deze partij wordt geleund"
+    )
+
+
+class Registration(Model):
+    """The provider's registration in a procurement: lots, products with tariffs, municipalities, partners."""
+
+    first_registration: bool | None = Field(default=None, description="eerste inschrijving (geen verlenging)")
+    municipalities: list[str] = Field(default_factory=list, description="gemeenten waarvoor wordt ingeschreven")
+    lots: list[Identifier] = Field(default_factory=list, description="percelen waarvoor wordt ingeschreven")
+    products: list[OfferedProduct] = Field(default_factory=list)
+    parties: list[Party] = Field(default_factory=list)
+    uea_signed_by_authorised: bool | None = Field(
+        default=None, description="UEA ondertekend door een vertegenwoordigingsbevoegde (blijkens KvK)"
+    )
+    expected_annual_contract_sum_eur: Money | None = Field(default=None, ge=0)
+
+
+class History(Model):
+    """Past events the frameworks ask about."""
+
+    dissolved_for_poor_performance_on: date | None = Field(
+        default=None, description="datum waarop een eerdere overeenkomst wegens wanprestatie is ontbonden"
+    )
+    outstanding_supervisory_measure: bool | None = Field(
+        default=None, description="een corrigerende of bestuursrechtelijke maatregel van een toezichthouder staat open"
+    )
 
 
 class Document(Model):
@@ -209,11 +262,23 @@ class Profile(Model):
     insurances: list[Insurance] = Field(default_factory=list)
     vecozo: Vecozo | None = None
     client_experience: ClientExperience | None = None
+    registration: Registration | None = None
+    history: History | None = None
     declarations: dict[str, bool] = Field(
         default_factory=dict, description="verklaringen: naam uit de regelset → true/false"
     )
     documents: list[Document] = Field(default_factory=list)
     explanations: list[Explanation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _products_in_registered_lots(self) -> Profile:
+        if self.registration is not None:
+            lots = set(self.registration.lots)
+            for product in self.registration.products:
+                if product.lot not in lots:
+                    msg = f"product {product.code} staat in perceel {product.lot}, waarvoor niet is ingeschreven"
+                    raise ValueError(msg)
+        return self
 
     @model_validator(mode="after")
     def _one_explanation_per_requirement(self) -> Profile:
@@ -225,3 +290,11 @@ class Profile(Model):
                 raise ValueError(msg)
             seen.add(key)
         return self
+
+
+class LotView(Model):
+    """What a per-lot requirement sees: one registered lot, its offered products, and the whole profile."""
+
+    lot: Identifier
+    products: list[OfferedProduct]
+    profile: Profile

@@ -86,6 +86,17 @@ class EvidenceType(Model):
     title: LocalizedText
 
 
+class Lot(Model):
+    """A lot (perceel): a part of the procurement a provider registers for separately."""
+
+    id: Identifier
+    title: LocalizedText
+    municipalities: list[str] | None = Field(
+        default=None, description="only these municipalities; null: all of the ruleset's"
+    )
+    section: str | None = None
+
+
 class Requirement(Model):
     """One requirement of a framework, in the source's own numbering."""
 
@@ -101,6 +112,11 @@ class Requirement(Model):
     tags: list[str] = Field(default_factory=list)
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+    per: Literal["provider", "lot"] = Field(
+        default="provider",
+        description="'lot': checked once for every lot the provider registers for",
+    )
+    lots: list[Identifier] | None = Field(default=None, description="with per: lot, only these lots (null: every lot)")
     stage: Literal["registration", "award"] = Field(
         default="registration",
         description="the first moment of the procedure at which this requirement is checked",
@@ -117,6 +133,9 @@ class Requirement(Model):
     def _consistent(self) -> Requirement:
         if self.judgement == "facts" and self.condition is None:
             msg = "een eis met judgement 'facts' heeft een 'condition' nodig (of gebruik judgement: assessor)"
+            raise ValueError(msg)
+        if self.lots is not None and self.per != "lot":
+            msg = "'lots' hoort bij een eis met per: lot"
             raise ValueError(msg)
         if self.judgement == "assessor" and self.explain is None:
             msg = "een eis met judgement 'assessor' heeft een 'explain'-route nodig: wat de aanbieder moet aantonen"
@@ -136,6 +155,10 @@ class Ruleset(Model):
     valid_to: dt.date | None = None
     source: SourceDocument
     categories: list[Category]
+    municipalities: list[str] = Field(
+        default_factory=list, description="the municipalities that buy under this framework"
+    )
+    lots: list[Lot] = Field(default_factory=list)
     declarations: dict[str, LocalizedText] = Field(default_factory=dict)
     evidence_types: dict[str, EvidenceType] = Field(default_factory=dict)
     tables: dict[str, list[Any]] = Field(default_factory=dict)

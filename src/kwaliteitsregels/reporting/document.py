@@ -67,9 +67,10 @@ class ExplanationDoc(_Doc):
 
 
 class ResultDoc(_Doc):
-    """One requirement's outcome."""
+    """One requirement's outcome (for a per-lot requirement: in one lot)."""
 
     id: str
+    lot: str | None
     title: str
     category: str
     law_scope: str
@@ -99,6 +100,26 @@ class MissingDocumentDoc(_Doc):
     reasons: list[str]
     requirements: list[str]
     max_age: str | None
+
+
+class LotVerdictDoc(_Doc):
+    """The verdict for one registered lot."""
+
+    lot: str
+    title: str
+    verdict: str
+    verdict_label: str
+    failing: list[str]
+
+
+class MunicipalityVerdictDoc(_Doc):
+    """For one municipality registered for: lots it buys, lots admitted, verdict."""
+
+    municipality: str
+    verdict: str
+    verdict_label: str
+    lots: list[str]
+    admitted: list[str]
 
 
 class RulesetDoc(_Doc):
@@ -133,6 +154,8 @@ class ReportDocument(_Doc):
     verdict: str
     verdict_label: str
     counts: dict[str, int]
+    lots: list[LotVerdictDoc]
+    municipalities: list[MunicipalityVerdictDoc]
     results: list[ResultDoc]
     missing_documents: list[MissingDocumentDoc]
     decision_record: RecordDoc
@@ -163,6 +186,7 @@ def _result(result: RequirementResult, lang: Lang) -> ResultDoc:
     record = result.explanation
     return ResultDoc(
         id=spec.id,
+        lot=result.lot,
         title=spec.title.get(lang),
         category=spec.category,
         law_scope=spec.law_scope,
@@ -222,6 +246,7 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
     spec = report.ruleset.spec
     record = report.record
     titles = {r.requirement.spec.id: r.requirement for r in report.results}
+    lot_titles = {lot.id: lot.title.get(lang) for lot in spec.lots}
     checklist = []
     for item in explain.missing_documents(report):
         title = titles[item.requirements[0]].evidence_title(item.type, lang)
@@ -244,6 +269,26 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
         verdict=str(report.verdict),
         verdict_label=messages.text(f"verdict.{report.verdict}", lang),
         counts={str(k): v for k, v in report.counts().items()},
+        lots=[
+            LotVerdictDoc(
+                lot=v.lot,
+                title=lot_titles.get(v.lot, v.lot),
+                verdict=str(v.verdict),
+                verdict_label=messages.text(f"verdict.{v.verdict}", lang),
+                failing=list(v.failing),
+            )
+            for v in report.lot_verdicts()
+        ],
+        municipalities=[
+            MunicipalityVerdictDoc(
+                municipality=v.municipality,
+                verdict=str(v.verdict),
+                verdict_label=messages.text(f"verdict.{v.verdict}", lang),
+                lots=list(v.lots),
+                admitted=list(v.admitted),
+            )
+            for v in report.municipality_verdicts()
+        ],
         results=[_result(r, lang) for r in report.results],
         missing_documents=checklist,
         decision_record=RecordDoc(

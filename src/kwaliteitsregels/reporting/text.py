@@ -65,7 +65,26 @@ def _category_table(report: Report, category: str, results: list[RequirementResu
     for result in results:
         label = Text(reasons.status_label(result, lang), style=_STYLE[result.status])
         title = result.requirement.spec.title.get(lang)
-        table.add_row(result.id, label, Text(f"{title}. ", style="bold") + Text(reasons.reason(result, lang)))
+        shown = result.id if result.lot is None else f"{result.id} · {messages.text('lot', lang, lot=result.lot)}"
+        table.add_row(shown, label, Text(f"{title}. ", style="bold") + Text(reasons.reason(result, lang)))
+    return table
+
+
+def _lot_table(report: Report, lang: Lang) -> Table | None:
+    lots = report.lot_verdicts()
+    if not lots:
+        return None
+    titles = {lot.id: lot.title.get(lang) for lot in report.ruleset.spec.lots}
+    table = Table(title=messages.text("report.per_lot", lang), title_justify="left", expand=True)
+    for name in messages.text("report.lot_head", lang).split("|"):
+        table.add_column(name)
+    for verdict in lots:
+        label = Text(messages.text(f"verdict.{verdict.verdict}", lang), style=_VERDICT_STYLE[verdict.verdict])
+        table.add_row(f"{verdict.lot} {titles.get(verdict.lot, '')}", label, ", ".join(verdict.failing))
+    for place in report.municipality_verdicts():
+        label = Text(messages.text(f"verdict.{place.verdict}", lang), style=_VERDICT_STYLE[place.verdict])
+        admitted = messages.text("report.admitted", lang, lots=", ".join(place.admitted) or "—")
+        table.add_row(place.municipality, label, admitted)
     return table
 
 
@@ -91,6 +110,9 @@ def render_text(report: Report, lang: Lang = "nl", *, color: bool = False, width
     for result in report.results:
         grouped.setdefault(result.requirement.spec.category, []).append(result)
     parts: list[Table | Text] = [_header(report, lang)]
+    per_lot = _lot_table(report, lang)
+    if per_lot is not None:
+        parts.append(per_lot)
     parts += [_category_table(report, cat, results, lang) for cat, results in grouped.items()]
     missing = _missing_table(report, lang)
     if missing is not None:

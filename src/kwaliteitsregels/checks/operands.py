@@ -1,0 +1,71 @@
+"""What a comparison compares with: a constant `value`, another field (`value_of`), or a table cell (`value_from`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from kwaliteitsregels.checks.base import Builder
+from kwaliteitsregels.checks.base import Field as ProfileField
+
+KEY_KINDS = frozenset({"text", "number", "bool", "date"})
+
+
+class TableLookup(BaseModel):
+    """The cell in `column` of the row of `table` whose `match` columns equal the given fields."""
+
+    model_config = ConfigDict(extra="forbid")
+    table: str
+    match: dict[str, str] = Field(min_length=1, description="table column → field path in the current scope")
+    column: str
+
+
+class Compared(BaseModel):
+    """`field` and exactly one of `value`, `value_of` or `value_from`."""
+
+    model_config = ConfigDict(extra="forbid")
+    field: str
+    value: Any = None
+    value_of: str | None = None
+    value_from: TableLookup | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Compared:
+        given = [self.value is not None, self.value_of is not None, self.value_from is not None]
+        if sum(given) != 1:
+            msg = "geef precies één van value, value_of of value_from"
+            raise ValueError(msg)
+        return self
+
+
+def operand(args: Compared, field: ProfileField, builder: Builder) -> Callable[[Any], Any]:
+    """A function from the current object to the value `field` is compared with (None when unknown)."""
+    if args.value_of is not None:
+        return builder.field(args.value_of, frozenset({field.kind}), "value_of").get
+    if args.value_from is not None:
+        return _lookup(args.value_from, field, builder)
+    constant = builder.value(field, args.value, "value")
+    return lambda _obj: constant
+
+
+def _lookup(lookup: TableLookup, field: ProfileField, builder: Builder) -> Callable[[Any], Any]:
+    rows = builder.table(lookup.table, "value_from", "table")
+    keys = [
+        (column, builder.field(path, KEY_KINDS, "value_from", "match", column)) for column, path in lookup.match.items()
+    ]
+    index: dict[tuple[Any, ...], Any] = {}
+    for number, row in enumerate(rows):
+        if not isinstance(row, dict) or any(column not in row for column, _ in keys) or lookup.column not in row:
+            builder.fail("table-row", f"rij {number} van tabel '{lookup.table}' mist een kolom", "value_from")
+            continue
+        key = tuple(key_field.coerce(row[column]) for column, key_field in keys)
+        if key in index:
+            builder.fail(
+                "table-key", f"tabel '{lookup.table}' heeft meer rijen met sleutel {key}", "value_from", "match"
+            )
+        cell = row[lookup.column]
+        index[key] = None if cell is None else builder.value(field, cell, "value_from", "column")
+    getters = [key_field.get for _, key_field in keys]
+    return lambda obj: index.get(tuple(get(obj) for get in getters))
