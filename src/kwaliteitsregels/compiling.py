@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import decimal
 import functools
@@ -22,7 +23,7 @@ from kwaliteitsregels.models.profile import LotView, Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec, Requirement, Ruleset
 from kwaliteitsregels.stages import DUE_AT, STAGE_ORDER, STAGES
 from kwaliteitsregels.trace import Check, Context, Node
-from kwaliteitsregels.vocabulary import EVIDENCE_TYPES
+from kwaliteitsregels.vocabulary import EVIDENCE_TYPES, THEMES
 
 LAW_DOMAINS = {"jeugdwet": frozenset({"jeugdwet"}), "wmo": frozenset({"wmo"}), "both": frozenset({"jeugdwet", "wmo"})}
 
@@ -86,6 +87,7 @@ class _Compiler:
     located: Located | None
     source: str
     problems: list[Problem]
+    reads: set[str] = dataclasses.field(default_factory=set)  # `Model.path` of every field a condition reads
 
     def problem(self, loc: Path, code: str, message: str, suggestion: str | None = None) -> None:
         line, column = self.located.where(loc) if self.located else (None, None)
@@ -170,6 +172,7 @@ class _Scope(Builder):
     def field(self, path: str, kinds: frozenset[str], *at: str | int) -> FieldPath:
         names, annotation = self._resolve(path, at)
         field = FieldPath(path, names, annotation)
+        self.compiler.reads.add(f"{getattr(self.model, '__name__', self.model)}.{path}")
         if field.kind not in kinds:
             self.fail(
                 "field-kind", f"veld '{path}' is van soort '{field.kind}', verwacht: {', '.join(sorted(kinds))}", *at
@@ -183,6 +186,7 @@ class _Scope(Builder):
         if item is None or introspection.model_class(item) is None:
             self.fail("not-a-list", f"veld '{path}' is geen lijst van objecten", *at)
             raise _InvalidError
+        self.compiler.reads.add(f"{getattr(self.model, '__name__', self.model)}.{path}")
         return FieldPath(path, names, annotation), _Scope(self.compiler, item, (*self.loc, *at))
 
     def table(self, name: str, *at: str | int) -> list[Any]:
@@ -244,6 +248,7 @@ class CompiledRequirement:
     assessor: bool
     windowed: bool
     line: int | None = None  # where the requirement starts in the ruleset file, when read from one
+    reads: frozenset[str] = frozenset()  # what the condition checks: `Model.path` of every field it reads
 
     @property
     def id(self) -> str:
@@ -264,6 +269,15 @@ class CompiledRuleset:
     source: str
     content_hash: str
     requirement_ids: frozenset[str]
+    bases: tuple[CompiledRuleset, ...] = ()
+
+    def lineage(self) -> dict[str, CompiledRuleset]:
+        """The bases of this ruleset, their bases and so on, by id (this ruleset not included)."""
+        found: dict[str, CompiledRuleset] = {}
+        for base in self.bases:
+            found[base.id] = base
+            found.update(base.lineage())
+        return found
 
     @property
     def id(self) -> str:
@@ -277,21 +291,50 @@ class CompiledRuleset:
         return f"<table><caption>{self.spec.title.nl} ({self.spec.version})</caption>{rows}</table>"
 
 
-def compile_ruleset(ruleset: Ruleset, located: Located | None, source: str, content_hash: str) -> CompiledRuleset:
+def compile_ruleset(
+    ruleset: Ruleset,
+    located: Located | None,
+    source: str,
+    content_hash: str,
+    bases: tuple[CompiledRuleset, ...] = (),
+) -> CompiledRuleset:
     """Resolve and check everything; raise RulesetError with every problem found."""
     compiler = _Compiler(ruleset, located, source, [])
     _check_references(ruleset, compiler)
     titles = {name: kind.title for name, kind in (EVIDENCE_TYPES | ruleset.evidence_types).items()}
     compiled = tuple(_requirement(spec, i, compiler, titles) for i, spec in enumerate(ruleset.requirements))
+    result = CompiledRuleset(ruleset, compiled, source, content_hash, frozenset(r.id for r in compiled), bases)
+    _check_overlaps(result, compiler)
     if compiler.problems:
         raise RulesetError(compiler.problems)
-    return CompiledRuleset(ruleset, compiled, source, content_hash, frozenset(r.id for r in compiled))
+    return result
+
+
+def _check_overlaps(ruleset: CompiledRuleset, compiler: _Compiler) -> None:
+    """Declared overlaps must point at a base requirement; undeclared ones (same fields checked) are errors."""
+    lineage = ruleset.lineage()
+    base_requirements = {f"{base.id}:{req.id}": req for base in lineage.values() for req in base.requirements}
+    for req in ruleset.requirements:
+        declared = {overlap.requirement for overlap in req.spec.overlaps}
+        for j, overlap in enumerate(req.spec.overlaps):
+            if overlap.requirement not in base_requirements:
+                loc = ("requirements", req.index, "overlaps", j, "requirement")
+                suggestion = _validation.closest(overlap.requirement, sorted(base_requirements))
+                message = f"'{overlap.requirement}' is geen eis van een basisregelset ({', '.join(lineage) or 'geen'})"
+                compiler.problem(loc, "unknown-overlap", message, suggestion)
+        for key, base in base_requirements.items():
+            if req.reads and req.reads == base.reads and key not in declared:
+                message = (
+                    f"eis {req.id} toetst dezelfde gegevens als {key}: leg de overlap vast (overlaps: same of conflict)"
+                )
+                compiler.problem(("requirements", req.index, "id"), "undeclared-overlap", message, key)
 
 
 def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dict[str, Text]) -> CompiledRequirement:
     loc: Path = ("requirements", index)
     root = LotView if spec.per == "lot" else Profile
     when = compiler.compile(spec.when, root, (*loc, "when")) if spec.when is not None else None
+    compiler.reads = set()
     condition = compiler.compile(spec.condition, root, (*loc, "condition")) if spec.condition is not None else None
     route = spec.explain.evidence if spec.explain else []
     return CompiledRequirement(
@@ -307,6 +350,7 @@ def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dic
         assessor=spec.judgement == "assessor",
         windowed=spec.valid_from is not None or spec.valid_to is not None,
         line=compiler.located.where(loc)[0] if compiler.located else None,
+        reads=frozenset(compiler.reads),
     )
 
 
@@ -322,6 +366,7 @@ def _check_references(ruleset: Ruleset, compiler: _Compiler) -> None:
             )
     _check_requirements(ruleset, compiler)
     _check_lots(ruleset, compiler)
+    _check_themes(ruleset, compiler)
     ids = {r.id for r in ruleset.requirements}
     for i, decision in enumerate(ruleset.decisions):
         for j, ref in enumerate(decision.about):
@@ -350,6 +395,16 @@ def _check_lots(ruleset: Ruleset, compiler: _Compiler) -> None:
                 suggestion = _validation.closest(lot_id, sorted(known))
                 message = f"onbekend perceel '{lot_id}'"
                 compiler.problem(("requirements", i, "lots", j), "unknown-lot", message, suggestion)
+
+
+def _check_themes(ruleset: Ruleset, compiler: _Compiler) -> None:
+    for i, req in enumerate(ruleset.requirements):
+        for j, theme in enumerate(req.themes):
+            if theme not in THEMES:
+                suggestion = _validation.closest(theme, list(THEMES))
+                compiler.problem(
+                    ("requirements", i, "themes", j), "unknown-theme", f"onbekend thema '{theme}'", suggestion
+                )
 
 
 def _check_requirements(ruleset: Ruleset, compiler: _Compiler) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
+from typing import Literal
 
 from kwaliteitsregels import evidence
 from kwaliteitsregels._validation import closest
@@ -17,9 +19,11 @@ from kwaliteitsregels.results import (
     ExplanationRecord,
     ExplanationState,
     NotApplicableWhy,
+    Relation,
     Report,
     RequirementResult,
     Status,
+    met,
 )
 from kwaliteitsregels.stages import STAGE_ORDER, Stage
 from kwaliteitsregels.trace import Context, Node
@@ -68,7 +72,51 @@ def evaluate(
     *,
     stage: Stage = Stage.REGISTRATION,
 ) -> Report:
-    """Evaluate every requirement of `ruleset` for `profile` as of `peildatum`."""
+    """Evaluate every requirement of `ruleset` (and of the rulesets it builds on) for `profile` as of `peildatum`."""
+    return _evaluate(ruleset, profile, peildatum, stage, {})
+
+
+def _evaluate(
+    ruleset: CompiledRuleset,
+    profile: Profile,
+    peildatum: date,
+    stage: Stage,
+    done: dict[str, Report],
+) -> Report:
+    """One ruleset; `done` holds the base reports already made, so a shared base is evaluated once."""
+    for base in ruleset.bases:
+        if base.id not in done:
+            done[base.id] = _evaluate(base, profile, peildatum, stage, done)
+    bases = tuple(done[base.id] for base in ruleset.bases)
+    report = _own(ruleset, profile, peildatum, stage, bases)
+    return replace(report, relations=_relations(report))
+
+
+def _relations(report: Report) -> tuple[Relation, ...]:
+    lineage = report.base_reports()
+    relations = []
+    for result in report.results:
+        for overlap in result.requirement.spec.overlaps:
+            ruleset_id, requirement_id = overlap.requirement.split(":", 1)
+            other = lineage[ruleset_id].result(requirement_id)
+            this_met, other_met = met(result), met(other)
+            disagree = this_met is not None and other_met is not None and this_met != other_met
+            superseded: Literal["this", "other"] | None = None
+            if disagree and overlap.kind == "conflict":
+                superseded = "other" if overlap.prevails == "this" else "this"
+            relations.append(
+                Relation(result, other, ruleset_id, overlap.kind, overlap.prevails, disagree, superseded),
+            )
+    return tuple(relations)
+
+
+def _own(
+    ruleset: CompiledRuleset,
+    profile: Profile,
+    peildatum: date,
+    stage: Stage,
+    bases: tuple[Report, ...],
+) -> Report:
     spec = ruleset.spec
     if peildatum < spec.valid_from or (spec.valid_to is not None and peildatum > spec.valid_to):
         until = spec.valid_to.isoformat() if spec.valid_to else "onbepaald"
@@ -86,7 +134,7 @@ def evaluate(
             results.extend(_per_lot(req, run))
         else:
             results.append(_requirement(req, run, profile))
-    return Report(ruleset, profile, peildatum, stage, tuple(results), LIBRARY_VERSION)
+    return Report(ruleset, profile, peildatum, stage, tuple(results), LIBRARY_VERSION, bases)
 
 
 def _per_lot(req: CompiledRequirement, run: _Run) -> list[RequirementResult]:
@@ -144,8 +192,30 @@ def _check_explanations(ruleset: CompiledRuleset, profile: Profile) -> None:
             message = f"toelichting voor eis '{given.requirement}', die regelset '{ruleset.id}' niet heeft"
             suggestion = closest(given.requirement, sorted(ids))
             problems.append(Problem("unknown-requirement", message, path=f"{path}.requirement", suggestion=suggestion))
+        elif given.ruleset == ruleset.id and given.assessment is not None and given.assessment.score is not None:
+            problems += _score_problems(ruleset, given, f"{path}.assessment.score")
     if problems:
         raise EvaluationError(problems)
+
+
+def _score_problems(ruleset: CompiledRuleset, given: Explanation, path: str) -> list[Problem]:
+    points = next(r.spec.points for r in ruleset.requirements if r.id == given.requirement)
+    score = given.assessment.score if given.assessment else None
+    if points is None:
+        return [
+            Problem(
+                "score-without-points", f"eis '{given.requirement}' is geen gunningscriterium met punten", path=path
+            )
+        ]
+    if score is not None and score > points:
+        return [
+            Problem(
+                "score-too-high",
+                f"score {score} is meer dan de {points} punten van eis '{given.requirement}'",
+                path=path,
+            )
+        ]
+    return []
 
 
 def _outside(req: CompiledRequirement, peildatum: date) -> bool:

@@ -89,13 +89,26 @@ def _table_files(located: _yaml.Located, folder: Path | None) -> None:
         tables[name] = rows
 
 
-def load_ruleset(source: Source) -> CompiledRuleset:
-    """Load, validate and compile a ruleset: a bundled name ('twente'), a path, or a dict."""
+def _base_path(name: str, folder: Path | None) -> str | Path:
+    if name in bundled_rulesets() or folder is None:
+        return name
+    return folder / name
+
+
+def load_ruleset(source: Source, *, _within: tuple[str, ...] = ()) -> CompiledRuleset:
+    """Load, validate and compile a ruleset and its bases: a bundled name ("twente"), a path, or a dict."""
     path = None if isinstance(source, dict) else resolve_ruleset_path(source)
     located = _locate(source if path is None else path, RulesetError)
     _table_files(located, path.parent if path is not None else None)
     model = _validate(Ruleset, located, RulesetError)
-    return compile_ruleset(model, located, located.source, canonical_hash(located.data))
+    if model.id in _within:
+        chain = " → ".join((*_within, model.id))
+        raise single(
+            RulesetError, "builds-on-cycle", f"regelsets bouwen in een kring op elkaar: {chain}", file=located.source
+        )
+    folder = path.parent if path is not None else None
+    bases = tuple(load_ruleset(_base_path(name, folder), _within=(*_within, model.id)) for name in model.builds_on)
+    return compile_ruleset(model, located, located.source, canonical_hash(located.data), bases)
 
 
 def load_profile(source: Source | Profile) -> Profile:

@@ -108,6 +108,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Not applicable: the provider registers for no lot.",
     ),
     "lot": ("perceel {lot}", "lot {lot}"),
+    "reason.score": ("Score: {score} van {points} punten.", "Score: {score} of {points} points."),
     "reason.na_when": ("Niet van toepassing: {findings}.", "Not applicable: {findings}."),
     "reason.na_validity": (
         "Niet van toepassing op de peildatum: de eis geldt van {valid_from} tot {valid_to}.",

@@ -119,6 +119,8 @@ def reason(result: RequirementResult, lang: Lang = "nl") -> str:
         text = _explained(result, result.explanation, lang)
     else:
         text = _passed(result, lang) if result.status is Status.PASS else _failure(result, lang)
+    if result.score is not None and result.requirement.spec.points is not None:
+        text += " " + messages.text("reason.score", lang, score=result.score, points=result.requirement.spec.points)
     if result.applicability is not None and result.applicability.outcome is None:
         shown = "; ".join(f.message(lang) for f in findings(result.applicability))
         text += messages.text("reason.applicability_unknown", lang, findings=shown)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.hashing import canonical_hash
@@ -159,6 +160,14 @@ class RequirementResult:
         """The requirement's own id."""
         return self.requirement.id
 
+    @property
+    def score(self) -> Decimal | None:
+        """For an award criterion: the points of an accepted assessment (None until then)."""
+        record = self.explanation
+        if self.requirement.spec.points is None or record is None or record.state is not ExplanationState.ACCEPTED:
+            return None
+        return record.given.assessment.score if record.given.assessment else None
+
     def reason(self, lang: Lang = "nl") -> str:
         """Why this status, in plain language, naming every failing condition."""
         from kwaliteitsregels.reasons import reason  # noqa: PLC0415 - reasons build on this module
@@ -180,6 +189,28 @@ def verdict_of(results: list[RequirementResult]) -> Verdict:
 
 def _bought_in(lot: Lot | None, municipality: str) -> bool:
     return lot is not None and (lot.municipalities is None or municipality in lot.municipalities)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A declared overlap between a requirement and a base (legal) requirement, as it came out."""
+
+    this: RequirementResult
+    other: RequirementResult
+    other_ruleset: str
+    kind: str
+    prevails: str | None
+    disagree: bool
+    superseded: Literal["this", "other"] | None
+
+
+def met(result: RequirementResult) -> bool | None:
+    """True when met (a pass or an accepted explanation), False when not, None when it does not apply."""
+    if result.status is Status.NOT_APPLICABLE:
+        return None
+    if result.status is Status.EXPLAIN:
+        return result.explanation is not None and result.explanation.state is ExplanationState.ACCEPTED
+    return result.status is Status.PASS
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +255,30 @@ class Report:
     stage: Stage
     results: tuple[RequirementResult, ...]
     library_version: str
+    bases: tuple[Report, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    def base_reports(self) -> dict[str, Report]:
+        """The reports of every base ruleset (the law), transitively, by ruleset id."""
+        found: dict[str, Report] = {}
+        for base in self.bases:
+            found[base.ruleset.id] = base
+            found.update(base.base_reports())
+        return found
+
+    def all_relations(self) -> list[Relation]:
+        """Every declared overlap, in this report and its bases."""
+        return [*self.relations, *(r for base in self.base_reports().values() for r in base.relations)]
+
+    def superseded(self) -> frozenset[int]:
+        """Results set aside because a conflicting requirement prevails (by object identity)."""
+        out = set()
+        for relation in self.all_relations():
+            if relation.superseded == "this":
+                out.add(id(relation.this))
+            elif relation.superseded == "other":
+                out.add(id(relation.other))
+        return frozenset(out)
 
     @property
     def provider(self) -> str:
@@ -251,12 +306,23 @@ class Report:
         Without lots: over every result. With lots: the provider-wide requirements decide first; after
         them the best lot decides, since a lot that fails is set aside on its own (Achterhoek 5.3).
         """
-        general = verdict_of([r for r in self.results if r.lot is None])
+        skip = self.superseded()
+        base_results = [r for base in self.base_reports().values() for r in base.results if id(r) not in skip]
+        general = verdict_of([r for r in self.results if r.lot is None and id(r) not in skip] + base_results)
         lots = self.lot_verdicts()
         if general is Verdict.NOT_COMPLIANT or not lots:
             return general
         best = min((v.verdict for v in lots), key=_RANK.__getitem__)
         return max(general, best, key=_RANK.__getitem__)
+
+    def award(self) -> tuple[Decimal, Decimal] | None:
+        """For rulesets with award criteria: the weighted total of accepted scores and the maximum."""
+        scored = [r for r in self.results if r.requirement.spec.points is not None]
+        if not scored:
+            return None
+        total = sum((r.score or Decimal(0) for r in scored), Decimal(0))
+        most = sum((r.requirement.spec.points or Decimal(0) for r in scored), Decimal(0))
+        return total, most
 
     def lot_verdicts(self) -> list[LotVerdict]:
         """A verdict for every lot the provider registered for: provider-wide results plus that lot's own."""

@@ -54,6 +54,33 @@ def _cases() -> list[Any]:
     ]
 
 
+def _check_result(result: kr.RequirementResult, want: dict[str, Any]) -> None:
+    assert result.status == want["status"], result.reason()
+    if "basis" in want:
+        assert result.basis == want["basis"], result.reason()
+    if "findings" in want:
+        assert [f.path for f in explain.findings(result.trace)] == want["findings"], result.reason()
+    if "gaps" in want:
+        assert [f"{g.type}:{g.reason}" for g in result.gaps] == want["gaps"]
+    if "state" in want:
+        assert result.explanation is not None
+        assert result.explanation.state == want["state"]
+    if "reason_contains" in want:
+        assert want["reason_contains"] in result.reason(), result.reason()
+
+
+def _check_places(report: kr.Report, expected: dict[str, Any]) -> None:
+    if "lot_verdicts" in expected:
+        assert {v.lot: str(v.verdict) for v in report.lot_verdicts()} == expected["lot_verdicts"]
+    for name, want in expected.get("municipality_verdicts", {}).items():
+        found = next(v for v in report.municipality_verdicts() if v.municipality == name)
+        assert (str(found.verdict), list(found.lots), list(found.admitted)) == (
+            want["verdict"],
+            want["lots"],
+            want["admitted"],
+        )
+
+
 @pytest.mark.parametrize("case", _cases())
 def test_case(case: dict[str, Any]) -> None:
     ruleset = kr.load_ruleset(_ruleset(case["ruleset"]))
@@ -62,34 +89,13 @@ def test_case(case: dict[str, Any]) -> None:
     report = kr.evaluate(ruleset, profile, case["peildatum"], stage=kr.Stage(case.get("stage", "registration")))
     expected = case["expect"]
     for rid, want in expected.get("results", {}).items():
-        result = report.result(str(rid))
-        assert result.status == want["status"], result.reason()
-        if "basis" in want:
-            assert result.basis == want["basis"], result.reason()
-        if "findings" in want:
-            assert [f.path for f in explain.findings(result.trace)] == want["findings"], result.reason()
-        if "gaps" in want:
-            assert [f"{g.type}:{g.reason}" for g in result.gaps] == want["gaps"]
-        if "state" in want:
-            assert result.explanation is not None
-            assert result.explanation.state == want["state"]
-        if "reason_contains" in want:
-            assert want["reason_contains"] in result.reason(), result.reason()
+        _check_result(report.result(str(rid)), want)
     for key, want in expected.get("lot_results", {}).items():
         rid, lot = key.split("@")
-        result = report.result(rid, lot=lot)
-        assert result.status == want["status"], result.reason()
-        if "basis" in want:
-            assert result.basis == want["basis"], result.reason()
-        if "findings" in want:
-            assert [f.path for f in explain.findings(result.trace)] == want["findings"], result.reason()
-        if "reason_contains" in want:
-            assert want["reason_contains"] in result.reason(), result.reason()
-    if "lot_verdicts" in expected:
-        assert {v.lot: str(v.verdict) for v in report.lot_verdicts()} == expected["lot_verdicts"]
-    for name, want in expected.get("municipality_verdicts", {}).items():
-        found = next(v for v in report.municipality_verdicts() if v.municipality == name)
-        assert (str(found.verdict), list(found.lots), list(found.admitted)) == (want["verdict"], want["lots"], want["admitted"])
+        _check_result(report.result(rid, lot=lot), want)
+    _check_places(report, expected)
+    if "award" in expected:
+        assert report.award() == tuple(expected["award"])
     if "verdict" in expected:
         assert report.verdict == expected["verdict"]
     if "missing" in expected:

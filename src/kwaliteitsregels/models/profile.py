@@ -234,6 +234,7 @@ class Assessment(Model):
     decided_on: date
     valid_until: date | None = None
     note: str | None = None
+    score: Money | None = Field(default=None, ge=0, description="bij een gunningscriterium: de toegekende punten")
 
 
 class Explanation(Model):

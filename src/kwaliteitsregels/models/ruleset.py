@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -97,6 +98,25 @@ class Lot(Model):
     section: str | None = None
 
 
+class Overlap(Model):
+    """A declared relation with a requirement of a base ruleset (the law), by `ruleset:id`."""
+
+    requirement: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*:.+$", description="'jeugdwet:4.1.7'")
+    kind: Literal["same", "conflict"]
+    prevails: Literal["this", "other"] | None = Field(default=None, description="for a conflict: which one decides")
+    note: LocalizedText | None = None
+
+    @model_validator(mode="after")
+    def _conflict_says_who_prevails(self) -> Overlap:
+        if self.kind == "conflict" and self.prevails is None:
+            msg = "een conflict moet zeggen welke eis voorgaat: prevails: this of other"
+            raise ValueError(msg)
+        return self
+
+
+Level = Literal["input", "throughput", "output", "outcome"]
+
+
 class Requirement(Model):
     """One requirement of a framework, in the source's own numbering."""
 
@@ -110,6 +130,14 @@ class Requirement(Model):
     law_scope_printed: str | None = Field(default=None, description="the scope exactly as the source prints it")
     verification_flag: bool | None = Field(default=None, description="the source's own 'verificatie aanleveren' mark")
     tags: list[str] = Field(default_factory=list)
+    themes: list[str] = Field(
+        default_factory=list, description="Movisie's client-perspective themes (shared vocabulary)"
+    )
+    level: Level | None = Field(default=None, description="input, throughput, output or outcome (Handreiking 6.b)")
+    overlaps: list[Overlap] = Field(default_factory=list)
+    points: Decimal | None = Field(
+        default=None, gt=0, description="an award criterion: the most points an assessor can give"
+    )
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     per: Literal["provider", "lot"] = Field(
@@ -137,6 +165,9 @@ class Requirement(Model):
         if self.lots is not None and self.per != "lot":
             msg = "'lots' hoort bij een eis met per: lot"
             raise ValueError(msg)
+        if self.points is not None and self.judgement != "assessor":
+            msg = "een gunningscriterium met punten wordt door een beoordelaar gescoord: judgement: assessor"
+            raise ValueError(msg)
         if self.judgement == "assessor" and self.explain is None:
             msg = "een eis met judgement 'assessor' heeft een 'explain'-route nodig: wat de aanbieder moet aantonen"
             raise ValueError(msg)
@@ -148,6 +179,10 @@ class Ruleset(Model):
 
     schema_version: Literal[1] = 1
     id: Identifier = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    builds_on: list[str] = Field(
+        default_factory=list,
+        description="base rulesets (the law) this one adds to: bundled names or paths",
+    )
     title: LocalizedText
     issuer: str
     version: str
