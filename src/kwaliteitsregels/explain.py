@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -9,8 +10,9 @@ from typing import Any
 from kwaliteitsregels import messages
 from kwaliteitsregels.checks import REGISTRY
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
-from kwaliteitsregels.results import EvidenceGap, Report
+from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
 from kwaliteitsregels.trace import Blame, Node, blame, leaves
 
 
@@ -112,36 +114,52 @@ class MissingDocument:
     """One document type still to be supplied, with every requirement that needs it."""
 
     type: str
+    title: Text
     due: Due
     reasons: tuple[str, ...]
-    requirements: tuple[str, ...]
+    requirements: tuple[str, ...]  # own requirement ids; 'ruleset:id' for those of other rulesets
     max_age: str | None
-    first: EvidenceGap
+    first: EvidenceGap  # the gap with the strictest age limit, or the first one
 
 
 _DUE_ORDER: dict[str, int] = {"with_registration": 0, "before_award": 1, "on_request": 2}
 
 
-def missing_documents(report: Report) -> list[MissingDocument]:
-    """The deduplicated checklist: one entry per document type, the earliest due moment."""
-    grouped: dict[str, list[tuple[str, EvidenceGap]]] = {}
+def labelled_results(report: Report, *, qualify: bool = False) -> Iterator[tuple[str, RequirementResult]]:
+    """Every result of a report and its bases, with a label: the id, or 'ruleset:id' outside the report's own."""
     for result in report.results:
+        yield (f"{report.ruleset.id}:{result.id}" if qualify else result.id), result
+    for base_id, base in report.base_reports().items():
+        for result in base.results:
+            yield f"{base_id}:{result.id}", result
+
+
+def missing_documents(report: Report) -> list[MissingDocument]:
+    """The deduplicated checklist of a report and its bases (the law)."""
+    return checklist(labelled_results(report))
+
+
+def checklist(entries: Iterable[tuple[str, RequirementResult]]) -> list[MissingDocument]:
+    """One entry per document type: every requirement that needs it, the earliest due moment, the strictest age."""
+    grouped: dict[str, list[tuple[str, RequirementResult, EvidenceGap]]] = {}
+    for label, result in entries:
         for item in result.gaps:
-            grouped.setdefault(item.type, []).append((result.id, item))
-    checklist = []
-    for kind, entries in sorted(grouped.items()):
-        gaps = [g for _, g in entries]
+            grouped.setdefault(item.type, []).append((label, result, item))
+    found = []
+    for kind, rows in sorted(grouped.items()):
+        gaps = [g for _, _, g in rows]
         earliest = min(gaps, key=lambda g: _DUE_ORDER[g.due])
         ages = [g for g in gaps if g.not_before is not None]
         strictest = max(ages, key=lambda g: g.not_before or date.min) if ages else None
-        checklist.append(
+        found.append(
             MissingDocument(
                 type=kind,
+                title=rows[0][1].requirement.evidence_titles[kind],
                 due=earliest.due,
                 reasons=tuple(sorted({str(g.reason) for g in gaps})),
-                requirements=tuple(dict.fromkeys(rid for rid, _ in entries)),
+                requirements=tuple(dict.fromkeys(label for label, _, _ in rows)),
                 max_age=strictest.max_age if strictest else None,
                 first=strictest or gaps[0],
             ),
         )
-    return checklist
+    return found

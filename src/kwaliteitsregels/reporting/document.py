@@ -245,11 +245,10 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
     """Build the JSON document of a report."""
     spec = report.ruleset.spec
     record = report.record
-    titles = {r.requirement.spec.id: r.requirement for r in report.results}
     lot_titles = {lot.id: lot.title.get(lang) for lot in spec.lots}
     checklist = []
     for item in explain.missing_documents(report):
-        title = titles[item.requirements[0]].evidence_title(item.type, lang)
+        title = item.title.get(lang)
         checklist.append(
             MissingDocumentDoc(
                 type=item.type,

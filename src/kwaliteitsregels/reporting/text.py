@@ -93,12 +93,11 @@ def _missing_table(report: Report, lang: Lang) -> Table | None:
     if not checklist:
         return None
     head = _HEAD[lang]
-    titles = {r.id: r.requirement for r in report.results}
     table = Table(title=messages.text("report.missing", lang), title_justify="left", expand=True)
     for name in head[6:]:
         table.add_column(name)
     for item in checklist:
-        title = titles[item.requirements[0]].evidence_title(item.type, lang)
+        title = item.title.get(lang)
         why = reasons.gap_phrase(item.first, title, lang).split(": ", 1)[1]
         table.add_row(title, messages.text(f"due.{item.due}", lang), ", ".join(item.requirements), why)
     return table
