@@ -8,6 +8,7 @@
 """
 
 from kwaliteitsregels.bundled import bundled_rulesets
+from kwaliteitsregels.combined import CombinedReport, evaluate_all
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import KwaliteitsregelsError
 from kwaliteitsregels.evaluation import evaluate
@@ -17,6 +18,7 @@ from kwaliteitsregels.results import Report, RequirementResult, Status, Verdict
 from kwaliteitsregels.stages import Stage
 
 __all__ = [
+    "CombinedReport",
     "CompiledRuleset",
     "KwaliteitsregelsError",
     "Profile",
@@ -27,6 +29,7 @@ __all__ = [
     "Verdict",
     "bundled_rulesets",
     "evaluate",
+    "evaluate_all",
     "load_profile",
     "load_ruleset",
 ]

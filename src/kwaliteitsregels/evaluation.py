@@ -73,10 +73,10 @@ def evaluate(
     stage: Stage = Stage.REGISTRATION,
 ) -> Report:
     """Evaluate every requirement of `ruleset` (and of the rulesets it builds on) for `profile` as of `peildatum`."""
-    return _evaluate(ruleset, profile, peildatum, stage, {})
+    return evaluate_with(ruleset, profile, peildatum, stage, {})
 
 
-def _evaluate(
+def evaluate_with(
     ruleset: CompiledRuleset,
     profile: Profile,
     peildatum: date,
@@ -86,7 +86,7 @@ def _evaluate(
     """One ruleset; `done` holds the base reports already made, so a shared base is evaluated once."""
     for base in ruleset.bases:
         if base.id not in done:
-            done[base.id] = _evaluate(base, profile, peildatum, stage, done)
+            done[base.id] = evaluate_with(base, profile, peildatum, stage, done)
     bases = tuple(done[base.id] for base in ruleset.bases)
     report = _own(ruleset, profile, peildatum, stage, bases)
     return replace(report, relations=_relations(report))
@@ -105,7 +105,9 @@ def _relations(report: Report) -> tuple[Relation, ...]:
             if disagree and overlap.kind == "conflict":
                 superseded = "other" if overlap.prevails == "this" else "this"
             relations.append(
-                Relation(result, other, ruleset_id, overlap.kind, overlap.prevails, disagree, superseded),
+                Relation(
+                    result, other, ruleset_id, overlap.kind, overlap.prevails, disagree, superseded, report.ruleset.id
+                ),
             )
     return tuple(relations)
 

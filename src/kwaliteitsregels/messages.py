@@ -160,6 +160,21 @@ CATALOG: dict[str, tuple[str, str]] = {
     "report.verdict": ("Oordeel", "Verdict"),
     "report.missing": ("Ontbrekende bewijsstukken", "Missing documents"),
     "report.version": ("versie", "version"),
+    "report.base": ("Wettelijke basis: {ruleset}", "Legal basis: {ruleset}"),
+    "report.frameworks": ("Oordeel per kader", "Verdict per framework"),
+    "report.superseded": (
+        "(Telt niet mee: een strijdige eis gaat voor.)",
+        "(Does not count: a conflicting requirement prevails.)",
+    ),
+    "relation.same": ("Zelfde eis als {ruleset} {id}: {status}.", "Same requirement as {ruleset} {id}: {status}."),
+    "relation.conflict_prevails": (
+        "Strijdig met {ruleset} {id} ({status}); deze eis gaat voor.",
+        "Conflicts with {ruleset} {id} ({status}); this requirement prevails.",
+    ),
+    "relation.conflict_yields": (
+        "Strijdig met {ruleset} {id} ({status}); die eis gaat voor.",
+        "Conflicts with {ruleset} {id} ({status}); that requirement prevails.",
+    ),
     "report.per_lot": ("Oordeel per perceel en per gemeente", "Verdict per lot and per municipality"),
     "report.lot_head": (
         "Perceel / gemeente|Oordeel|Niet voldaan / toegelaten",

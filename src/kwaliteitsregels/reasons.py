@@ -12,6 +12,7 @@ from kwaliteitsregels.results import (
     ExplanationRecord,
     ExplanationState,
     NotApplicableWhy,
+    Relation,
     RequirementResult,
     Status,
 )
@@ -109,6 +110,19 @@ def _explained(result: RequirementResult, record: ExplanationRecord, lang: Lang)
             return f"{sentence} {messages.text('reason.to_assess', lang, allowed=allowed)}"
         return f"{sentence} {messages.text('reason.without', lang, raw=_failure(result, lang))}"
     return sentence
+
+
+def relation_phrase(relation: Relation, seen_from: RequirementResult, lang: Lang = "nl") -> str:
+    """'Zelfde eis als jeugdwet 4.1.7: voldaan.' or the conflict and which prevails, seen from either side."""
+    mine = seen_from is relation.this
+    other = relation.other if mine else relation.this
+    ruleset = relation.other_ruleset if mine else relation.this_ruleset
+    status = status_label(other, lang)
+    if relation.kind == "same":
+        return messages.text("relation.same", lang, ruleset=ruleset, id=other.id, status=status)
+    prevailing = (relation.prevails == "this") == mine
+    key = "relation.conflict_prevails" if prevailing else "relation.conflict_yields"
+    return messages.text(key, lang, ruleset=ruleset, id=other.id, status=status)
 
 
 def reason(result: RequirementResult, lang: Lang = "nl") -> str:

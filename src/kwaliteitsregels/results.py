@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -178,6 +179,11 @@ class RequirementResult:
 _RANK: dict[Verdict, int] = {Verdict.COMPLIANT: 0, Verdict.NEEDS_ASSESSMENT: 1, Verdict.NOT_COMPLIANT: 2}
 
 
+def worst(verdicts: Iterable[Verdict]) -> Verdict:
+    """The worst of some verdicts (compliant when there are none)."""
+    return max(verdicts, key=_RANK.__getitem__, default=Verdict.COMPLIANT)
+
+
 def verdict_of(results: list[RequirementResult]) -> Verdict:
     """The verdict over some results: a knock-out fail, else a pending explanation, else compliant."""
     if any(r.status is Status.FAIL and r.requirement.spec.severity == "knockout" for r in results):
@@ -202,6 +208,7 @@ class Relation:
     prevails: str | None
     disagree: bool
     superseded: Literal["this", "other"] | None
+    this_ruleset: str = ""
 
 
 def met(result: RequirementResult) -> bool | None:

@@ -10,9 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from kwaliteitsregels import explain, messages, reasons
 from kwaliteitsregels._durations import Duration
+from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
 from kwaliteitsregels.results import Report, RequirementResult
+from kwaliteitsregels.summaries import report_summary
 
 SCHEMA_ID = "kwaliteitsregels/report/v1"
 
@@ -66,6 +68,17 @@ class ExplanationDoc(_Doc):
     covers: str
 
 
+class RelationDoc(_Doc):
+    """A declared overlap with a requirement of a base ruleset, and how both came out."""
+
+    requirement: str
+    kind: str
+    prevails: str | None
+    other_status: str
+    disagree: bool
+    superseded: str | None
+
+
 class ResultDoc(_Doc):
     """One requirement's outcome (for a per-lot requirement: in one lot)."""
 
@@ -88,6 +101,12 @@ class ResultDoc(_Doc):
     explanation: ExplanationDoc | None
     source: SourceRef
     legal: list[LegalRef]
+    themes: list[str]
+    level: str | None
+    points: Decimal | None
+    score: Decimal | None
+    superseded: bool
+    relations: list[RelationDoc]
 
 
 class MissingDocumentDoc(_Doc):
@@ -143,6 +162,23 @@ class RecordDoc(_Doc):
     library_version: str
 
 
+class AwardDoc(_Doc):
+    """Award criteria: the weighted total of the accepted scores and the maximum."""
+
+    total: Decimal
+    maximum: Decimal
+
+
+class BaseReportDoc(_Doc):
+    """A base ruleset (the law) evaluated with the framework."""
+
+    ruleset: RulesetDoc
+    verdict: str
+    verdict_label: str
+    counts: dict[str, int]
+    results: list[ResultDoc]
+
+
 class ReportDocument(_Doc):
     """The whole report."""
 
@@ -157,6 +193,9 @@ class ReportDocument(_Doc):
     lots: list[LotVerdictDoc]
     municipalities: list[MunicipalityVerdictDoc]
     results: list[ResultDoc]
+    bases: list[BaseReportDoc]
+    award: AwardDoc | None
+    summary: dict[str, dict[str, dict[str, int]]]
     missing_documents: list[MissingDocumentDoc]
     decision_record: RecordDoc
 
@@ -181,9 +220,11 @@ _OUTCOME: dict[bool | None, Literal["not_met", "not_demonstrated", "met"]] = {
 }
 
 
-def _result(result: RequirementResult, lang: Lang) -> ResultDoc:
+def _result(result: RequirementResult, lang: Lang, report: Report) -> ResultDoc:
     spec = result.requirement.spec
     record = result.explanation
+    superseded = report.superseded()
+    relations = [r for r in report.all_relations() if r.this is result]
     return ResultDoc(
         id=spec.id,
         lot=result.lot,
@@ -238,7 +279,28 @@ def _result(result: RequirementResult, lang: Lang) -> ResultDoc:
         ),
         source=spec.source,
         legal=list(spec.legal),
+        themes=list(spec.themes),
+        level=spec.level,
+        points=spec.points,
+        score=result.score,
+        superseded=id(result) in superseded,
+        relations=[
+            RelationDoc(
+                requirement=f"{r.other_ruleset}:{r.other.id}",
+                kind=r.kind,
+                prevails=r.prevails,
+                other_status=str(r.other.status),
+                disagree=r.disagree,
+                superseded=r.superseded,
+            )
+            for r in relations
+        ],
     )
+
+
+def _ruleset(report: Report, lang: Lang) -> RulesetDoc:
+    spec = report.ruleset.spec
+    return RulesetDoc(id=spec.id, title=spec.title.get(lang), issuer=spec.issuer, version=spec.version)
 
 
 def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
@@ -246,24 +308,11 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
     spec = report.ruleset.spec
     record = report.record
     lot_titles = {lot.id: lot.title.get(lang) for lot in spec.lots}
-    checklist = []
-    for item in explain.missing_documents(report):
-        title = item.title.get(lang)
-        checklist.append(
-            MissingDocumentDoc(
-                type=item.type,
-                title=title,
-                due=item.due,
-                due_label=messages.text(f"due.{item.due}", lang),
-                reasons=list(item.reasons),
-                requirements=list(item.requirements),
-                max_age=item.max_age,
-            ),
-        )
+    checklist = _checklist(explain.missing_documents(report), lang)
     return ReportDocument(
         lang=lang,
         provider=report.provider,
-        ruleset=RulesetDoc(id=spec.id, title=spec.title.get(lang), issuer=spec.issuer, version=spec.version),
+        ruleset=_ruleset(report, lang),
         peildatum=report.peildatum,
         verdict=str(report.verdict),
         verdict_label=messages.text(f"verdict.{report.verdict}", lang),
@@ -288,7 +337,19 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
             )
             for v in report.municipality_verdicts()
         ],
-        results=[_result(r, lang) for r in report.results],
+        results=[_result(r, lang, report) for r in report.results],
+        bases=[
+            BaseReportDoc(
+                ruleset=_ruleset(base, lang),
+                verdict=str(base.verdict),
+                verdict_label=messages.text(f"verdict.{base.verdict}", lang),
+                counts={str(k): v for k, v in base.counts().items()},
+                results=[_result(r, lang, report) for r in base.results],
+            )
+            for base in report.base_reports().values()
+        ],
+        award=AwardDoc(total=award[0], maximum=award[1]) if (award := report.award()) else None,
+        summary=report_summary(report),
         missing_documents=checklist,
         decision_record=RecordDoc(
             ruleset_id=record.ruleset_id,
@@ -305,3 +366,57 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
 def to_json(report: Report, lang: Lang = "nl") -> str:
     """The report as JSON text: the same input gives the same bytes."""
     return to_document(report, lang).model_dump_json(indent=2, by_alias=True) + "\n"
+
+
+COMBINED_SCHEMA_ID = "kwaliteitsregels/combined-report/v1"
+
+
+class CombinedDocument(_Doc):
+    """One profile against several frameworks: a report per framework and one checklist."""
+
+    schema_: str = Field(default=COMBINED_SCHEMA_ID, alias="schema")
+    lang: Lang
+    provider: str
+    peildatum: date
+    verdict: str
+    verdict_label: str
+    verdicts: dict[str, str]
+    frameworks: list[ReportDocument]
+    missing_documents: list[MissingDocumentDoc]
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def _checklist(items: list[explain.MissingDocument], lang: Lang) -> list[MissingDocumentDoc]:
+    return [
+        MissingDocumentDoc(
+            type=item.type,
+            title=item.title.get(lang),
+            due=item.due,
+            due_label=messages.text(f"due.{item.due}", lang),
+            reasons=list(item.reasons),
+            requirements=list(item.requirements),
+            max_age=item.max_age,
+        )
+        for item in items
+    ]
+
+
+def combined_document(combined: CombinedReport, lang: Lang = "nl") -> CombinedDocument:
+    """Build the JSON document of a combined report."""
+    first = combined.reports[0]
+    return CombinedDocument(
+        lang=lang,
+        provider=first.provider,
+        peildatum=first.peildatum,
+        verdict=str(combined.verdict),
+        verdict_label=messages.text(f"verdict.{combined.verdict}", lang),
+        verdicts={k: str(v) for k, v in combined.verdicts().items()},
+        frameworks=[to_document(report, lang) for report in combined.reports],
+        missing_documents=_checklist(combined.missing_documents(), lang),
+    )
+
+
+def combined_json(combined: CombinedReport, lang: Lang = "nl") -> str:
+    """The combined report as JSON text."""
+    return combined_document(combined, lang).model_dump_json(indent=2, by_alias=True) + "\n"

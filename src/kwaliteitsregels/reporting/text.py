@@ -5,10 +5,12 @@ from __future__ import annotations
 from io import StringIO
 
 from rich.console import Console, Group
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from kwaliteitsregels import explain, messages, reasons
+from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.results import ExplanationState, Report, RequirementResult, Status, Verdict
 
@@ -56,9 +58,15 @@ def _header(report: Report, lang: Lang) -> Text:
 
 
 def _category_table(report: Report, category: str, results: list[RequirementResult], lang: Lang) -> Table:
-    head = _HEAD[lang]
     titles = {c.id: c.title.get(lang) for c in report.ruleset.spec.categories}
-    table = Table(title=f"{category} {titles.get(category, '')}", title_justify="left", expand=True, show_lines=False)
+    return _results_table(report, f"{category} {titles.get(category, '')}", results, lang)
+
+
+def _results_table(report: Report, title: str, results: list[RequirementResult], lang: Lang) -> Table:
+    head = _HEAD[lang]
+    relations = report.all_relations()
+    superseded = report.superseded()
+    table = Table(title=title, title_justify="left", expand=True, show_lines=False)
     table.add_column(head[0], no_wrap=True)
     table.add_column(head[1], no_wrap=True)
     table.add_column(head[2], ratio=1)
@@ -66,7 +74,13 @@ def _category_table(report: Report, category: str, results: list[RequirementResu
         label = Text(reasons.status_label(result, lang), style=_STYLE[result.status])
         title = result.requirement.spec.title.get(lang)
         shown = result.id if result.lot is None else f"{result.id} · {messages.text('lot', lang, lot=result.lot)}"
-        table.add_row(shown, label, Text(f"{title}. ", style="bold") + Text(reasons.reason(result, lang)))
+        why = Text(f"{title}. ", style="bold") + Text(reasons.reason(result, lang))
+        for relation in relations:
+            if relation.this is result or relation.other is result:
+                why.append(" " + reasons.relation_phrase(relation, result, lang), style="italic")
+        if id(result) in superseded:
+            why.append(" " + messages.text("report.superseded", lang), style="italic")
+        table.add_row(shown, label, why)
     return table
 
 
@@ -88,8 +102,7 @@ def _lot_table(report: Report, lang: Lang) -> Table | None:
     return table
 
 
-def _missing_table(report: Report, lang: Lang) -> Table | None:
-    checklist = explain.missing_documents(report)
+def _missing_table(checklist: list[explain.MissingDocument], lang: Lang) -> Table | None:
     if not checklist:
         return None
     head = _HEAD[lang]
@@ -103,8 +116,13 @@ def _missing_table(report: Report, lang: Lang) -> Table | None:
     return table
 
 
-def render_text(report: Report, lang: Lang = "nl", *, color: bool = False, width: int = 110) -> str:
-    """The report for a terminal (plain text when `color` is False)."""
+def _base_table(report: Report, base: Report, lang: Lang) -> Table:
+    title = messages.text("report.base", lang, ruleset=base.ruleset.spec.title.get(lang))
+    verdict = messages.text(f"verdict.{base.verdict}", lang)
+    return _results_table(report, f"{title}: {verdict}", list(base.results), lang)
+
+
+def _parts(report: Report, lang: Lang) -> list[Table | Text]:
     grouped: dict[str, list[RequirementResult]] = {}
     for result in report.results:
         grouped.setdefault(result.requirement.spec.category, []).append(result)
@@ -113,7 +131,8 @@ def render_text(report: Report, lang: Lang = "nl", *, color: bool = False, width
     if per_lot is not None:
         parts.append(per_lot)
     parts += [_category_table(report, cat, results, lang) for cat, results in grouped.items()]
-    missing = _missing_table(report, lang)
+    parts += [_base_table(report, base, lang) for base in report.base_reports().values()]
+    missing = _missing_table(explain.missing_documents(report), lang)
     if missing is not None:
         parts.append(missing)
     record = report.record
@@ -125,7 +144,34 @@ def render_text(report: Report, lang: Lang = "nl", *, color: bool = False, width
         version=record.library_version,
     )
     parts.append(Text(footer, style="dim"))
+    return parts
+
+
+def _render(parts: list[Table | Text | Rule], *, color: bool, width: int) -> str:
     buffer = StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
     console.print(Group(*parts))
     return buffer.getvalue()
+
+
+def render_text(report: Report, lang: Lang = "nl", *, color: bool = False, width: int = 110) -> str:
+    """The report for a terminal (plain text when `color` is False)."""
+    return _render(list(_parts(report, lang)), color=color, width=width)
+
+
+def render_combined_text(combined: CombinedReport, lang: Lang = "nl", *, color: bool = False, width: int = 110) -> str:
+    """Every framework's report, then the verdict per framework and one checklist of missing documents."""
+    parts: list[Table | Text | Rule] = []
+    for report in combined.reports:
+        parts += _parts(report, lang)
+        parts.append(Rule())
+    summary = Text(messages.text("report.frameworks", lang) + "\n", style="bold")
+    for ruleset_id, verdict in combined.verdicts().items():
+        summary.append(f"  {ruleset_id}: ")
+        summary.append(messages.text(f"verdict.{verdict}", lang).upper(), style=_VERDICT_STYLE[verdict])
+        summary.append("\n")
+    parts.append(summary)
+    missing = _missing_table(combined.missing_documents(), lang)
+    if missing is not None:
+        parts.append(missing)
+    return _render(parts, color=color, width=width)

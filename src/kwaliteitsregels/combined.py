@@ -1,0 +1,62 @@
+"""One profile against several frameworks: a verdict per framework and one checklist of missing documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from kwaliteitsregels.compiling import CompiledRuleset
+from kwaliteitsregels.evaluation import evaluate_with
+from kwaliteitsregels.explain import MissingDocument, checklist
+from kwaliteitsregels.models.profile import Profile
+from kwaliteitsregels.results import Report, RequirementResult, Verdict, worst
+from kwaliteitsregels.stages import Stage
+
+
+@dataclass(frozen=True, slots=True)
+class CombinedReport:
+    """The reports of one profile against several frameworks; shared bases (the law) are evaluated once."""
+
+    reports: tuple[Report, ...]
+
+    def verdicts(self) -> dict[str, Verdict]:
+        """The verdict per framework, by ruleset id."""
+        return {report.ruleset.id: report.verdict for report in self.reports}
+
+    @property
+    def verdict(self) -> Verdict:
+        """The worst verdict over every framework."""
+        return worst(report.verdict for report in self.reports)
+
+    def _labelled(self) -> Iterator[tuple[str, RequirementResult]]:
+        bases: dict[str, Report] = {}
+        for report in self.reports:
+            for result in report.results:
+                yield f"{report.ruleset.id}:{result.id}", result
+            bases.update(report.base_reports())
+        for base_id, base in bases.items():
+            for result in base.results:
+                yield f"{base_id}:{result.id}", result
+
+    def missing_documents(self) -> list[MissingDocument]:
+        """One checklist over every framework and the law they build on: each document type once."""
+        return checklist(self._labelled())
+
+    def exit_code(
+        self, fail_on: frozenset[Verdict] = frozenset({Verdict.NOT_COMPLIANT, Verdict.NEEDS_ASSESSMENT})
+    ) -> int:
+        """0 when every framework's verdict is acceptable under `fail_on`, else 1."""
+        return 1 if any(v in fail_on for v in self.verdicts().values()) else 0
+
+
+def evaluate_all(
+    rulesets: Sequence[CompiledRuleset],
+    profile: Profile,
+    peildatum: date,
+    *,
+    stage: Stage = Stage.REGISTRATION,
+) -> CombinedReport:
+    """Evaluate one profile against several frameworks, each base ruleset only once."""
+    done: dict[str, Report] = {}
+    return CombinedReport(tuple(evaluate_with(ruleset, profile, peildatum, stage, done) for ruleset in rulesets))
