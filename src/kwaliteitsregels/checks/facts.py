@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
-from kwaliteitsregels.checks.operands import Compared, operand
+from kwaliteitsregels.checks.operands import NO_CONSTRAINT, Compared, operand
 from kwaliteitsregels.trace import Check, Context, Node
 
 SCALAR = frozenset({"text", "number", "bool", "date"})
@@ -67,7 +67,7 @@ def build_equals(args: Compared, builder: Builder) -> Check:
     def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
         actual = field.get(obj)
         expected = expected_of(obj)
-        outcome = None if actual is None or expected is None else actual == expected
+        outcome = _compared(actual, expected, operator.eq)
         return Node("equals", outcome, field.path, actual, expected)
 
     return check
@@ -98,6 +98,12 @@ def build_contains(args: FieldValue, builder: Builder) -> Check:
     return check
 
 
+def _compared(actual: Any, expected: Any, compare: Callable[[Any, Any], bool]) -> bool | None:
+    if expected is NO_CONSTRAINT:
+        return True
+    return None if actual is None or expected is None else compare(actual, expected)
+
+
 def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[Compared, Builder], Check]:
     def build(args: Compared, builder: Builder) -> Check:
         field = builder.field(args.field, ORDERED, "field")
@@ -106,8 +112,7 @@ def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[Com
         def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
             actual = field.get(obj)
             expected = expected_of(obj)
-            outcome = None if actual is None or expected is None else compare(actual, expected)
-            return Node(name, outcome, field.path, actual, expected)
+            return Node(name, _compared(actual, expected, compare), field.path, actual, expected)
 
         return check
 

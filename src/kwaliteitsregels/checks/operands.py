@@ -13,6 +13,20 @@ from kwaliteitsregels.checks.base import Field as ProfileField
 KEY_KINDS = frozenset({"text", "number", "bool", "date"})
 
 
+class _NoConstraint:
+    """An empty table cell: the row sets no value to compare with, so the comparison holds."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "(geen)"
+
+    __str__ = __repr__
+
+
+NO_CONSTRAINT = _NoConstraint()
+
+
 class TableLookup(BaseModel):
     """The cell in `column` of the row of `table` whose `match` columns equal the given fields."""
 
@@ -41,7 +55,10 @@ class Compared(BaseModel):
 
 
 def operand(args: Compared, field: ProfileField, builder: Builder) -> Callable[[Any], Any]:
-    """A function from the current object to the value `field` is compared with (None when unknown)."""
+    """A function from the current object to the value `field` is compared with.
+
+    None when unknown (no matching table row); NO_CONSTRAINT when the matching row's cell is empty.
+    """
     if args.value_of is not None:
         return builder.field(args.value_of, frozenset({field.kind}), "value_of").get
     if args.value_from is not None:
@@ -66,6 +83,6 @@ def _lookup(lookup: TableLookup, field: ProfileField, builder: Builder) -> Calla
                 "table-key", f"tabel '{lookup.table}' heeft meer rijen met sleutel {key}", "value_from", "match"
             )
         cell = row[lookup.column]
-        index[key] = None if cell is None else builder.value(field, cell, "value_from", "column")
+        index[key] = NO_CONSTRAINT if cell is None else builder.value(field, cell, "value_from", "column")
     getters = [key_field.get for _, key_field in keys]
     return lambda obj: index.get(tuple(get(obj) for get in getters))
