@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
-from typing import Literal
+from typing import Any, Literal
 
 from kwaliteitsregels import evidence
 from kwaliteitsregels._validation import closest
@@ -26,7 +26,7 @@ from kwaliteitsregels.results import (
     met,
 )
 from kwaliteitsregels.stages import STAGE_ORDER, Stage
-from kwaliteitsregels.trace import Context, Node
+from kwaliteitsregels.trace import Context, Outcome
 
 _USABLE = frozenset({ExplanationState.PENDING, ExplanationState.ACCEPTED})
 
@@ -49,7 +49,7 @@ class _Run:
     def __init__(self, ruleset: CompiledRuleset, profile: Profile, peildatum: date, stage: Stage) -> None:
         self.profile = profile
         self.peildatum = peildatum
-        self.ctx = Context(peildatum, profile.declarations)
+        self.ctx = Context(peildatum, profile.declarations, tracing=False)
         self.domains = frozenset(profile.services.law_domains)
         self.documents: dict[str, list[Document]] = evidence.index_documents(profile.documents)
         self.stage = stage
@@ -225,8 +225,13 @@ def _outside(req: CompiledRequirement, peildatum: date) -> bool:
     return bool((spec.valid_from and peildatum < spec.valid_from) or (spec.valid_to and peildatum > spec.valid_to))
 
 
-def _not_applicable(req: CompiledRequirement, why: NotApplicableWhy, when: Node | None = None) -> RequirementResult:
-    return RequirementResult(req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, None, when, why)
+def _not_applicable(
+    req: CompiledRequirement,
+    why: NotApplicableWhy,
+    root: Any = None,
+    ctx: Context | None = None,
+) -> RequirementResult:
+    return RequirementResult(req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, root, ctx, why)
 
 
 def _requirement(req: CompiledRequirement, run: _Run, root: Profile | LotView) -> RequirementResult:
@@ -236,54 +241,49 @@ def _requirement(req: CompiledRequirement, run: _Run, root: Profile | LotView) -
         return _not_applicable(req, NotApplicableWhy.STAGE)
     if req.law_domains.isdisjoint(run.domains):
         return _not_applicable(req, NotApplicableWhy.LAW_SCOPE)
-    applicability = None
-    if req.when is not None:
-        applicability = req.when(root, run.ctx)
-        if applicability.outcome is False:
-            return _not_applicable(req, NotApplicableWhy.CONDITION, applicability)
-    trace = req.condition(root, run.ctx) if req.condition is not None else None
+    if req.when is not None and req.when(root, run.ctx).outcome is False:
+        return _not_applicable(req, NotApplicableWhy.CONDITION, root, run.ctx)
+    outcome = req.condition(root, run.ctx).outcome if req.condition is not None else None
     if req.assessor:
-        return _assessed(req, run, trace, applicability)
-    return _by_facts(req, run, trace, applicability)
+        return _assessed(req, run, root, True if req.condition is None else outcome)
+    return _by_facts(req, run, root, outcome)
 
 
 def _gaps(specs: tuple[EvidenceSpec, ...], run: _Run) -> tuple[EvidenceGap, ...]:
     return evidence.gaps(specs, run.documents, run.peildatum) if specs else ()
 
 
-def _by_facts(req: CompiledRequirement, run: _Run, trace: Node | None, applicability: Node | None) -> RequirementResult:
+def _by_facts(req: CompiledRequirement, run: _Run, root: Any, outcome: Outcome) -> RequirementResult:
     gaps = _gaps(req.evidence_due[run.rank], run)
-    outcome = trace.outcome if trace is not None else None
     if outcome is True and not gaps:
-        return RequirementResult(req, Status.PASS, Basis.MET, trace, applicability, None, gaps)
+        return RequirementResult(req, Status.PASS, Basis.MET, root, run.ctx, None, gaps)
     basis = Basis.NOT_MET if outcome is False else Basis.NOT_DEMONSTRATED
     explain = req.spec.explain
     given = run.explanations.get(req.spec.id) if explain is not None else None
     if given is None or explain is None:
-        return RequirementResult(req, Status.FAIL, basis, trace, applicability, None, gaps)
+        return RequirementResult(req, Status.FAIL, basis, root, run.ctx, None, gaps)
     record = _record(explain.kind, given, basis, run.peildatum)
     if record.state not in _USABLE:
-        return RequirementResult(req, Status.FAIL, basis, trace, applicability, None, gaps, record)
+        return RequirementResult(req, Status.FAIL, basis, root, run.ctx, None, gaps, record)
     route_gaps = _gaps(req.route_due[run.rank], run)
     status = Status.FAIL if route_gaps else Status.EXPLAIN
-    return RequirementResult(req, status, basis, trace, applicability, None, route_gaps, record)
+    return RequirementResult(req, status, basis, root, run.ctx, None, route_gaps, record)
 
 
-def _assessed(req: CompiledRequirement, run: _Run, trace: Node | None, applicability: Node | None) -> RequirementResult:
+def _assessed(req: CompiledRequirement, run: _Run, root: Any, precondition: Outcome) -> RequirementResult:
     explain = req.spec.explain
     assert explain is not None  # noqa: S101 - the model guarantees an explain route for assessor judgement
     gaps = _gaps(req.evidence_due[run.rank], run) + _gaps(req.route_due[run.rank], run)
-    precondition = trace.outcome if trace is not None else True
     if precondition is False:
-        return RequirementResult(req, Status.FAIL, Basis.NOT_MET, trace, applicability, None, gaps)
+        return RequirementResult(req, Status.FAIL, Basis.NOT_MET, root, run.ctx, None, gaps)
     given = run.explanations.get(req.spec.id)
     if given is None:
-        return RequirementResult(req, Status.FAIL, Basis.NOT_DEMONSTRATED, trace, applicability, None, gaps)
+        return RequirementResult(req, Status.FAIL, Basis.NOT_DEMONSTRATED, root, run.ctx, None, gaps)
     record = _record(explain.kind, given, Basis.NOT_DEMONSTRATED, run.peildatum)
     if record.state in _USABLE and not gaps and precondition:
-        return RequirementResult(req, Status.EXPLAIN, Basis.NOT_DEMONSTRATED, trace, applicability, None, gaps, record)
+        return RequirementResult(req, Status.EXPLAIN, Basis.NOT_DEMONSTRATED, root, run.ctx, None, gaps, record)
     basis = Basis.NOT_MET if record.state is ExplanationState.REJECTED else Basis.NOT_DEMONSTRATED
-    return RequirementResult(req, Status.FAIL, basis, trace, applicability, None, gaps, record)
+    return RequirementResult(req, Status.FAIL, basis, root, run.ctx, None, gaps, record)
 
 
 def _state(given: Explanation, peildatum: date) -> ExplanationState:

@@ -15,7 +15,7 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.profile import Assessment, Explanation, Profile
 from kwaliteitsregels.models.ruleset import Due, Lot
 from kwaliteitsregels.stages import Stage
-from kwaliteitsregels.trace import Node
+from kwaliteitsregels.trace import Context, Node
 
 
 class Status(StrEnum):
@@ -149,12 +149,34 @@ class RequirementResult:
     requirement: CompiledRequirement
     status: Status
     basis: Basis
-    trace: Node | None = None
-    applicability: Node | None = None
+    root: Any = None  # what the conditions read: the profile, or a lot view for a per-lot requirement
+    context: Context | None = None
     not_applicable: NotApplicableWhy | None = None
     gaps: tuple[EvidenceGap, ...] = ()
     explanation: ExplanationRecord | None = None
     lot: str | None = None
+    traces: tuple[Node | None, Node | None] | None = None  # (applicability, condition), recorded on first use
+
+    @property
+    def trace(self) -> Node | None:
+        """The condition's evaluation tree (recorded on first use, by evaluating again with tracing)."""
+        return self._traced()[1]
+
+    @property
+    def applicability(self) -> Node | None:
+        """The `when` condition's evaluation tree, if it was evaluated."""
+        return self._traced()[0]
+
+    def _traced(self) -> tuple[Node | None, Node | None]:
+        if self.traces is None:
+            self.traces = (None, None)
+            req, ctx = self.requirement, self.context
+            if ctx is not None and self.not_applicable in (None, NotApplicableWhy.CONDITION):
+                traced = ctx.traced()
+                when = req.when(self.root, traced) if req.when is not None else None
+                evaluated = req.condition is not None and self.not_applicable is None
+                self.traces = (when, req.condition(self.root, traced) if evaluated else None)
+        return self.traces
 
     @property
     def id(self) -> str:

@@ -46,13 +46,26 @@ class Blame:
 
 
 class Context:
-    """What every check may read besides the object under test."""
+    """What every check may read besides the object under test, and whether to record the trace.
 
-    __slots__ = ("declarations", "peildatum")
+    Without tracing a check returns one of the shared QUICK nodes (outcome only) and combinators
+    stop as soon as the outcome is settled; with tracing every node is recorded. The outcome is
+    the same either way (a property test holds us to that).
+    """
 
-    def __init__(self, peildatum: date, declarations: dict[str, bool]) -> None:
+    __slots__ = ("declarations", "peildatum", "tracing")
+
+    def __init__(self, peildatum: date, declarations: dict[str, bool], *, tracing: bool = True) -> None:
         self.peildatum = peildatum
         self.declarations = declarations
+        self.tracing = tracing
+
+    def traced(self) -> Context:
+        """The same context, recording the trace."""
+        return self if self.tracing else Context(self.peildatum, self.declarations, tracing=True)
+
+
+QUICK: dict[Outcome, Node] = {outcome: Node("quick", outcome) for outcome in (True, False, None)}
 
 
 Check = Callable[[Any, Context], Node]

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kwaliteitsregels as kr
+from kwaliteitsregels.trace import Context
 from strategies import profiles
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -93,5 +94,23 @@ def test_adding_a_missing_document_never_turns_a_pass_into_a_fail(ruleset: kr.Co
             assert not (old.status is kr.Status.PASS and new.status is not kr.Status.PASS)
             assert len(new.gaps) <= len(old.gaps)
             assert not new.gaps
+
+    check()
+
+
+def test_tracing_never_changes_an_outcome(ruleset: kr.CompiledRuleset) -> None:
+    @SETTINGS
+    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA)
+    def check(data: dict[str, Any], peildatum: date) -> None:
+        report = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
+        for result in report.results:
+            if result.context is None or result.requirement.condition is None or result.not_applicable:
+                continue
+            quick = Context(peildatum, result.context.declarations, tracing=False)
+            traced = Context(peildatum, result.context.declarations, tracing=True)
+            condition = result.requirement.condition
+            assert condition(result.root, quick).outcome == condition(result.root, traced).outcome
+            assert result.trace is not None
+            assert result.trace.outcome == condition(result.root, quick).outcome
 
     check()

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.models.common import IsoDuration
-from kwaliteitsregels.trace import Check, Context, Node
+from kwaliteitsregels.trace import QUICK, Check, Context, Node
 
 DATE = frozenset({"date"})
 
@@ -32,7 +32,7 @@ def build_not_older_than(args: AgeArgs, builder: Builder) -> Check:
         actual = field.get(obj)
         limit = limit_on(ctx.peildatum)
         outcome = None if actual is None else limit <= actual <= ctx.peildatum
-        return Node("not_older_than", outcome, field.path, actual, (duration, limit))
+        return Node("not_older_than", outcome, field.path, actual, (duration, limit)) if ctx.tracing else QUICK[outcome]
 
     return check
 
@@ -46,7 +46,8 @@ def build_older_than(args: AgeArgs, builder: Builder) -> Check:
     def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
         limit = limit_on(ctx.peildatum)
-        return Node("older_than", None if actual is None else actual < limit, field.path, actual, (duration, limit))
+        outcome = None if actual is None else actual < limit
+        return Node("older_than", outcome, field.path, actual, (duration, limit)) if ctx.tracing else QUICK[outcome]
 
     return check
 
@@ -66,12 +67,19 @@ def build_at_most_before(args: BeforeArgs, builder: Builder) -> Check:
     reference = builder.field(args.reference, DATE, "reference")
     duration = args.duration
 
-    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+    def check(obj: Any, ctx: Context) -> Node:
         actual, other = field.get(obj), reference.get(obj)
         if actual is None or other is None:
+            if not ctx.tracing:
+                return QUICK[None]
             return Node("at_most_before", None, field.path, actual, (duration, reference.path, other))
         limit = duration.before(other)
-        return Node("at_most_before", actual >= limit, field.path, actual, (duration, reference.path, limit))
+        outcome = actual >= limit
+        return (
+            Node("at_most_before", outcome, field.path, actual, (duration, reference.path, limit))
+            if ctx.tracing
+            else QUICK[outcome]
+        )
 
     return check
 
@@ -82,9 +90,8 @@ def build_not_expired(path: str, builder: Builder) -> Check:
 
     def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
-        return Node(
-            "not_expired", None if actual is None else actual >= ctx.peildatum, field.path, actual, ctx.peildatum
-        )
+        outcome = None if actual is None else actual >= ctx.peildatum
+        return Node("not_expired", outcome, field.path, actual, ctx.peildatum) if ctx.tracing else QUICK[outcome]
 
     return check
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.checks.operands import NO_CONSTRAINT, Compared, operand
-from kwaliteitsregels.trace import Check, Context, Node
+from kwaliteitsregels.trace import QUICK, Check, Context, Node
 
 SCALAR = frozenset({"text", "number", "bool", "date"})
 ORDERED = frozenset({"number", "date"})
@@ -52,9 +52,10 @@ def build_present(path: str, builder: Builder) -> Check:
     """The fact is filled in (a missing fact is 'not demonstrated', never false)."""
     field = builder.field(path, ANY_KIND)
 
-    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+    def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
-        return Node("present", None if _missing(actual) else True, field.path, actual)
+        outcome = None if _missing(actual) else True
+        return Node("present", outcome, field.path, actual) if ctx.tracing else QUICK[outcome]
 
     return check
 
@@ -64,11 +65,11 @@ def build_equals(args: Compared, builder: Builder) -> Check:
     field = builder.field(args.field, SCALAR, "field")
     expected_of = operand(args, field, builder)
 
-    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+    def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
         expected = expected_of(obj)
         outcome = _compared(actual, expected, operator.eq)
-        return Node("equals", outcome, field.path, actual, expected)
+        return Node("equals", outcome, field.path, actual, expected) if ctx.tracing else QUICK[outcome]
 
     return check
 
@@ -78,9 +79,10 @@ def build_one_of(args: FieldValues, builder: Builder) -> Check:
     field = builder.field(args.field, SCALAR, "field")
     expected = tuple(builder.value(field, v, "values", i) for i, v in enumerate(args.values))
 
-    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+    def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
-        return Node("one_of", None if actual is None else actual in expected, field.path, actual, expected)
+        outcome = None if actual is None else actual in expected
+        return Node("one_of", outcome, field.path, actual, expected) if ctx.tracing else QUICK[outcome]
 
     return check
 
@@ -90,10 +92,10 @@ def build_contains(args: FieldValue, builder: Builder) -> Check:
     field = builder.field(args.field, frozenset({"list"}), "field")
     expected = builder.value(field, [args.value], "value")[0]
 
-    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+    def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
         outcome = None if _missing(actual) else expected in actual
-        return Node("contains", outcome, field.path, actual, expected)
+        return Node("contains", outcome, field.path, actual, expected) if ctx.tracing else QUICK[outcome]
 
     return check
 
@@ -109,10 +111,11 @@ def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[Com
         field = builder.field(args.field, ORDERED, "field")
         expected_of = operand(args, field, builder)
 
-        def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+        def check(obj: Any, ctx: Context) -> Node:
             actual = field.get(obj)
             expected = expected_of(obj)
-            return Node(name, _compared(actual, expected, compare), field.path, actual, expected)
+            outcome = _compared(actual, expected, compare)
+            return Node(name, outcome, field.path, actual, expected) if ctx.tracing else QUICK[outcome]
 
         return check
 
@@ -132,9 +135,10 @@ def build_decimals(args: DecimalsArgs, builder: Builder) -> Check:
     field = builder.field(args.field, frozenset({"number"}), "field")
     most = args.max
 
-    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+    def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
-        return Node("decimals", None if actual is None else _decimals(actual) <= most, field.path, actual, most)
+        outcome = None if actual is None else _decimals(actual) <= most
+        return Node("decimals", outcome, field.path, actual, most) if ctx.tracing else QUICK[outcome]
 
     return check
 
@@ -156,9 +160,10 @@ def build_in_table(args: TableArgs, builder: Builder) -> Check:
         builder.fail("table-column", f"tabel '{args.table}' bestaat uit rijen: kies een 'column'", "table")
     label = args.table if column is None else f"{args.table}.{column}"
 
-    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+    def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
-        return Node("in_table", None if actual is None else actual in allowed, field.path, actual, label)
+        outcome = None if actual is None else actual in allowed
+        return Node("in_table", outcome, field.path, actual, label) if ctx.tracing else QUICK[outcome]
 
     return check
 
@@ -168,9 +173,9 @@ def build_declared(key: str, builder: Builder) -> Check:
     name = builder.declaration(key)
     path = f"declarations.{name}"
 
-    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001
+    def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001 - declarations live on the context
         actual = ctx.declarations.get(name)
-        return Node("declared", actual, path, actual, expected=True)
+        return Node("declared", actual, path, actual, expected=True) if ctx.tracing else QUICK[actual]
 
     return check
 

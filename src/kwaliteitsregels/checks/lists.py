@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.models.common import LocalizedText
-from kwaliteitsregels.trace import ITEM, Check, Context, Node, Outcome
+from kwaliteitsregels.trace import ITEM, QUICK, Check, Context, Node, Outcome
 
 
 class EveryArgs(BaseModel):
@@ -34,6 +34,15 @@ class CountArgs(BaseModel):
     )
 
 
+def _bounded(low: int, high: int, low_bound: int | None, high_bound: int | None) -> Outcome:
+    """Whether a count between `low` (certain) and `high` (possible) lies within the bounds."""
+    if (low_bound is not None and high < low_bound) or (high_bound is not None and low > high_bound):
+        return False
+    if (low_bound is not None and low < low_bound) or (high_bound is not None and high > high_bound):
+        return None
+    return True
+
+
 def _implies(where: Outcome, then: Outcome) -> Outcome:
     if where is False or then is True:
         return True
@@ -49,8 +58,22 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
     inner = scoped.condition(args.check, "check")
     empty: Outcome = True if args.allow_empty else None
 
+    def quick(values: Any, ctx: Context) -> Node:
+        unknown = False
+        for item in values:
+            scope = where(item, ctx).outcome if where is not None else True
+            if scope is False:
+                continue
+            outcome = _implies(scope, inner(item, ctx).outcome)
+            if outcome is False:
+                return QUICK[False]
+            unknown = unknown or outcome is None
+        return QUICK[None] if unknown else QUICK[True]
+
     def check(obj: Any, ctx: Context) -> Node:
         values = field.get(obj) or ()
+        if not ctx.tracing:
+            return quick(values, ctx) if values else QUICK[empty]
         nodes = []
         for i, item in enumerate(values):
             checked = inner(item, ctx)
@@ -74,29 +97,38 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
     where = scoped.condition(args.where, "where") if args.where is not None else None
     low_bound, high_bound, label = args.min, args.max, args.label
 
-    def check(obj: Any, ctx: Context) -> Node:
-        nodes = []
+    def quick(values: Any, ctx: Context) -> tuple[int, int]:
+        if where is None:
+            return len(values), 0
         low = unknown = 0
-        for i, item in enumerate(field.get(obj) or ()):
-            if where is None:
-                nodes.append(Node(ITEM, outcome=True, path=index_path(i)))
-                low += 1
-                continue
-            scope = where(item, ctx)
-            nodes.append(Node(ITEM, scope.outcome, index_path(i), children=(scope,)))
-            if scope.outcome is True:
-                low += 1
-            elif scope.outcome is None:
-                unknown += 1
-        high = low + unknown
-        outcome: Outcome = True
-        if (low_bound is not None and high < low_bound) or (high_bound is not None and low > high_bound):
-            outcome = False
-        elif (low_bound is not None and low < low_bound) or (high_bound is not None and high > high_bound):
-            outcome = None
-        return Node("count", outcome, field.path, low, (low_bound, high_bound, label), tuple(nodes))
+        for item in values:
+            outcome = where(item, ctx).outcome
+            low += outcome is True
+            unknown += outcome is None
+        return low, unknown
+
+    def check(obj: Any, ctx: Context) -> Node:
+        if not ctx.tracing:
+            low, unknown = quick(field.get(obj) or (), ctx)
+            return QUICK[_bounded(low, low + unknown, low_bound, high_bound)]
+        nodes = _counted(field.get(obj) or (), where, ctx)
+        low = sum(1 for n in nodes if n.outcome is True)
+        unknown = sum(1 for n in nodes if n.outcome is None)
+        outcome = _bounded(low, low + unknown, low_bound, high_bound)
+        return Node("count", outcome, field.path, low, (low_bound, high_bound, label), nodes)
 
     return check
+
+
+def _counted(values: Any, where: Check | None, ctx: Context) -> tuple[Node, ...]:
+    """One traced item node per value: matched (True), not matched (False) or unknown (None)."""
+    if where is None:
+        return tuple(Node(ITEM, outcome=True, path=index_path(i)) for i in range(len(values)))
+    nodes = []
+    for i, item in enumerate(values):
+        scope = where(item, ctx)
+        nodes.append(Node(ITEM, scope.outcome, index_path(i), children=(scope,)))
+    return tuple(nodes)
 
 
 _INDEX_PATHS = tuple(f"[{i}]" for i in range(256))

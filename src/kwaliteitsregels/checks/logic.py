@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
-from kwaliteitsregels.trace import Check, Context, Node, Outcome
+from kwaliteitsregels.trace import QUICK, Check, Context, Node, Outcome
 
 Conditions = list[dict[str, Any]]
 
@@ -28,11 +28,33 @@ def _children(raw: Conditions, builder: Builder) -> tuple[Check, ...]:
     return tuple(builder.condition(item, i) for i, item in enumerate(raw))
 
 
+def _quick_all(checks: tuple[Check, ...], obj: Any, ctx: Context) -> Node:
+    unknown = False
+    for child in checks:
+        outcome = child(obj, ctx).outcome
+        if outcome is False:
+            return QUICK[False]
+        unknown = unknown or outcome is None
+    return QUICK[None] if unknown else QUICK[True]
+
+
+def _quick_any(checks: tuple[Check, ...], obj: Any, ctx: Context) -> Node:
+    unknown = False
+    for child in checks:
+        outcome = child(obj, ctx).outcome
+        if outcome is True:
+            return QUICK[True]
+        unknown = unknown or outcome is None
+    return QUICK[None] if unknown else QUICK[False]
+
+
 def build_all(raw: Conditions, builder: Builder) -> Check:
     """Every sub-condition holds."""
     checks = _children(raw, builder)
 
     def check(obj: Any, ctx: Context) -> Node:
+        if not ctx.tracing:
+            return _quick_all(checks, obj, ctx)
         nodes = tuple(c(obj, ctx) for c in checks)
         return Node("all", _all([n.outcome for n in nodes]), children=nodes)
 
@@ -44,6 +66,8 @@ def build_any(raw: Conditions, builder: Builder) -> Check:
     checks = _children(raw, builder)
 
     def check(obj: Any, ctx: Context) -> Node:
+        if not ctx.tracing:
+            return _quick_any(checks, obj, ctx)
         nodes = tuple(c(obj, ctx) for c in checks)
         return Node("any", _any([n.outcome for n in nodes]), children=nodes)
 
@@ -56,7 +80,8 @@ def build_not(raw: dict[str, Any], builder: Builder) -> Check:
 
     def check(obj: Any, ctx: Context) -> Node:
         node = inner(obj, ctx)
-        return Node("not", None if node.outcome is None else not node.outcome, children=(node,))
+        outcome = None if node.outcome is None else not node.outcome
+        return Node("not", outcome, children=(node,)) if ctx.tracing else QUICK[outcome]
 
     return check
 
@@ -81,6 +106,8 @@ def build_at_least(args: AtLeastArgs, builder: Builder) -> Check:
         met = sum(1 for n in nodes if n.outcome is True)
         open_ = sum(1 for n in nodes if n.outcome is None)
         outcome: Outcome = True if met >= needed else (False if met + open_ < needed else None)
+        if not ctx.tracing:
+            return QUICK[outcome]
         return Node("at_least", outcome, actual=met, expected=needed, children=nodes)
 
     return check
