@@ -28,24 +28,15 @@ def _children(raw: Conditions, builder: Builder) -> tuple[Check, ...]:
     return tuple(builder.condition(item, i) for i, item in enumerate(raw))
 
 
-def _quick_all(checks: tuple[Check, ...], obj: Any, ctx: Context) -> Node:
+def _quick(checks: tuple[Check, ...], obj: Any, ctx: Context, *, decisive: bool) -> Node:
+    """Kleene all (decisive False) or any (decisive True), stopping at the first decisive child."""
     unknown = False
     for child in checks:
         outcome = child(obj, ctx).outcome
-        if outcome is False:
-            return QUICK[False]
+        if outcome is decisive:
+            return QUICK[decisive]
         unknown = unknown or outcome is None
-    return QUICK[None] if unknown else QUICK[True]
-
-
-def _quick_any(checks: tuple[Check, ...], obj: Any, ctx: Context) -> Node:
-    unknown = False
-    for child in checks:
-        outcome = child(obj, ctx).outcome
-        if outcome is True:
-            return QUICK[True]
-        unknown = unknown or outcome is None
-    return QUICK[None] if unknown else QUICK[False]
+    return QUICK[None] if unknown else QUICK[not decisive]
 
 
 def build_all(raw: Conditions, builder: Builder) -> Check:
@@ -54,7 +45,7 @@ def build_all(raw: Conditions, builder: Builder) -> Check:
 
     def check(obj: Any, ctx: Context) -> Node:
         if not ctx.tracing:
-            return _quick_all(checks, obj, ctx)
+            return _quick(checks, obj, ctx, decisive=False)
         nodes = tuple(c(obj, ctx) for c in checks)
         return Node("all", _all([n.outcome for n in nodes]), children=nodes)
 
@@ -67,7 +58,7 @@ def build_any(raw: Conditions, builder: Builder) -> Check:
 
     def check(obj: Any, ctx: Context) -> Node:
         if not ctx.tracing:
-            return _quick_any(checks, obj, ctx)
+            return _quick(checks, obj, ctx, decisive=True)
         nodes = tuple(c(obj, ctx) for c in checks)
         return Node("any", _any([n.outcome for n in nodes]), children=nodes)
 
