@@ -29,6 +29,9 @@ _MESSAGES = {
     "decimal_type": "moet een getal zijn",
     "list_type": "moet een lijst zijn",
     "dict_type": "moet een mapping (sleutel: waarde) zijn",
+    "finite_number": "moet een eindig getal zijn (geen NaN of oneindig)",
+    "string_unicode": "moet geldige Unicode-tekst zijn",
+    "invalid_key": "sleutel moet tekst zijn",
     "model_type": "moet een mapping (sleutel: waarde) zijn",
     "model_attributes_type": "moet een mapping (sleutel: waarde) zijn",
 }

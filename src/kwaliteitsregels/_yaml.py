@@ -1,27 +1,41 @@
 """Safe YAML (and JSON) reading that remembers where every value stood.
 
 Only plain data is built: mappings with string keys, sequences and standard scalars.
-Custom tags, merge keys, duplicate keys, alias bombs and absurd nesting are rejected
-with the file and line, never silently accepted.
+Custom tags, merge keys, duplicate keys, alias bombs, absurd nesting, oversized input and
+YAML 1.1 number surprises (`010` octal, `1:30` base 60) are rejected with the file and line,
+never silently accepted. libyaml scans; the nodes are composed here, in Python, so that the
+nesting limit holds before any recursion (libyaml's own composer crashes on deep nesting).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml import cyaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from kwaliteitsregels.errors import InputError, Problem
+from kwaliteitsregels.limits import DEFAULT_LIMITS, Limits
 
 Path = tuple[str | int, ...]
 
-MAX_DEPTH = 64
-MAX_NODES = 200_000
-MAX_BYTES = 5_000_000
-_STANDARD_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-)
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp"))
+_KIND_TAGS: dict[type[yaml.Node], str] = {
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+}
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 
 
 @dataclass(slots=True)
@@ -43,11 +57,49 @@ class Located:
         return None, None
 
 
-_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _PythonEvents(Reader, Scanner, Parser):
+    """PyYAML's own scanner and parser, when libyaml is not compiled in."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """The safe loader (libyaml's when available) used only to compose nodes and build plain scalars."""
+_Events: Any = getattr(cyaml, "CParser", _PythonEvents)
+_OFFSETS_IN_BYTES = _Events is not _PythonEvents  # libyaml reports reader errors by byte offset
+
+
+class _Loader(Composer, _Events, SafeConstructor, Resolver):  # type: ignore[misc]
+    """libyaml's events, composed here under the limits; scalars built by the safe constructor."""
+
+    def __init__(self, text: str, source: str, limits: Limits) -> None:
+        _Events.__init__(self, text)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        self.source = source
+        self.limits = limits
+        self.depth = 0
+        self.count = 0
+
+    def plain_tag(self, value: str) -> str:
+        """The tag `value` gets when written plainly, without a tag or quotes."""
+        tag: str = self.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+        return tag
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        """Compose one node, counting nodes and nesting before going deeper."""
+        self.depth += 1
+        self.count += 1
+        try:
+            if self.count > self.limits.max_nodes:
+                raise _too_many(self.source, self.peek_event().start_mark, self.limits)
+            if self.depth > self.limits.max_depth + 1:  # the root is at depth 0
+                raise _too_deep(self.source, self.peek_event().start_mark, self.limits)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _fail(source: str, mark: yaml.Mark | None, code: str, message: str) -> InputError:
@@ -56,18 +108,78 @@ def _fail(source: str, mark: yaml.Mark | None, code: str, message: str) -> Input
     return InputError([Problem(code, message, file=source, line=line, column=column)])
 
 
-def parse(text: str, source: str) -> Located:
+def _fail_at(source: str, before: str, code: str, message: str) -> InputError:
+    """An error at the position just after `before` (the text up to the offending character)."""
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return InputError([Problem(code, message, file=source, line=line, column=column)])
+
+
+def too_many_message(limits: Limits) -> str:
+    """Why input with too many values is refused."""
+    return f"meer dan {limits.max_nodes} waarden (alias-bom?); zie Limits.max_nodes"
+
+
+def too_deep_message(limits: Limits) -> str:
+    """Why input nested too deeply is refused."""
+    return f"nesting dieper dan {limits.max_depth} niveaus; zie Limits.max_depth"
+
+
+def _too_many(source: str, mark: yaml.Mark | None, limits: Limits) -> InputError:
+    return _fail(source, mark, "too-many-nodes", too_many_message(limits))
+
+
+def _too_deep(source: str, mark: yaml.Mark | None, limits: Limits) -> InputError:
+    return _fail(source, mark, "too-deep", too_deep_message(limits))
+
+
+def encoded(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """`text` as UTF-8, refusing lone surrogates and text over the size limit."""
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        message = f"ongeldig teken U+{ord(text[exc.start]):04X} (een losse surrogaat is geen Unicode)"
+        raise _fail_at(source, text[: exc.start], "encoding", message) from None
+    if len(raw) > limits.max_bytes:
+        raise too_large(source, limits)
+    return raw
+
+
+def too_large(source: str, limits: Limits) -> InputError:
+    """The error for input over `limits.max_bytes`."""
+    message = f"bestand is groter dan {limits.max_bytes} bytes; zie Limits.max_bytes"
+    return InputError([Problem("too-large", message, file=source)])
+
+
+def _syntax(exc: yaml.YAMLError, text: str, raw: bytes, source: str) -> InputError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        offset = exc.position
+        before = raw[:offset].decode("utf-8", "replace") if _OFFSETS_IN_BYTES else text[:offset]
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"ongeldige YAML: teken U+{code:04X} mag niet in YAML staan ({exc.reason})"
+        return _fail_at(source, before, "yaml-syntax", message)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        problem = exc.problem or str(exc)
+        if exc.context and "anchor" in exc.context:
+            problem = f"{exc.context}, {problem}"
+        mark = exc.problem_mark or exc.context_mark
+        if "tab" in problem or (mark is not None and text[mark.index : mark.index + 1] == "\t"):
+            problem += " (een tab: spring in met spaties)"
+        return _fail(source, mark, "yaml-syntax", f"ongeldige YAML: {problem}")
+    return _fail(source, None, "yaml-syntax", f"ongeldige YAML: {exc}")
+
+
+def parse(text: str, source: str, *, limits: Limits = DEFAULT_LIMITS) -> Located:
     """Parse YAML or JSON text into plain data with positions."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise _fail(source, None, "too-large", f"bestand is groter dan {MAX_BYTES} bytes")
-    loader = _Loader(text)
+    raw = encoded(text, source, limits)
+    try:
+        loader = _Loader(text, source, limits)
+    except yaml.YAMLError as exc:  # PyYAML's own reader checks every character up front
+        raise _syntax(exc, text, raw, source) from None
     try:
         node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        problem = exc.problem or str(exc)
-        raise _fail(source, exc.problem_mark, "yaml-syntax", f"ongeldige YAML: {problem}") from None
     except yaml.YAMLError as exc:
-        raise _fail(source, None, "yaml-syntax", f"ongeldige YAML: {exc}") from None
+        raise _syntax(exc, text, raw, source) from None
     finally:
         loader.dispose()
     located = Located(data=None, source=source)
@@ -86,21 +198,36 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.count += 1
         source = self.located.source
-        if self.count > MAX_NODES:
-            raise _fail(source, node.start_mark, "too-many-nodes", f"meer dan {MAX_NODES} waarden (alias-bom?)")
-        if depth > MAX_DEPTH:
-            raise _fail(source, node.start_mark, "too-deep", f"nesting dieper dan {MAX_DEPTH} niveaus")
-        if node.tag not in _STANDARD_TAGS:
-            raise _fail(source, node.start_mark, "yaml-tag", f"YAML-tag '{node.tag}' is niet toegestaan")
+        limits = self.loader.limits
+        if self.count > limits.max_nodes:
+            raise _too_many(source, node.start_mark, limits)
+        if depth > limits.max_depth:
+            raise _too_deep(source, node.start_mark, limits)
+        if node.tag != _KIND_TAGS.get(type(node)) and not (isinstance(node, yaml.ScalarNode) and self._plain(node)):
+            raise _fail(source, node.start_mark, "yaml-tag", f"YAML-tag '{node.tag}' is hier niet toegestaan")
         self.located.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _plain(self, node: yaml.ScalarNode) -> bool:
+        """A standard scalar tag that matches the value as written (`!!null foo` would lose 'foo')."""
+        if node.tag == _STR:
+            return True
+        return node.tag in _SCALAR_TAGS and node.tag == self.loader.plain_tag(node.value)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        source = self.located.source
+        if (node.tag == _INT and not _DECIMAL_INT.fullmatch(node.value)) or (node.tag == _FLOAT and ":" in node.value):
+            base = "octaal, hexadecimaal, binair of zestigtallig"
+            message = f"'{node.value}' is in YAML 1.1 een getal ({base}): zet het tussen aanhalingstekens"
+            raise _fail(source, node.start_mark, "yaml-number", message)
         try:
             return self.loader.construct_object(node)
-        except (yaml.YAMLError, ValueError) as exc:
-            raise _fail(source, node.start_mark, "yaml-value", f"ongeldige waarde: {exc}") from None
+        except (yaml.YAMLError, ValueError, OverflowError, KeyError, AttributeError, TypeError) as exc:
+            raise _fail(source, node.start_mark, "yaml-value", f"ongeldige waarde '{node.value}': {exc}") from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -285,10 +285,9 @@ class CompiledRuleset:
         return self.spec.id
 
     def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><td>{r.id}</td><td>{r.spec.title.nl}</td><td>{r.spec.law_scope}</td></tr>" for r in self.requirements
-        )
-        return f"<table><caption>{self.spec.title.nl} ({self.spec.version})</caption>{rows}</table>"
+        from kwaliteitsregels.reporting.html import render_ruleset  # noqa: PLC0415 - reporting builds on this module
+
+        return render_ruleset(self)
 
 
 def compile_ruleset(

@@ -63,6 +63,22 @@ class EvaluationError(KwaliteitsregelsError):
     """A valid ruleset and profile were combined in a way that cannot be evaluated."""
 
 
+class UsageError(KwaliteitsregelsError, TypeError):
+    """A function of the library was called with an argument of the wrong type or out of range."""
+
+    def __str__(self) -> str:
+        """The message alone: there is no input file to point at."""
+        return "\n".join(p.message for p in self.problems)
+
+
+class MissingExtraError(KwaliteitsregelsError, ImportError):
+    """An optional dependency (pandas, matplotlib) is not installed; the message says how to install it."""
+
+    def __str__(self) -> str:
+        """The message alone: there is no input file to point at."""
+        return "\n".join(p.message for p in self.problems)
+
+
 def single(  # noqa: PLR0913 - mirrors the fields of Problem
     cls: type[KwaliteitsregelsError],
     code: str,

@@ -7,7 +7,7 @@ from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Literal
 
-from kwaliteitsregels import evidence
+from kwaliteitsregels import _arguments, evidence
 from kwaliteitsregels._validation import closest
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.errors import EvaluationError, Problem, single
@@ -84,6 +84,7 @@ def evaluate_with(
     done: dict[str, Report],
 ) -> Report:
     """One ruleset; `done` holds the base reports already made, so a shared base is evaluated once."""
+    stage = _arguments.evaluation(ruleset, profile, peildatum, stage)
     for base in ruleset.bases:
         if base.id not in done:
             done[base.id] = evaluate_with(base, profile, peildatum, stage, done)

@@ -7,11 +7,20 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kwaliteitsregels import _validation, _yaml
+from kwaliteitsregels import _plain, _validation, _yaml
 from kwaliteitsregels.bundled import RULESET_FILE, bundled_rulesets
 from kwaliteitsregels.compiling import CompiledRuleset, compile_ruleset
-from kwaliteitsregels.errors import InputError, KwaliteitsregelsError, ProfileError, RulesetError, single
+from kwaliteitsregels.errors import (
+    InputError,
+    KwaliteitsregelsError,
+    Problem,
+    ProfileError,
+    RulesetError,
+    UsageError,
+    single,
+)
 from kwaliteitsregels.hashing import canonical_hash
+from kwaliteitsregels.limits import DEFAULT_LIMITS, Limits
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.models.ruleset import Ruleset
 
@@ -19,19 +28,32 @@ Source = str | Path | dict[str, Any]
 M = TypeVar("M", bound=BaseModel)
 
 
-def _read(source: str | Path, kind: type[KwaliteitsregelsError]) -> _yaml.Located:
+def _read(source: str | Path, kind: type[KwaliteitsregelsError], limits: Limits = DEFAULT_LIMITS) -> _yaml.Located:
     path = Path(source)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(limits.max_bytes + 4)  # never more than the limit (and a BOM) into memory
     except FileNotFoundError:
         raise single(kind, "file-not-found", "bestand niet gevonden", file=str(path)) from None
     except OSError as exc:
         raise single(kind, "file-unreadable", f"bestand niet leesbaar: {exc.strerror}", file=str(path)) from None
+    except ValueError:  # a NUL character in the path
+        raise single(kind, "file-unreadable", "ongeldige bestandsnaam", file=repr(str(path))) from None
+    return parse_bytes(raw, str(path), limits)
+
+
+def parse_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> _yaml.Located:
+    """UTF-8 (with or without a BOM) YAML or JSON bytes → plain data with positions."""
+    if len(raw) > limits.max_bytes + 3:
+        raise _yaml.too_large(name, limits)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise single(InputError, "encoding", f"geen geldige UTF-8 (byte {exc.start})", file=str(path)) from None
-    return _yaml.parse(text, str(path))
+        before = raw[: exc.start].decode("utf-8", "replace")
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        message = f"geen geldige UTF-8 (byte {exc.start}: 0x{raw[exc.start]:02x}); sla het bestand op als UTF-8"
+        raise InputError([Problem("encoding", message, file=name, line=line, column=column)]) from None
+    return _yaml.parse(text, name, limits=limits)
 
 
 def _validate(model: type[M], located: _yaml.Located, kind: type[KwaliteitsregelsError]) -> M:
@@ -49,14 +71,22 @@ def _validate(model: type[M], located: _yaml.Located, kind: type[Kwaliteitsregel
         raise kind(_validation.problems(exc, model, located, located.source)) from None
 
 
-def _locate(source: Source, kind: type[KwaliteitsregelsError]) -> _yaml.Located:
+def _locate(source: Source, kind: type[KwaliteitsregelsError], limits: Limits) -> _yaml.Located:
     if isinstance(source, dict):
-        return _yaml.Located(data=source, source="<dict>")
-    return _read(source, kind)
+        return _plain.from_data(source, limits=limits)
+    _check_source(source, "source")
+    return _read(source, kind, limits)
+
+
+def _check_source(source: Any, name: str) -> None:
+    if not isinstance(source, str | Path):
+        message = f"{name} moet een naam, een pad of een dict zijn, geen {type(source).__name__}"
+        raise single(UsageError, "argument-type", message)
 
 
 def resolve_ruleset_path(name_or_path: str | Path) -> Path:
     """A bundled ruleset's name, a ruleset folder or a ruleset file → the file."""
+    _check_source(name_or_path, "name_or_path")
     bundled = bundled_rulesets()
     if isinstance(name_or_path, str) and name_or_path in bundled:
         return bundled[name_or_path]
@@ -69,7 +99,7 @@ def resolve_ruleset_path(name_or_path: str | Path) -> Path:
     return path
 
 
-def _table_files(located: _yaml.Located, folder: Path | None) -> None:
+def _table_files(located: _yaml.Located, folder: Path | None, limits: Limits) -> None:
     """Replace `tables: {name: {file: rows.yaml}}` by the rows read (safely) from that file beside the ruleset."""
     tables = located.data.get("tables") if isinstance(located.data, dict) else None
     if not isinstance(tables, dict):
@@ -79,10 +109,13 @@ def _table_files(located: _yaml.Located, folder: Path | None) -> None:
             continue
         line, _ = located.where(("tables", name))
         if folder is None:
-            raise single(
-                RulesetError, "table-file", "een tabel uit een bestand kan alleen bij een regelset-bestand", line=line
-            )
-        rows = _read(folder / value["file"], RulesetError).data
+            message = "een tabel uit een bestand kan alleen bij een regelset-bestand"
+            raise single(RulesetError, "table-file", message, file=located.source, line=line)
+        file = folder / value["file"]
+        if not file.resolve().is_relative_to(folder.resolve()):
+            message = f"tabelbestand '{value['file']}' moet in de map van de regelset staan"
+            raise single(RulesetError, "table-file", message, file=located.source, line=line)
+        rows = _read(file, RulesetError, limits).data
         if not isinstance(rows, list):
             message = f"tabelbestand '{value['file']}' moet een lijst bevatten"
             raise single(RulesetError, "table-file", message, file=located.source, line=line)
@@ -95,11 +128,16 @@ def _base_path(name: str, folder: Path | None) -> str | Path:
     return folder / name
 
 
-def load_ruleset(source: Source, *, _within: tuple[str, ...] = ()) -> CompiledRuleset:
-    """Load, validate and compile a ruleset and its bases: a bundled name ("twente"), a path, or a dict."""
+def load_ruleset(
+    source: Source, *, limits: Limits = DEFAULT_LIMITS, _within: tuple[str, ...] = ()
+) -> CompiledRuleset:
+    """Load, validate and compile a ruleset and its bases: a bundled name ("twente"), a path, or a dict.
+
+    `limits` bounds every file read (the ruleset, its table files and its bases); see `kwaliteitsregels.limits`.
+    """
     path = None if isinstance(source, dict) else resolve_ruleset_path(source)
-    located = _locate(source if path is None else path, RulesetError)
-    _table_files(located, path.parent if path is not None else None)
+    located = _locate(source if path is None else path, RulesetError, limits)
+    _table_files(located, path.parent if path is not None else None, limits)
     model = _validate(Ruleset, located, RulesetError)
     if model.id in _within:
         chain = " → ".join((*_within, model.id))
@@ -107,17 +145,21 @@ def load_ruleset(source: Source, *, _within: tuple[str, ...] = ()) -> CompiledRu
             RulesetError, "builds-on-cycle", f"regelsets bouwen in een kring op elkaar: {chain}", file=located.source
         )
     folder = path.parent if path is not None else None
-    bases = tuple(load_ruleset(_base_path(name, folder), _within=(*_within, model.id)) for name in model.builds_on)
+    bases = tuple(
+        load_ruleset(_base_path(name, folder), limits=limits, _within=(*_within, model.id)) for name in model.builds_on
+    )
     return compile_ruleset(model, located, located.source, canonical_hash(located.data), bases)
 
 
-def load_profile(source: Source | Profile) -> Profile:
-    """Load and validate a provider profile from a YAML or JSON file, or a dict."""
+def load_profile(source: Source | Profile, *, limits: Limits = DEFAULT_LIMITS) -> Profile:
+    """Load and validate a provider profile from a YAML or JSON file, or a dict (within `limits`)."""
     if isinstance(source, Profile):
         return source
-    return _validate(Profile, _locate(source, ProfileError), ProfileError)
+    return _validate(Profile, _locate(source, ProfileError, limits), ProfileError)
 
 
-def parse_profile(text: str, name: str = "<tekst>") -> Profile:
-    """Validate a profile given as YAML or JSON text."""
-    return _validate(Profile, _yaml.parse(text, name), ProfileError)
+def parse_profile(text: str, name: str = "<tekst>", *, limits: Limits = DEFAULT_LIMITS) -> Profile:
+    """Validate a profile given as YAML or JSON text (within `limits`)."""
+    if not isinstance(text, str):
+        raise single(UsageError, "argument-type", f"text moet tekst (str) zijn, geen {type(text).__name__}")
+    return _validate(Profile, _yaml.parse(text, name, limits=limits), ProfileError)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.hashing import canonical_hash
@@ -16,6 +16,9 @@ from kwaliteitsregels.models.profile import Assessment, Explanation, Profile
 from kwaliteitsregels.models.ruleset import Due, Lot
 from kwaliteitsregels.stages import Stage
 from kwaliteitsregels.trace import Context, Node
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Status(StrEnum):
@@ -174,8 +177,8 @@ class RequirementResult:
             if ctx is not None and self.not_applicable in (None, NotApplicableWhy.CONDITION):
                 traced = ctx.traced()
                 when = req.when(self.root, traced) if req.when is not None else None
-                evaluated = req.condition is not None and self.not_applicable is None
-                self.traces = (when, req.condition(self.root, traced) if evaluated else None)
+                condition = req.condition if self.not_applicable is None else None
+                self.traces = (when, condition(self.root, traced) if condition is not None else None)
         return self.traces
 
     @property
@@ -403,6 +406,12 @@ class Report:
         from kwaliteitsregels.reporting.document import to_document  # noqa: PLC0415 - reporting builds on this module
 
         return to_document(self, lang).model_dump(mode="json", by_alias=True)
+
+    def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
+        """One row per requirement as a pandas DataFrame (needs the `notebook` extra; see docs/reports.md)."""
+        from kwaliteitsregels.reporting.frame import to_frame  # noqa: PLC0415 - reporting builds on this module
+
+        return to_frame(self, lang)
 
     def _repr_html_(self) -> str:
         from kwaliteitsregels.reporting.html import render_table  # noqa: PLC0415 - reporting builds on this module

@@ -2,7 +2,8 @@
 
 Every `examples/<name>.yaml` has an `examples/expected/<name>.yaml` with the verdict, the
 count per status, the status and basis (and explanation state, and why not applicable) of
-every requirement, and the missing-documents checklist. The expectations were derived from
+every requirement, the missing-documents checklist, and for the rulesets Twente builds on (the
+law: jeugdwet, wmo2015) their verdicts and per-requirement results. The expectations were derived from
 the ruleset by hand, not copied from the library's output; where the library is known to
 disagree, the example is listed in KNOWN_BUGS and its test is a strict xfail.
 """
@@ -87,6 +88,30 @@ def test_expected_file_is_complete(path: Path) -> None:
     for item in expected["results"].values():
         tally[item["status"]] += 1
     assert tally == expected["counts"], "counts disagree with the listed results"
+    bases = _report(path).base_reports()
+    assert set(expected["base_verdicts"]) == set(bases), "base_verdicts must list every base ruleset"
+    assert set(expected["base_results"]) == set(bases), "base_results must list every base ruleset"
+    for base_id, base in bases.items():
+        base_ids = [r.id for r in base.ruleset.requirements]
+        assert list(expected["base_results"][base_id]) == base_ids, f"base_results.{base_id}: every id, in order"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_PARAMS)
+def test_base_results_and_verdicts(path: Path) -> None:
+    bases = _report(path).base_reports()
+    expected = _expected(path)
+    wrong = []
+    for base_id, want_results in expected["base_results"].items():
+        for requirement_id, want in want_results.items():
+            result = bases[base_id].result(requirement_id)
+            got = _actual_result(result)
+            if got != want:
+                wrong.append(
+                    f"{base_id} {requirement_id}: verwacht {want}, gekregen {got}\n    reden: {result.reason()}"
+                )
+    verdicts = {base_id: str(base.verdict) for base_id, base in bases.items()}
+    assert not wrong, f"{path.name}:\n  " + "\n  ".join(wrong)
+    assert verdicts == expected["base_verdicts"], f"{path.name}: base verdicts {verdicts}"
 
 
 @pytest.mark.parametrize("path", EXAMPLE_PARAMS)
@@ -170,11 +195,13 @@ def test_every_explanation_in_an_example_is_used(path: Path) -> None:
     # The library silently ignores an explanation for an unknown requirement id (or one it does not need);
     # this keeps the examples free of such typos.
     report = _report(path)
-    ids = {r.id for r in report.results}
+    reports = {"twente": report, **report.base_reports()}
     for given in report.profile.explanations:
-        assert given.ruleset == "twente", f"{path.name}: explanation for ruleset {given.ruleset!r}"
+        assert given.ruleset in reports, f"{path.name}: explanation for ruleset {given.ruleset!r}"
+        own = reports[given.ruleset]
+        ids = {r.id for r in own.results}
         assert given.requirement in ids, f"{path.name}: explanation for unknown requirement {given.requirement!r}"
-        result = report.result(given.requirement)
+        result = own.result(given.requirement)
         assert result.explanation is not None, f"eis {given.requirement}: explanation not used: {result.reason()}"
 
 

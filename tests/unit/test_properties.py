@@ -17,13 +17,19 @@ from strategies import profiles
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 RULESETS = [FIXTURES / "kitchen-sink.yaml", *kr.bundled_rulesets().values()]
-PEILDATA = st.dates(min_value=date(2019, 1, 1), max_value=date(2030, 12, 31))
+FIRST, LAST = date(2019, 1, 1), date(2030, 12, 31)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _profile_strategy(ruleset: kr.CompiledRuleset) -> st.SearchStrategy[dict[str, Any]]:
     spec = ruleset.spec
     return profiles(spec.id, [r.id for r in spec.requirements], list(spec.declarations))
+
+
+def _peildata(ruleset: kr.CompiledRuleset) -> st.SearchStrategy[date]:
+    """Reference dates within the ruleset's validity (outside it, evaluating is an error by design)."""
+    spec = ruleset.spec
+    return st.dates(min_value=max(FIRST, spec.valid_from), max_value=min(LAST, spec.valid_to or LAST))
 
 
 def _outcomes(report: kr.Report) -> list[tuple[str, str, str]]:
@@ -37,7 +43,7 @@ def ruleset(request: pytest.FixtureRequest) -> kr.CompiledRuleset:
 
 def test_every_requirement_gets_exactly_one_outcome(ruleset: kr.CompiledRuleset) -> None:
     @SETTINGS
-    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA)
+    @given(data=_profile_strategy(ruleset), peildatum=_peildata(ruleset))
     def check(data: dict[str, Any], peildatum: date) -> None:
         report = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
         assert [r.id for r in report.results] == [r.id for r in ruleset.requirements]
@@ -54,7 +60,7 @@ def test_every_requirement_gets_exactly_one_outcome(ruleset: kr.CompiledRuleset)
 
 def test_same_input_same_json_bytes(ruleset: kr.CompiledRuleset) -> None:
     @SETTINGS
-    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA)
+    @given(data=_profile_strategy(ruleset), peildatum=_peildata(ruleset))
     def check(data: dict[str, Any], peildatum: date) -> None:
         first = kr.evaluate(ruleset, kr.load_profile(data), peildatum).to_json()
         second = kr.evaluate(ruleset, kr.load_profile(data), peildatum).to_json("nl")
@@ -65,7 +71,7 @@ def test_same_input_same_json_bytes(ruleset: kr.CompiledRuleset) -> None:
 
 def test_order_of_lists_does_not_matter(ruleset: kr.CompiledRuleset) -> None:
     @SETTINGS
-    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA, seed=st.integers(0, 2**16))
+    @given(data=_profile_strategy(ruleset), peildatum=_peildata(ruleset), seed=st.integers(0, 2**16))
     def check(data: dict[str, Any], peildatum: date, seed: int) -> None:
         shuffled = dict(data)
         rng = random.Random(seed)
@@ -82,7 +88,7 @@ def test_order_of_lists_does_not_matter(ruleset: kr.CompiledRuleset) -> None:
 
 def test_adding_a_missing_document_never_turns_a_pass_into_a_fail(ruleset: kr.CompiledRuleset) -> None:
     @SETTINGS
-    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA)
+    @given(data=_profile_strategy(ruleset), peildatum=_peildata(ruleset))
     def check(data: dict[str, Any], peildatum: date) -> None:
         before = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
         missing = sorted({g.type for r in before.results for g in r.gaps})
@@ -100,7 +106,7 @@ def test_adding_a_missing_document_never_turns_a_pass_into_a_fail(ruleset: kr.Co
 
 def test_tracing_never_changes_an_outcome(ruleset: kr.CompiledRuleset) -> None:
     @SETTINGS
-    @given(data=_profile_strategy(ruleset), peildatum=PEILDATA)
+    @given(data=_profile_strategy(ruleset), peildatum=_peildata(ruleset))
     def check(data: dict[str, Any], peildatum: date) -> None:
         report = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
         for result in report.results:

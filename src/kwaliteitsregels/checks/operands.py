@@ -77,7 +77,7 @@ def _lookup(lookup: TableLookup, field: ProfileField, builder: Builder) -> Calla
         if not isinstance(row, dict) or any(column not in row for column, _ in keys) or lookup.column not in row:
             builder.fail("table-row", f"rij {number} van tabel '{lookup.table}' mist een kolom", "value_from")
             continue
-        key = tuple(key_field.coerce(row[column]) for column, key_field in keys)
+        key = tuple(builder.value(key_field, row[column], "value_from", "match", column) for column, key_field in keys)
         if key in index:
             builder.fail(
                 "table-key", f"tabel '{lookup.table}' heeft meer rijen met sleutel {key}", "value_from", "match"

@@ -10,6 +10,10 @@ import click
 from kwaliteitsregels.cli._group import Group
 from kwaliteitsregels.cli.check import check
 from kwaliteitsregels.cli.info import rulesets, schema
+from kwaliteitsregels.cli.monitor import monitor
+from kwaliteitsregels.cli.report import report
+from kwaliteitsregels.cli.testcases import test_command
+from kwaliteitsregels.cli.validate import validate_command
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,5 +25,5 @@ def main() -> None:
     """
 
 
-for command in (check, rulesets, schema):
+for command in (check, report, rulesets, schema, validate_command, test_command, monitor):
     main.add_command(command)

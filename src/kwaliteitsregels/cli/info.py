@@ -14,7 +14,7 @@ from kwaliteitsregels.schemas import MODELS, schema_text
 @click.command()
 @click.argument("kind", type=click.Choice(sorted(MODELS)))
 def schema(kind: str) -> None:
-    """Toon het JSON Schema van ruleset, profile of report. / Print a JSON Schema."""
+    """Toon het JSON Schema van ruleset, profile, report of test (testgevallen). / Print a JSON Schema."""
     click.echo(schema_text(kind), nl=False)
 
 

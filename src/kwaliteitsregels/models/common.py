@@ -2,20 +2,68 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 from kwaliteitsregels._durations import Duration
+from kwaliteitsregels.models import introspection
 
 Lang = Literal["nl", "en"]
 LawDomain = Literal["jeugdwet", "wmo"]
 
 
 class Model(BaseModel):
-    """Base: unknown fields are errors, instances are immutable."""
+    """Base: unknown fields are errors, instances are immutable, a date field holds a date and nothing else."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_date(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None or type(value) is date or info.field_name not in _date_fields(cls):
+            return value
+        return strict_date(value)
+
+
+@functools.cache
+def _date_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(name for name, f in model.model_fields.items() if introspection.unwrap(f.annotation) is date)
+
+
+_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def strict_date(value: Any) -> Any:
+    """`JJJJ-MM-DD` as a date; a date-time (with or without time zone) or a number is refused, never truncated."""
+    if isinstance(value, datetime) or (isinstance(value, str) and _DATE_TEXT.match(value) and len(value) > 10):
+        msg = f"moet een datum zijn zonder tijdstip (JJJJ-MM-DD), geen datum-tijd '{value}'"
+        raise ValueError(msg)
+    if isinstance(value, str):
+        if not _DATE_TEXT.fullmatch(value):
+            msg = f"moet een datum zijn (JJJJ-MM-DD), niet '{value}'"
+            raise ValueError(msg)
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            msg = f"'{value}' is geen bestaande datum"
+            raise ValueError(msg) from None
+    if isinstance(value, int | float):
+        msg = "moet een datum zijn (JJJJ-MM-DD), geen getal"
+        raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError, not TypeError, as a field error
+    return value
 
 
 def _text_from_str(value: Any) -> Any:

@@ -13,6 +13,7 @@ from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
+from kwaliteitsregels.reporting._terminal import escape_json
 from kwaliteitsregels.results import Report, RequirementResult
 from kwaliteitsregels.summaries import report_summary
 
@@ -365,7 +366,7 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
 
 def to_json(report: Report, lang: Lang = "nl") -> str:
     """The report as JSON text: the same input gives the same bytes."""
-    return to_document(report, lang).model_dump_json(indent=2, by_alias=True) + "\n"
+    return escape_json(to_document(report, lang).model_dump_json(indent=2, by_alias=True)) + "\n"
 
 
 COMBINED_SCHEMA_ID = "kwaliteitsregels/combined-report/v1"
@@ -419,4 +420,4 @@ def combined_document(combined: CombinedReport, lang: Lang = "nl") -> CombinedDo
 
 def combined_json(combined: CombinedReport, lang: Lang = "nl") -> str:
     """The combined report as JSON text."""
-    return combined_document(combined, lang).model_dump_json(indent=2, by_alias=True) + "\n"
+    return escape_json(combined_document(combined, lang).model_dump_json(indent=2, by_alias=True)) + "\n"

@@ -12,6 +12,7 @@ from rich.text import Text
 from kwaliteitsregels import explain, messages, reasons
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting._terminal import Escaped
 from kwaliteitsregels.results import ExplanationState, Report, RequirementResult, Status, Verdict
 
 _STYLE = {Status.PASS: "green", Status.FAIL: "bold red", Status.EXPLAIN: "yellow", Status.NOT_APPLICABLE: "dim"}
@@ -149,8 +150,10 @@ def _parts(report: Report, lang: Lang) -> list[Table | Text]:
 
 def _render(parts: list[Table | Text | Rule], *, color: bool, width: int) -> str:
     buffer = StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False)
-    console.print(Group(*parts))
+    console = Console(
+        file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False, markup=False, emoji=False
+    )
+    console.print(Escaped(Group(*parts)))  # text from profiles and rulesets never drives the terminal
     return buffer.getvalue()
 
 

@@ -1,0 +1,87 @@
+"""Dicts handed over from Python get the YAML reader's treatment: plain data only, within the limits.
+
+The input is copied into fresh dicts and lists, so later changes by the caller cannot reach a
+loaded ruleset, and anything that is not plain data is refused with the path where it stood:
+non-string keys, cycles (a dict that contains itself), sets, bytes, arbitrary objects, lone
+surrogates, integers too long to print, nesting deeper or values more than the limits allow.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from kwaliteitsregels import _yaml
+from kwaliteitsregels._validation import dotted
+from kwaliteitsregels._yaml import Located, Path
+from kwaliteitsregels.errors import InputError, Problem
+from kwaliteitsregels.limits import DEFAULT_LIMITS, Limits
+
+_MAX_INT_BITS = 13_000  # about 3,900 digits: below Python's 4,300-digit limit for int → str
+_ATOMS = (bool, date, Decimal, type(None))
+
+
+def from_data(data: Any, source: str = "<dict>", *, limits: Limits = DEFAULT_LIMITS) -> Located:
+    """A plain-data copy of `data`, or an InputError saying where it is not plain data."""
+    return Located(data=_Copier(source, limits).copy(data, ()), source=source)
+
+
+class _Copier:
+    def __init__(self, source: str, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self.count = 0
+        self.open: set[int] = set()  # ids of the containers on the current path: a cycle returns to one
+
+    def fail(self, path: Path, code: str, message: str) -> InputError:
+        return InputError([Problem(code, message, file=self.source, path=dotted(path) or None)])
+
+    def copy(self, value: Any, path: Path) -> Any:
+        self.count += 1
+        if self.count > self.limits.max_nodes:
+            raise self.fail(path, "too-many-nodes", _yaml.too_many_message(self.limits))
+        if len(path) > self.limits.max_depth:
+            raise self.fail(path, "too-deep", _yaml.too_deep_message(self.limits))
+        if isinstance(value, dict | list | tuple):
+            return self._container(value, path)
+        return self._atom(value, path)
+
+    def _container(self, value: dict[Any, Any] | list[Any] | tuple[Any, ...], path: Path) -> Any:
+        if id(value) in self.open:
+            raise self.fail(path, "cycle", "deze waarde bevat zichzelf (een kring)")
+        self.open.add(id(value))
+        try:
+            if isinstance(value, dict):
+                return {self._key(key, path): self.copy(item, (*path, key)) for key, item in value.items()}
+            return [self.copy(item, (*path, i)) for i, item in enumerate(value)]
+        finally:
+            self.open.discard(id(value))
+
+    def _key(self, key: Any, path: Path) -> str:
+        if not isinstance(key, str):
+            raise self.fail(path, "key-type", f"sleutel {key!r} moet tekst zijn")
+        return self._text(key, (*path, key))
+
+    def _atom(self, value: Any, path: Path) -> Any:
+        if isinstance(value, str):
+            return self._text(value, path)
+        if isinstance(value, _ATOMS):
+            return value
+        if isinstance(value, int):
+            if value.bit_length() > _MAX_INT_BITS:
+                raise self.fail(path, "value-size", "getal is te groot (meer dan 3.900 cijfers)")
+            return int(value)
+        if isinstance(value, float):
+            return float(value)
+        kind = type(value).__name__
+        message = f"waarde van type '{kind}' is geen gewone gegevens: gebruik tekst, getal, datum, lijst of dict"
+        raise self.fail(path, "not-plain-data", message)
+
+    def _text(self, value: str, path: Path) -> str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            message = f"ongeldig teken U+{ord(value[exc.start]):04X} (een losse surrogaat is geen Unicode)"
+            raise self.fail(path, "encoding", message) from None
+        return str.__str__(value)

@@ -1,0 +1,82 @@
+"""The report as JUnit XML: one testcase per requirement, for CI systems that show test results.
+
+One testsuite per ruleset: the one checked, then each base ruleset (the law) it builds on. `fail` is a
+failure with the reason; `explain` and `not_applicable` are skipped, an explanation with the provider's
+justification; a result set aside by a prevailing conflicting requirement is skipped as `superseded`.
+Testcase names are `<ruleset>.<requirement>` (`twente.37a`), with `[<lot>]` for a per-lot result, so
+they are unique within the document. No timestamps: same input, same bytes.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from kwaliteitsregels import messages, reasons
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting.sarif import relative_source
+from kwaliteitsregels.results import Report, RequirementResult, Status
+
+
+def testcase_name(report: Report, result: RequirementResult) -> str:
+    """`twente.37a`, or `twente.37a[lot]` for a per-lot result."""
+    name = f"{report.ruleset.id}.{result.id}"
+    return f"{name}[{result.lot}]" if result.lot is not None else name
+
+
+def _testcase(report: Report, result: RequirementResult, lang: Lang, *, superseded: bool) -> ET.Element:
+    case = ET.Element("testcase", classname=report.ruleset.id, name=testcase_name(report, result))
+    case.set("file", relative_source(report.ruleset.source).as_posix())
+    if result.requirement.line is not None:
+        case.set("line", str(result.requirement.line))
+    reason = result.reason(lang)
+    label = reasons.status_label(result, lang)
+    if superseded:
+        skipped = ET.SubElement(case, "skipped", message=messages.text("report.superseded", lang), type="superseded")
+        skipped.text = f"{label}: {reason}"
+    elif result.status is Status.FAIL:
+        failure = ET.SubElement(case, "failure", message=f"{label}: {reason}", type=str(result.basis))
+        failure.text = reason
+    elif result.status is Status.EXPLAIN and result.explanation is not None:
+        skipped = ET.SubElement(case, "skipped", message=f"{label}: {result.explanation.text}", type="explain")
+        skipped.text = reason
+    elif result.status is Status.NOT_APPLICABLE:
+        ET.SubElement(case, "skipped", message=reason, type="not_applicable")
+    return case
+
+
+def _tally(cases: list[ET.Element]) -> dict[str, str]:
+    return {
+        "tests": str(len(cases)),
+        "failures": str(sum(c.find("failure") is not None for c in cases)),
+        "errors": "0",
+        "skipped": str(sum(c.find("skipped") is not None for c in cases)),
+    }
+
+
+def _suite(report: Report, verdict: str, superseded: frozenset[int], lang: Lang) -> ET.Element:
+    cases = [_testcase(report, r, lang, superseded=id(r) in superseded) for r in report.results]
+    suite = ET.Element("testsuite", {"name": report.ruleset.id, **_tally(cases)})
+    properties = ET.SubElement(suite, "properties")
+    record = report.record
+    for name, value in (
+        ("provider", report.provider),
+        ("ruleset_version", record.ruleset_version),
+        ("peildatum", record.peildatum.isoformat()),
+        ("stage", str(record.stage)),
+        ("verdict", verdict),
+    ):
+        ET.SubElement(properties, "property", name=name, value=value)
+    suite.extend(cases)
+    return suite
+
+
+def render_junit(report: Report, lang: Lang = "nl") -> str:
+    """The report (and the reports of its base rulesets) as a JUnit XML document."""
+    superseded = report.superseded()
+    verdict = str(report.verdict)  # the verdict over the whole report, bases included
+    suites = [_suite(r, verdict, superseded, lang) for r in (report, *report.base_reports().values())]
+    cases = [case for suite in suites for case in suite.iter("testcase")]
+    root = ET.Element("testsuites", {"name": "kwaliteitsregels", **_tally(cases)})
+    root.extend(suites)
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -1,0 +1,278 @@
+"""What the assessor's report shows, as plain data for its templates (Markdown and HTML).
+
+Every string here is raw text; the templates escape it. `verdicts` is a list so that verdicts per
+framework (law) and per lot can join the overall one without changing the templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kwaliteitsregels import explain, messages, reasons
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.models.ruleset import Requirement
+from kwaliteitsregels.results import ExplanationRecord, ExplanationState, Report, RequirementResult, Status
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictView:
+    """One verdict: over the whole ruleset now; later also per framework and per lot (`scope`)."""
+
+    scope: str
+    code: str
+    label: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountView:
+    """How many requirements got one status."""
+
+    status: str
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """One requirement in a category table."""
+
+    id: str
+    title: str
+    lot: str | None
+    status: str
+    state: str
+    label: str
+    reason: str
+    source: str
+    legal: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryView:
+    """A category of the ruleset with its requirements, in ruleset order."""
+
+    anchor: str
+    id: str
+    title: str
+    rows: tuple[RowView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExplanationView:
+    """A pas-toe-of-leg-uit explanation: what was said, by whom, and where its assessment stands."""
+
+    id: str
+    title: str
+    state: str
+    state_label: str
+    outcome: str | None
+    kind: str
+    text: str
+    given: str
+    decided: str | None
+    valid_until: str | None
+    note: str | None
+    allowed: str | None
+    must_contain: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExplanationGroup:
+    """The explanations in one state: still to be assessed, rejected, expired, accepted."""
+
+    state: str
+    label: str
+    items: tuple[ExplanationView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """One line of the checklist of missing documents."""
+
+    title: str
+    due: str
+    due_label: str
+    requirements: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordView:
+    """The decision record, as label and value."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """Everything the assessor's report shows."""
+
+    provider: str
+    ruleset: str
+    issuer: str
+    version: str
+    peildatum: str
+    stage: str
+    sources: tuple[str, ...]
+    verdicts: tuple[VerdictView, ...]
+    counts: tuple[CountView, ...]
+    total: int
+    categories: tuple[CategoryView, ...]
+    explanations: tuple[ExplanationGroup, ...]
+    documents: tuple[DocumentView, ...]
+    record: tuple[RecordView, ...]
+
+
+def state_of(result: RequirementResult) -> str:
+    """The status, refined by the explanation's state for explained requirements (`explain-pending`)."""
+    if result.explanation is not None and result.status is Status.EXPLAIN:
+        return f"explain-{result.explanation.state}"
+    return str(result.status)
+
+
+def _overall(report: Report, lang: Lang) -> VerdictView:
+    verdict = report.verdict
+    failed = [r.id for r in report.results if r.status is Status.FAIL and r.requirement.spec.severity == "knockout"]
+    pending = [r.id for r in report.results if r.explanation and r.explanation.state is ExplanationState.PENDING]
+    ids = {"voldoet_niet": failed, "beoordeling_nodig": pending}.get(str(verdict), [])
+    return VerdictView(
+        scope=messages.text("doc.scope.overall", lang),
+        code=str(verdict),
+        label=messages.text(f"verdict.{verdict}", lang),
+        summary=messages.text(f"doc.why.{verdict}", lang, ids=", ".join(ids)),
+    )
+
+
+def _source(spec: Requirement, several: bool, lang: Lang) -> str:
+    parts = [spec.source.document] if several else []
+    parts.append(messages.text("doc.section", lang, section=spec.source.section))
+    if spec.source.line is not None:
+        parts.append(messages.text("doc.line", lang, line=spec.source.line))
+    return ", ".join(parts)
+
+
+def _row(result: RequirementResult, several: bool, lang: Lang) -> RowView:
+    spec = result.requirement.spec
+    return RowView(
+        id=spec.id,
+        title=spec.title.get(lang),
+        lot=result.lot,
+        status=str(result.status),
+        state=state_of(result),
+        label=reasons.status_label(result, lang),
+        reason=reasons.reason(result, lang),
+        source=_source(spec, several, lang),
+        legal=tuple(f"{ref.law} art. {ref.article}" for ref in spec.legal),
+    )
+
+
+def _categories(report: Report, several: bool, lang: Lang) -> tuple[CategoryView, ...]:
+    grouped: dict[str, list[RequirementResult]] = {}
+    for result in report.results:
+        grouped.setdefault(result.requirement.spec.category, []).append(result)
+    titles = {c.id: c.title.get(lang) for c in report.ruleset.spec.categories}
+    return tuple(
+        CategoryView(f"categorie-{i}", cat, titles.get(cat, ""), tuple(_row(r, several, lang) for r in results))
+        for i, (cat, results) in enumerate(grouped.items(), start=1)
+    )
+
+
+def _explanation(result: RequirementResult, record: ExplanationRecord, lang: Lang) -> ExplanationView:
+    spec = result.requirement.spec
+    decided = None
+    if record.decided_by is not None:
+        decided = messages.text("doc.on", lang, who=record.decided_by, date=record.decided_on)
+    route = spec.explain
+    return ExplanationView(
+        id=spec.id,
+        title=spec.title.get(lang),
+        state=str(record.state),
+        state_label=messages.text(f"state.{record.state}", lang),
+        outcome=reasons.status_label(result, lang) if result.status is Status.FAIL else None,
+        kind=messages.text(f"doc.kind.{record.kind}", lang),
+        text=record.text,
+        given=messages.text("doc.on", lang, who=record.given_by, date=record.given_on),
+        decided=decided,
+        valid_until=record.valid_until.isoformat() if record.valid_until else None,
+        note=record.note,
+        allowed=reasons.clause(route.allowed_when.get(lang)) if route else None,
+        must_contain=tuple(item.get(lang) for item in route.must_contain) if route else (),
+    )
+
+
+_STATE_ORDER = (
+    ExplanationState.PENDING,
+    ExplanationState.REJECTED,
+    ExplanationState.EXPIRED,
+    ExplanationState.ACCEPTED,
+)
+
+
+def _explanations(report: Report, lang: Lang) -> tuple[ExplanationGroup, ...]:
+    groups = []
+    for state in _STATE_ORDER:
+        items = tuple(
+            _explanation(r, r.explanation, lang)
+            for r in report.results
+            if r.explanation is not None and r.explanation.state is state
+        )
+        if items:
+            label = messages.text(f"state.{state}", lang)
+            groups.append(ExplanationGroup(str(state), label[:1].upper() + label[1:], items))
+    return tuple(groups)
+
+
+def _documents(report: Report, lang: Lang) -> tuple[DocumentView, ...]:
+    documents = []
+    for item in explain.missing_documents(report):
+        title = item.title.get(lang)
+        documents.append(
+            DocumentView(
+                title=title,
+                due=item.due,
+                due_label=messages.text(f"due.{item.due}", lang),
+                requirements=", ".join(item.requirements),
+                why=reasons.gap_phrase(item.first, title, lang).split(": ", 1)[1],
+            ),
+        )
+    return tuple(documents)
+
+
+def _record(report: Report, lang: Lang) -> tuple[RecordView, ...]:
+    record = report.record
+    return (
+        RecordView(messages.text("doc.record.ruleset", lang), f"{record.ruleset_id} {record.ruleset_version}"),
+        RecordView(messages.text("doc.record.ruleset_hash", lang), record.ruleset_hash),
+        RecordView(messages.text("doc.record.profile_hash", lang), record.profile_hash),
+        RecordView(messages.text("doc.record.library", lang), f"kwaliteitsregels {record.library_version}"),
+    )
+
+
+def report_view(report: Report, lang: Lang = "nl") -> ReportView:
+    """The assessor's report of `report` as plain data, in `lang`."""
+    spec = report.ruleset.spec
+    counts = report.counts()
+    total = sum(counts.values())
+    sources = tuple(dict.fromkeys(r.requirement.spec.source.document for r in report.results))
+    return ReportView(
+        provider=report.provider,
+        ruleset=spec.title.get(lang),
+        issuer=spec.issuer,
+        version=spec.version,
+        peildatum=report.peildatum.isoformat(),
+        stage=messages.text(f"stage.{report.stage}", lang),
+        sources=sources,
+        verdicts=(_overall(report, lang),),
+        counts=tuple(
+            CountView(str(s), messages.text(f"status.{s}", lang), n, round(100 * n / total) if total else 0)
+            for s, n in counts.items()
+        ),
+        total=total,
+        categories=_categories(report, len(sources) > 1, lang),
+        explanations=_explanations(report, lang),
+        documents=_documents(report, lang),
+        record=_record(report, lang),
+    )

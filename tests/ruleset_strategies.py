@@ -1,0 +1,269 @@
+"""Hypothesis strategies for valid random rulesets (as plain data), built from the real profile model.
+
+Field paths, their kinds and their value types come from `kwaliteitsregels.models.introspection`,
+so a new profile field is generated without touching this file. Every condition keyword of the
+registry can appear, nested through all/any/not/at_least and scoped through every/count.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from hypothesis import strategies as st
+
+from kwaliteitsregels.checks import REGISTRY
+from kwaliteitsregels.compiling import FieldPath
+from kwaliteitsregels.models import introspection
+from kwaliteitsregels.models.profile import Profile
+from kwaliteitsregels.vocabulary import EVIDENCE_TYPES
+
+SCALAR = frozenset({"text", "number", "bool", "date"})
+ORDERED = frozenset({"number", "date"})
+TEXTS = ("HKZ", "ISO", "PREZO", "eigen", "bv", "stichting", "youth", "wmo", "jeugdwet", "SKJ", "a", "x")
+TABLES: dict[str, list[Any]] = {
+    "codes": ["HKZ", "ISO", "bv", "SKJ"],
+    "rows": [{"code": "HKZ", "n": 1}, {"code": "ISO", "n": None}, {"code": "x", "n": 3}],
+    "by_form": [{"form": "bv", "n": 10}, {"form": "stichting", "n": None}],
+}
+DECLARATIONS = ("governance", "wtza")
+DURATIONS = ("P0D", "P1D", "P2W", "P3M", "P6M", "P1Y", "P3Y", "P4Y", "P5Y", "P1Y6M")
+dates = st.dates(min_value=date(2010, 1, 1), max_value=date(2030, 12, 31))
+
+
+@dataclass(frozen=True)
+class Field:
+    """One profile field reachable from a scope: dotted path, kind and the scalar type of its values."""
+
+    path: str
+    kind: str
+    scalar: Any  # the value type (the item type for a list of scalars)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The fields of one model, and the lists of objects below it (for every/count)."""
+
+    fields: tuple[Field, ...]
+    lists: tuple[tuple[str, Any], ...]  # path → item model
+
+    def of(self, kinds: frozenset[str]) -> list[Field]:
+        """The fields of these kinds."""
+        return [f for f in self.fields if f.kind in kinds]
+
+
+@cache
+def scope(model: Any) -> Scope:
+    """Every field path below `model` (not into lists), via the model's own introspection."""
+    fields: list[Field] = []
+    lists: list[tuple[str, Any]] = []
+
+    def walk(current: Any, prefix: str) -> None:
+        for name in introspection.field_names(current):
+            annotation = introspection.child(current, name)
+            path = prefix + name
+            kind = FieldPath(path, tuple(path.split(".")), annotation).kind
+            item = introspection.list_item(annotation)
+            if item is not None and introspection.model_class(item) is not None:
+                lists.append((path, introspection.model_class(item)))
+                continue
+            scalar = introspection.unwrap(item if item is not None else annotation)
+            fields.append(Field(path, kind, scalar))
+            nested = introspection.model_class(annotation)
+            if nested is not None:
+                walk(nested, path + ".")
+
+    walk(model, "")
+    return Scope(tuple(fields), tuple(lists))
+
+
+def values(scalar: Any) -> st.SearchStrategy[Any]:
+    """Values of the field's type, as a ruleset author would write them."""
+    if typing.get_origin(scalar) is typing.Literal:
+        return st.sampled_from(typing.get_args(scalar))
+    if scalar is date:
+        return dates
+    if scalar is bool:
+        return st.booleans()
+    if scalar is int:
+        return st.integers(0, 200)
+    if scalar is Decimal:
+        return st.integers(0, 2_000_000) | st.decimals(0, 1000, places=2).map(float)
+    return st.sampled_from(TEXTS)
+
+
+def _field(fields: list[Field]) -> st.SearchStrategy[Field]:
+    return st.sampled_from(fields) if fields else st.nothing()
+
+
+def leaf(where: Scope) -> st.SearchStrategy[dict[str, Any]]:
+    """A condition without sub-conditions, on a field of this scope."""
+    scalars, ordered, texts = where.of(SCALAR), where.of(ORDERED), where.of(frozenset({"text"}))
+    dated, numbers, lists = (
+        where.of(frozenset({"date"})),
+        where.of(frozenset({"number"})),
+        where.of(frozenset({"list"})),
+    )
+    options: list[st.SearchStrategy[dict[str, Any]]] = [
+        _field(list(where.fields)).map(lambda f: {"present": f.path}),
+        _field(scalars).flatmap(lambda f: values(f.scalar).map(lambda v: {"equals": {"field": f.path, "value": v}})),
+        _field(scalars).flatmap(
+            lambda f: st.lists(values(f.scalar), min_size=1, max_size=3).map(
+                lambda vs: {"one_of": {"field": f.path, "values": vs}}
+            )
+        ),
+        st.sampled_from(["minimum", "maximum", "greater_than", "less_than"]).flatmap(
+            lambda name: _field(ordered).flatmap(
+                lambda f: values(f.scalar).map(lambda v: {name: {"field": f.path, "value": v}})
+            )
+        ),
+        st.sampled_from(["not_older_than", "older_than"]).flatmap(
+            lambda name: st.tuples(_field(dated), st.sampled_from(DURATIONS)).map(
+                lambda fd: {name: {"field": fd[0].path, "duration": fd[1]}}
+            )
+        ),
+        _field(dated).map(lambda f: {"not_expired": f.path}),
+        st.tuples(_field(dated), _field(dated), st.sampled_from(DURATIONS)).map(
+            lambda t: {"at_most_before": {"field": t[0].path, "reference": t[1].path, "duration": t[2]}}
+        ),
+        _field(numbers).flatmap(
+            lambda f: st.integers(0, 3).map(lambda n: {"decimals": {"field": f.path, "max": n}}),
+        ),
+        st.sampled_from(DECLARATIONS).map(lambda name: {"declared": name}),
+    ]
+    if texts:
+        options += [
+            _field(texts).map(lambda f: {"in_table": {"field": f.path, "table": "codes"}}),
+            _field(texts).map(lambda f: {"in_table": {"field": f.path, "table": "rows", "column": "code"}}),
+        ]
+    if lists:
+        options.append(
+            _field(lists).flatmap(lambda f: values(f.scalar).map(lambda v: {"contains": {"field": f.path, "value": v}}))
+        )
+    same_kind = [(a, b) for a in scalars for b in scalars if a.kind == b.kind and a.path != b.path]
+    if same_kind:
+        options.append(
+            st.sampled_from(same_kind).flatmap(
+                lambda ab: st.sampled_from(
+                    ["equals", "minimum", "maximum"] if ab[0].kind in ORDERED else ["equals"]
+                ).map(lambda name: {name: {"field": ab[0].path, "value_of": ab[1].path}})
+            )
+        )
+    if where is scope(Profile):
+        lookup = {"table": "by_form", "match": {"form": "organisation.legal_form"}, "column": "n"}
+        options.append(st.just({"minimum": {"field": "size.care_employees", "value_from": lookup}}))
+    return st.one_of(options)
+
+
+def _combined(inner: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[dict[str, Any]]:
+    several = st.lists(inner, min_size=1, max_size=3)
+    return st.one_of(
+        several.map(lambda cs: {"all": cs}),
+        several.map(lambda cs: {"any": cs}),
+        inner.map(lambda c: {"not": c}),
+        several.flatmap(lambda cs: st.integers(1, len(cs)).map(lambda n: {"at_least": {"n": n, "of": cs}})),
+    )
+
+
+@cache
+def conditions(where: Scope, depth: int = 2) -> st.SearchStrategy[dict[str, Any]]:
+    """A random valid condition in this scope: leaves combined by every combinator, lists entered `depth` deep."""
+    base = leaf(where)
+    if depth > 0 and where.lists:
+        quantified = st.sampled_from(where.lists).flatmap(lambda pm: _quantified(pm[0], scope(pm[1]), depth - 1))
+        base = st.one_of(base, quantified)
+    return st.recursive(base, _combined, max_leaves=6)
+
+
+def _quantified(path: str, item: Scope, depth: int) -> st.SearchStrategy[dict[str, Any]]:
+    inner = conditions(item, depth)
+    every = st.fixed_dictionaries(
+        {"items": st.just(path), "check": inner},
+        optional={"where": inner, "allow_empty": st.booleans()},
+    ).map(lambda args: {"every": args})
+    bounds = st.tuples(st.none() | st.integers(0, 3), st.none() | st.integers(0, 3)).filter(lambda b: b != (None, None))
+    count = st.tuples(st.none() | inner, bounds).map(
+        lambda wb: {
+            "count": {"items": path}
+            | ({"where": wb[0]} if wb[0] is not None else {})
+            | {k: v for k, v in zip(("min", "max"), wb[1], strict=True) if v is not None}
+        }
+    )
+    return every | count
+
+
+evidence = st.fixed_dictionaries(
+    {
+        "type": st.sampled_from(sorted(EVIDENCE_TYPES)),
+        "due": st.sampled_from(["with_registration", "before_award", "on_request"]),
+    },
+    optional={"max_age": st.sampled_from(DURATIONS), "must_be_valid": st.booleans()},
+)
+
+
+def requirement(index: int) -> st.SearchStrategy[dict[str, Any]]:
+    """A requirement judged on facts, or by an assessor, with evidence and perhaps an explain route."""
+    root = scope(Profile)
+    base = {
+        "id": f"r{index}",
+        "title": f"Eis {index}",
+        "text": "Brontekst.",
+        "source": {"document": "Gegenereerd", "section": str(index), "seed": "002_e6bd4ce0c9b21154.txt"},
+        "category": "c",
+    }
+    explain = st.fixed_dictionaries(
+        {"kind": st.sampled_from(["deviation", "demonstration"]), "allowed_when": st.just("uitleg")},
+        optional={"evidence": st.lists(evidence, max_size=2)},
+    )
+    common = {
+        "law_scope": st.sampled_from(["jeugdwet", "wmo", "both"]),
+        "evidence": st.lists(evidence, max_size=3),
+    }
+    optional = {
+        "when": conditions(root, 0),
+        "stage": st.sampled_from(["registration", "award"]),
+        "valid_from": dates,
+        "severity": st.sampled_from(["knockout", "warning"]),
+    }
+    facts = st.fixed_dictionaries(common | {"condition": conditions(root)}, optional=optional | {"explain": explain})
+    assessed = st.fixed_dictionaries(
+        common | {"judgement": st.just("assessor"), "explain": explain},
+        optional=optional | {"condition": conditions(root, 0)},
+    )
+    return (facts | assessed).map(lambda extra: base | extra)
+
+
+@st.composite
+def rulesets(draw: st.DrawFn, max_requirements: int = 4) -> dict[str, Any]:
+    """A valid ruleset: 1 to `max_requirements` generated requirements, the tables and declarations they use."""
+    count = draw(st.integers(1, max_requirements))
+    return {
+        "id": "generated",
+        "title": "Gegenereerd kader",
+        "issuer": "hypothesis",
+        "version": "1",
+        "valid_from": draw(st.sampled_from([date(1, 1, 1), date(2019, 1, 1)])),
+        "source": {"title": "Gegenereerd", "seed": "002_e6bd4ce0c9b21154.txt"},
+        "categories": [{"id": "c", "title": "Categorie"}],
+        "declarations": {name: name for name in DECLARATIONS},
+        "tables": TABLES,
+        "requirements": [draw(requirement(i)) for i in range(count)],
+    }
+
+
+def keywords_used(condition: Any) -> set[str]:
+    """Every keyword in a condition (to report which ones the examples covered)."""
+    found: set[str] = set()
+    if isinstance(condition, dict):
+        for key, value in condition.items():
+            if key in REGISTRY:
+                found.add(key)
+            found |= keywords_used(value)
+    elif isinstance(condition, list):
+        for item in condition:
+            found |= keywords_used(item)
+    return found
