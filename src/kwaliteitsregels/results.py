@@ -348,8 +348,10 @@ class Report:
         return max(general, best, key=_RANK.__getitem__)
 
     def award(self) -> tuple[Decimal, Decimal] | None:
-        """For rulesets with award criteria: the weighted total of accepted scores and the maximum."""
-        scored = [r for r in self.results if r.requirement.spec.points is not None]
+        """The weighted total of accepted scores and the maximum, over the award criteria that apply now."""
+        scored = [
+            r for r in self.results if r.requirement.spec.points is not None and r.status is not Status.NOT_APPLICABLE
+        ]
         if not scored:
             return None
         total = sum((r.score or Decimal(0) for r in scored), Decimal(0))

@@ -8,7 +8,7 @@ the ruleset and its decisions (docs/leeuwarden.md) before running the library:
 - assessor requirements with an accepted explanation are `explain`/`accepted` (basis
   `not_demonstrated`: the facts alone never show them);
 - the award criteria 6.1–6.4 have `stage: award`, so at registration they do not apply and
-  `award()` is 0 of 100; at award an accepted assessment's `score` counts, a pending one counts 0;
+  `award()` is None (nothing to score yet); at award an accepted assessment's `score` counts, a pending one counts 0;
 - the award criteria are `severity: warning`: a missing answer costs its points, not admission;
 - the ruleset builds on `wmo2015`: every example meets the law (3.1 accepted, 3.3–3.5 by the facts),
   so the verdicts below are Leeuwarden's own.
@@ -59,23 +59,23 @@ COMPARABLE: dict[str, Outcome] = {"10b": ("explain", "not_met", "pending", None)
 NO_RISK_FILE: dict[str, Outcome] = {"6.3": ("fail", "not_demonstrated", None, None)}
 
 # example → stage → (verdict, award (total, maximum), missing documents, outcome per requirement)
-EXPECTED: dict[str, dict[kr.Stage, tuple[str, tuple[str, str], list[str], dict[str, Outcome]]]] = {
+EXPECTED: dict[str, dict[kr.Stage, tuple[str, tuple[str, str] | None, list[str], dict[str, Outcome]]]] = {
     "volledig": {
-        REGISTRATION: ("voldoet", ("0", "100"), [], _outcomes()),
+        REGISTRATION: ("voldoet", None, [], _outcomes()),
         AWARD: ("voldoet", ("80", "100"), [], _outcomes(SCORED)),  # 24 + 28 + 12 + 16
     },
     "te-weinig-clienten": {
-        REGISTRATION: ("voldoet_niet", ("0", "100"), [], _outcomes(TOO_SMALL)),
+        REGISTRATION: ("voldoet_niet", None, [], _outcomes(TOO_SMALL)),
         # the answers were submitted but never scored: pending answers count 0
         AWARD: ("voldoet_niet", ("0", "100"), [], _outcomes(TOO_SMALL | UNSCORED)),
     },
     "vergelijkbaar-kwaliteitssysteem": {
-        REGISTRATION: ("beoordeling_nodig", ("0", "100"), [], _outcomes(COMPARABLE)),
+        REGISTRATION: ("beoordeling_nodig", None, [], _outcomes(COMPARABLE)),
         # 21 + 30 + 9 + 14.5; the deviation route asks for the description (present), not the certificate
         AWARD: ("beoordeling_nodig", ("74.5", "100"), [], _outcomes(COMPARABLE | SCORED)),
     },
     "zonder-risicodossier": {
-        REGISTRATION: ("voldoet", ("0", "100"), [], _outcomes()),
+        REGISTRATION: ("voldoet", None, [], _outcomes()),
         # 18 + 20 + 0 + 10; 6.3 fails, but an award criterion is a warning
         AWARD: ("voldoet", ("48", "100"), ["risicodossier"], _outcomes(SCORED | NO_RISK_FILE)),
     },
@@ -119,9 +119,10 @@ def test_outcome_per_requirement(name: str, stage: kr.Stage) -> None:
 @pytest.mark.parametrize(("name", "stage"), CASES)
 def test_verdict_award_and_missing_documents(name: str, stage: kr.Stage) -> None:
     report = _report(name, stage)
-    verdict, (total, most), missing, _ = EXPECTED[name][stage]
+    verdict, award, missing, _ = EXPECTED[name][stage]
     assert str(report.verdict) == verdict
-    assert report.award() == (Decimal(total), Decimal(most))
+    # the award criteria apply only at award: before that there is no total to give
+    assert report.award() == (None if award is None else (Decimal(award[0]), Decimal(award[1])))
     assert sorted(item.type for item in missing_documents(report)) == missing
 
 

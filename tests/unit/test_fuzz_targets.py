@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -18,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 FUZZ = Path(__file__).parent.parent.parent / "fuzz"
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+EXAMPLES = int(os.environ.get("KWALITEITSREGELS_EXAMPLES", "100"))  # docs/robustness.md: longer runs
+SETTINGS = settings(max_examples=2 * EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def _targets() -> ModuleType:

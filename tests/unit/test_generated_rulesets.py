@@ -6,6 +6,7 @@ the counts are also checked by `test_the_generator_reaches_every_keyword`.
 
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter
 from datetime import date, timedelta
@@ -22,8 +23,9 @@ from kwaliteitsregels.trace import Context
 from ruleset_strategies import DECLARATIONS, TABLES, conditions, keywords_used, rulesets, scope
 from strategies import dates, maybe_bool, profiles
 
+EXAMPLES = int(os.environ.get("KWALITEITSREGELS_EXAMPLES", "100"))  # docs/robustness.md: longer runs
 SETTINGS = settings(
-    max_examples=200,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )

@@ -27,4 +27,4 @@ def rulesets(lang: Lang) -> None:
         spec = ruleset.spec
         until = spec.valid_to.isoformat() if spec.valid_to else "…"
         window = f"{spec.valid_from.isoformat()}–{until}"
-        click.echo(f"{name:<20} {spec.version:<12} {window:<22} {len(ruleset.requirements):>3}  {spec.title.get(lang)}")
+        click.echo(f"{name:<24} {spec.version:<12} {window:<22} {len(ruleset.requirements):>3}  {spec.title.get(lang)}")
