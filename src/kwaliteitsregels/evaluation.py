@@ -54,8 +54,9 @@ class _Run:
         self.documents: dict[str, list[Document]] = evidence.index_documents(profile.documents)
         self.stage = stage
         self.rank = STAGE_ORDER[stage]
+        rid = ruleset.id
         self.explanations: dict[str, Explanation] = {
-            e.requirement: e for e in profile.explanations if e.ruleset == ruleset.id and e.given_on <= peildatum
+            e.requirement: e for e in profile.explanations if e.ruleset == rid and e.given_on <= peildatum
         }
         registration = profile.registration
         products = registration.products if registration else []
@@ -90,16 +91,24 @@ def evaluate_with(
             done[base.id] = evaluate_with(base, profile, peildatum, stage, done)
     bases = tuple(done[base.id] for base in ruleset.bases)
     report = _own(ruleset, profile, peildatum, stage, bases)
-    return replace(report, relations=_relations(report))
+    relations = _relations(report)
+    return replace(report, relations=relations) if relations else report
 
 
 def _relations(report: Report) -> tuple[Relation, ...]:
-    lineage = report.base_reports()
+    if not any(result.requirement.spec.overlaps for result in report.results):
+        return ()
+    others = {
+        f"{ruleset_id}:{result.id}": result
+        for ruleset_id, base in report.base_reports().items()
+        for result in base.results
+        if result.lot is None
+    }
     relations = []
     for result in report.results:
         for overlap in result.requirement.spec.overlaps:
-            ruleset_id, requirement_id = overlap.requirement.split(":", 1)
-            other = lineage[ruleset_id].result(requirement_id)
+            ruleset_id = overlap.requirement.split(":", 1)[0]
+            other = others[overlap.requirement]
             this_met, other_met = met(result), met(other)
             disagree = this_met is not None and other_met is not None and this_met != other_met
             superseded: Literal["this", "other"] | None = None
@@ -184,19 +193,20 @@ def _check_registration(ruleset: CompiledRuleset, profile: Profile) -> None:
 
 def _check_explanations(ruleset: CompiledRuleset, profile: Profile) -> None:
     """An explanation aimed at this ruleset must name one of its requirements: a typo is an error, not a silent fail."""
-    ids = ruleset.requirement_ids
+    ids, rid, folded = ruleset.requirement_ids, ruleset.id, ruleset.id.casefold()
     problems = []
     for i, given in enumerate(profile.explanations):
-        path = f"explanations[{i}]"
-        if given.ruleset != ruleset.id and given.ruleset.casefold() == ruleset.id.casefold():
-            message = f"regelset '{given.ruleset}' bestaat niet; regelset-id's zijn hoofdlettergevoelig"
-            problems.append(Problem("unknown-ruleset", message, path=f"{path}.ruleset", suggestion=ruleset.id))
-        elif given.ruleset == ruleset.id and given.requirement not in ids:
-            message = f"toelichting voor eis '{given.requirement}', die regelset '{ruleset.id}' niet heeft"
+        if given.ruleset != rid:
+            if given.ruleset.casefold() == folded:
+                message = f"regelset '{given.ruleset}' bestaat niet; regelset-id's zijn hoofdlettergevoelig"
+                problems.append(Problem("unknown-ruleset", message, path=f"explanations[{i}].ruleset", suggestion=rid))
+        elif given.requirement not in ids:
+            message = f"toelichting voor eis '{given.requirement}', die regelset '{rid}' niet heeft"
             suggestion = closest(given.requirement, sorted(ids))
-            problems.append(Problem("unknown-requirement", message, path=f"{path}.requirement", suggestion=suggestion))
-        elif given.ruleset == ruleset.id and given.assessment is not None and given.assessment.score is not None:
-            problems += _score_problems(ruleset, given, f"{path}.assessment.score")
+            path = f"explanations[{i}].requirement"
+            problems.append(Problem("unknown-requirement", message, path=path, suggestion=suggestion))
+        elif given.assessment is not None and given.assessment.score is not None:
+            problems += _score_problems(ruleset, given, f"explanations[{i}].assessment.score")
     if problems:
         raise EvaluationError(problems)
 
