@@ -338,14 +338,18 @@ class Report:
         Without lots: over every result. With lots: the provider-wide requirements decide first; after
         them the best lot decides, since a lot that fails is set aside on its own (Achterhoek 5.3).
         """
-        skip = self.superseded()
-        base_results = [r for base in self.base_reports().values() for r in base.results if id(r) not in skip]
-        general = verdict_of([r for r in self.results if r.lot is None and id(r) not in skip] + base_results)
+        general = verdict_of(self._provider_wide())
         lots = self.lot_verdicts()
         if general is Verdict.NOT_COMPLIANT or not lots:
             return general
         best = min((v.verdict for v in lots), key=_RANK.__getitem__)
         return max(general, best, key=_RANK.__getitem__)
+
+    def _provider_wide(self) -> list[RequirementResult]:
+        """Results that hold for the whole provider: own ones without a lot and the law's, minus superseded ones."""
+        skip = self.superseded()
+        base_results = [r for base in self.base_reports().values() for r in base.results]
+        return [r for r in (*self.results, *base_results) if r.lot is None and id(r) not in skip]
 
     def award(self) -> tuple[Decimal, Decimal] | None:
         """The weighted total of accepted scores and the maximum, over the award criteria that apply now."""
@@ -359,8 +363,8 @@ class Report:
         return total, most
 
     def lot_verdicts(self) -> list[LotVerdict]:
-        """A verdict for every lot the provider registered for: provider-wide results plus that lot's own."""
-        general = [r for r in self.results if r.lot is None]
+        """A verdict for every lot registered for: provider-wide results (the law included) plus the lot's own."""
+        general = self._provider_wide()
         registered = self.profile.registration.lots if self.profile.registration else []
         verdicts = []
         for lot in registered:

@@ -755,11 +755,6 @@ def test_household_help_is_not_for_a_self_employed_provider() -> None:
     assert _lots(report)["9"] == (NO, ("7.9.2",))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="library: Report.lot_verdicts() counts only this ruleset's results, not the base rulesets' (the "
-    "overall verdict does), so a failing statutory requirement leaves every lot 'voldoet'",
-)
 def test_lot_verdicts_count_the_law_the_ruleset_builds_on() -> None:
     profile = _variant("zorggroep-compleet")
     profile["client_representation"] = {"client_council": False, "alternative": "Cliëntpanel twee keer per jaar."}

@@ -2,8 +2,8 @@
 
 tariffs.yaml holds the rows of products.yaml that have a product code 2019, in the same order, with the
 columns lot, code, unit, max_tariff_eur, fixed_tariff_eur and line. It exists only because the compiler
-cannot build a value_from lookup over a table whose key is empty in some row (the three lapsed products);
-see decision tarieftabel in rulesets/achterhoek-2019/ruleset.yaml.
+refuses a value_from lookup over a table whose key is empty in some row (the three lapsed products); see
+decision tarieftabel in rulesets/achterhoek-2019/ruleset.yaml.
 """
 
 from __future__ import annotations
