@@ -9,6 +9,7 @@ from typing import Any
 
 from kwaliteitsregels import messages
 from kwaliteitsregels.checks import REGISTRY
+from kwaliteitsregels.checks.operands import NoRow
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
@@ -36,6 +37,9 @@ class Finding:
             label = _labelled(self.path, self.expected, lang)
             bounds = _bounds(self.expected, lang)
             return messages.text(f"{style}.count", lang, path=label, actual=self.actual, bounds=bounds)
+        if self.outcome is None and isinstance(self.expected, NoRow):
+            row = str(self.expected)
+            return messages.text("finding.no_row", lang, path=self.path, table=self.expected.table, row=row)
         if self.outcome is None:
             return messages.text("finding.missing", lang, path=self.path)
         expect = _expect(self.keyword, self.expected, lang)

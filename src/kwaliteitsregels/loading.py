@@ -128,9 +128,7 @@ def _base_path(name: str, folder: Path | None) -> str | Path:
     return folder / name
 
 
-def load_ruleset(
-    source: Source, *, limits: Limits = DEFAULT_LIMITS, _within: tuple[str, ...] = ()
-) -> CompiledRuleset:
+def load_ruleset(source: Source, *, limits: Limits = DEFAULT_LIMITS, _within: tuple[str, ...] = ()) -> CompiledRuleset:
     """Load, validate and compile a ruleset and its bases: a bundled name ("twente"), a path, or a dict.
 
     `limits` bounds every file read (the ruleset, its table files and its bases); see `kwaliteitsregels.limits`.

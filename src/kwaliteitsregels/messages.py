@@ -123,6 +123,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "scope.both": ("de Jeugdwet en de Wmo 2015", "the Youth Act and the Wmo 2015"),
     # findings
     "finding.missing": ("{path}: gegeven ontbreekt", "{path}: fact missing"),
+    "finding.no_row": (
+        "{path}: tabel '{table}' heeft geen rij voor {row} (onbekende code of verkeerd perceel?)",
+        "{path}: table '{table}' has no row for {row} (unknown code or wrong lot?)",
+    ),
     "finding.empty": ("{path}: geen items opgegeven", "{path}: no items given"),
     "finding.value": ("{path}: verwacht {expect}, gevonden {actual}", "{path}: expected {expect}, found {actual}"),
     "finding.negated": (

@@ -74,7 +74,7 @@ def _failure(result: RequirementResult, lang: Lang) -> str:
 
 
 def _passed(result: RequirementResult, lang: Lang) -> str:
-    shown = [f.fact(lang) for f in support(result.trace)]
+    shown = list(dict.fromkeys(f.fact(lang) for f in support(result.trace)))
     if not shown:
         return messages.text("reason.pass_no_facts", lang)
     return messages.text("reason.pass", lang, facts=messages.join(shown, lang))

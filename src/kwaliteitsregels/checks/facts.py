@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
-from kwaliteitsregels.checks.operands import NO_CONSTRAINT, Compared, operand
+from kwaliteitsregels.checks.operands import NO_CONSTRAINT, Compared, NoRow, operand
 from kwaliteitsregels.trace import QUICK, Check, Context, Node
 
 SCALAR = frozenset({"text", "number", "bool", "date"})
@@ -103,7 +103,9 @@ def build_contains(args: FieldValue, builder: Builder) -> Check:
 def _compared(actual: Any, expected: Any, compare: Callable[[Any, Any], bool]) -> bool | None:
     if expected is NO_CONSTRAINT:
         return True
-    return None if actual is None or expected is None else compare(actual, expected)
+    if actual is None or expected is None or isinstance(expected, NoRow):
+        return None
+    return compare(actual, expected)
 
 
 def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[Compared, Builder], Check]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -25,6 +26,18 @@ class _NoConstraint:
 
 
 NO_CONSTRAINT = _NoConstraint()
+
+
+@dataclass(frozen=True, slots=True)
+class NoRow:
+    """No table row matches the item: the value to compare with is unknown (not demonstrated)."""
+
+    table: str
+    key: tuple[tuple[str, Any], ...]
+
+    def __str__(self) -> str:
+        """`code=04D99, lot=3`."""
+        return ", ".join(f"{column}={value}" for column, value in self.key)
 
 
 class TableLookup(BaseModel):
@@ -85,4 +98,12 @@ def _lookup(lookup: TableLookup, field: ProfileField, builder: Builder) -> Calla
         cell = row[lookup.column]
         index[key] = NO_CONSTRAINT if cell is None else builder.value(field, cell, "value_from", "column")
     getters = [key_field.get for _, key_field in keys]
-    return lambda obj: index.get(tuple(get(obj) for get in getters))
+    columns = [column for column, _ in keys]
+    table = lookup.table
+
+    def look(obj: Any) -> Any:
+        key = tuple(get(obj) for get in getters)
+        found = index.get(key)
+        return found if found is not None else NoRow(table, tuple(zip(columns, key, strict=True)))
+
+    return look
