@@ -133,17 +133,43 @@ def state_of(result: RequirementResult) -> str:
     return str(result.status)
 
 
-def _overall(report: Report, lang: Lang) -> VerdictView:
+def _overall(report: Report, lang: Lang, scope: str | None = None) -> VerdictView:
     verdict = report.verdict
     failed = [r.id for r in report.results if r.status is Status.FAIL and r.requirement.spec.severity == "knockout"]
     pending = [r.id for r in report.results if r.explanation and r.explanation.state is ExplanationState.PENDING]
     ids = {"voldoet_niet": failed, "beoordeling_nodig": pending}.get(str(verdict), [])
     return VerdictView(
-        scope=messages.text("doc.scope.overall", lang),
+        scope=scope or messages.text("doc.scope.overall", lang),
         code=str(verdict),
         label=messages.text(f"verdict.{verdict}", lang),
         summary=messages.text(f"doc.why.{verdict}", lang, ids=", ".join(ids)),
     )
+
+
+def _scoped(report: Report, lang: Lang) -> tuple[VerdictView, ...]:
+    """Verdicts next to the overall one: per base ruleset (the law), per lot and per municipality."""
+    views = [_overall(base, lang, scope=base.ruleset.spec.title.get(lang)) for base in report.base_reports().values()]
+    for lot in report.lot_verdicts():
+        ids = ", ".join(lot.failing)
+        views.append(
+            VerdictView(
+                scope=messages.text("lot", lang, lot=lot.lot),
+                code=str(lot.verdict),
+                label=messages.text(f"verdict.{lot.verdict}", lang),
+                summary=messages.text(f"doc.why.{lot.verdict}", lang, ids=ids),
+            ),
+        )
+    for place in report.municipality_verdicts():
+        admitted = messages.text("report.admitted", lang, lots=", ".join(place.admitted) or "—")
+        views.append(
+            VerdictView(
+                scope=place.municipality,
+                code=str(place.verdict),
+                label=messages.text(f"verdict.{place.verdict}", lang),
+                summary=admitted,
+            ),
+        )
+    return tuple(views)
 
 
 def _source(spec: Requirement, several: bool, lang: Lang) -> str:
@@ -265,7 +291,7 @@ def report_view(report: Report, lang: Lang = "nl") -> ReportView:
         peildatum=report.peildatum.isoformat(),
         stage=messages.text(f"stage.{report.stage}", lang),
         sources=sources,
-        verdicts=(_overall(report, lang),),
+        verdicts=(_overall(report, lang), *_scoped(report, lang)),
         counts=tuple(
             CountView(str(s), messages.text(f"status.{s}", lang), n, round(100 * n / total) if total else 0)
             for s, n in counts.items()
