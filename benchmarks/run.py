@@ -129,6 +129,41 @@ def memory_kib(ruleset: CompiledRuleset, profiles: list[kr.Profile], n: int) -> 
     return round(peak / 1024, 1), round(retained / 1024, 1)
 
 
+def _alone(ruleset: CompiledRuleset, requirements: list[Any], new_id: str) -> CompiledRuleset:
+    """The ruleset without the law it builds on (and so without overlaps), under another id."""
+    header = ruleset.spec.model_dump(mode="json", exclude_none=True)
+    stripped = [r | {"overlaps": []} for r in requirements]
+    return kr.load_ruleset(header | {"id": new_id, "builds_on": [], "requirements": stripped, "decisions": []})
+
+
+def _relabel(profiles: list[kr.Profile], target: CompiledRuleset) -> list[kr.Profile]:
+    """The same profiles with their explanations addressed to `target` (only for its requirements)."""
+    ids = target.requirement_ids
+    return [
+        p.model_copy(
+            update={
+                "explanations": [
+                    e.model_copy(update={"ruleset": target.id}) for e in p.explanations if e.requirement in ids
+                ],
+            },
+        )
+        for p in profiles
+    ]
+
+
+def _evaluator(ruleset: CompiledRuleset, profiles: list[kr.Profile], *, render: bool = False) -> Callable[[], int]:
+    """A run that evaluates every profile (and renders the JSON, with `render`); returns how many."""
+
+    def run() -> int:
+        for profile in profiles:
+            report = kr.evaluate(ruleset, profile, PEILDATUM)
+            if render:
+                report.to_json()
+        return len(profiles)
+
+    return run
+
+
 def main() -> None:
     """Run every measurement and print a JSON summary."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -145,45 +180,19 @@ def main() -> None:
     rng = random.Random(20261123)
     profiles = [kr.load_profile(synthetic_profile(rng, ruleset, i)) for i in range(n)]
 
-    def evaluate_all() -> int:
-        for profile in profiles:
-            kr.evaluate(ruleset, profile, PEILDATUM)
-        return len(profiles)
-
-    def evaluate_and_render() -> int:
-        for profile in profiles[: n // 10]:
-            kr.evaluate(ruleset, profile, PEILDATUM).to_json()
-        return n // 10
-
-    chosen = [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements if r.id in YARDSTICK_IDS]
-    header = ruleset.spec.model_dump(mode="json", exclude_none=True)
-    subset = kr.load_ruleset(header | {"id": "twente-subset", "requirements": chosen, "decisions": []})
-    subset_profiles = [
-        p.model_copy(
-            update={
-                "explanations": [
-                    e.model_copy(update={"ruleset": subset.id})
-                    for e in p.explanations
-                    if e.requirement in YARDSTICK_IDS
-                ],
-            },
-        )
-        for p in profiles
-    ]
-
-    def engine_subset() -> int:
-        for profile in subset_profiles:
-            kr.evaluate(subset, profile, PEILDATUM)
-        return len(subset_profiles)
+    own = [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements]
+    subset = _alone(ruleset, [r for r in own if r["id"] in YARDSTICK_IDS], "twente-subset")
+    without_law = _alone(ruleset, own, "twente-zonder-wet")
 
     def plain_python() -> int:
         for profile in profiles:
             handwritten(profile, PEILDATUM)
         return len(profiles)
 
-    rate, rates = _median_rate(evaluate_all, repeats)
-    render_rate, _ = _median_rate(evaluate_and_render, repeats)
-    engine_rate, _ = _median_rate(engine_subset, repeats)
+    rate, rates = _median_rate(_evaluator(ruleset, profiles), repeats)
+    alone_rate, _ = _median_rate(_evaluator(without_law, _relabel(profiles, without_law)), repeats)
+    render_rate, _ = _median_rate(_evaluator(ruleset, profiles[: n // 10], render=True), repeats)
+    engine_rate, _ = _median_rate(_evaluator(subset, _relabel(profiles, subset)), repeats)
     plain_rate, _ = _median_rate(plain_python, repeats)
     memory = {str(k): memory_kib(ruleset, profiles, k) for k in (n // 10, n, n * 5, n * 20)}
     summary = {
@@ -193,6 +202,10 @@ def main() -> None:
         "repeats": repeats,
         "evaluations_per_second_median": round(rate),
         "evaluations_per_second_runs": [round(r) for r in rates],
+        "base_rulesets_included": [base.id for base in ruleset.bases],
+        "requirements_with_bases": len(ruleset.requirements)
+        + sum(len(b.requirements) for b in ruleset.lineage().values()),
+        "evaluations_per_second_without_bases_median": round(alone_rate),
         "evaluations_plus_json_per_second_median": round(render_rate),
         "load_compile_ms_cold_median": round(cold_load_ms(args.ruleset, 3 if args.quick else 5), 1),
         "load_compile_ms_warm_median": round(warm_load_ms(args.ruleset, repeats), 1),
