@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import typing
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -146,7 +147,16 @@ def _evaluate_everywhere(profile: Profile, rulesets: Sequence[kr.CompiledRuleset
 
 
 def loader(data: bytes) -> None:
-    """Bytes → the safe reader → a profile (and a ruleset) → evaluation → every report format."""
+    """Bytes → the safe reader → a profile (and a ruleset) → evaluation → every report format.
+
+    Inputs starting with 0xFF are decisions instead: a profile built field by field from the model,
+    mostly with values of the right type, handed over as a dict.
+    """
+    if data[:1] == b"\xff":
+        _quietly(
+            lambda: _evaluate_everywhere(kr.load_profile(profile_data(Source(data[1:]), Profile, 0)), rulesets(), 0)
+        )
+        return
     try:
         located = loading.parse_bytes(data, "<fuzz>", SMALL)
     except KwaliteitsregelsError:
@@ -199,6 +209,45 @@ def _paths(model: Any) -> tuple[tuple[str, ...], tuple[tuple[str, Any], ...]]:
 
     walk(model, "")
     return tuple(fields), tuple(lists)
+
+
+LEAF_VALUES: dict[Any, tuple[Any, ...]] = {
+    date: (*PEILDATA, date(2023, 2, 28), date(2026, 1, 1), date(2025, 11, 23), "2020-02-29"),
+    bool: (True, False, None),
+    int: (0, 1, 5, 10**30, 3),
+    Decimal: (0, "0.001", "1e99999", 45.555, Decimal("1e-30"), 100_000),
+    str: ("HKZ", "ISO", "SKJ", "a", "", "\x1b[31m[bold]x", "12345678", "1", "2026-01-01", "kitchen-sink", "logic"),
+}
+
+
+def profile_data(src: Source, model: Any, depth: int) -> dict[str, Any]:
+    """A profile (or a part of one) drawn field by field from the model."""
+    data: dict[str, Any] = {}
+    fields = model.model_fields
+    for name in introspection.field_names(model):
+        annotation = introspection.child(model, name)
+        if (src.byte() % 3 and not fields[name].is_required()) or annotation is None:
+            continue
+        data[name] = _value_of(src, annotation, depth)
+    if src.byte() % 16 == 0:
+        data[src.pick(("x", "nam", "documnets"))] = src.pick(VALUES)
+    return data
+
+
+def _value_of(src: Source, annotation: Any, depth: int) -> Any:
+    tp = introspection.unwrap(annotation)
+    item = introspection.list_item(tp)
+    if src.byte() % 32 == 0:
+        return src.pick(VALUES)
+    if introspection.model_class(tp) is not None:
+        return profile_data(src, tp, depth + 1) if depth < 4 else {}
+    if item is not None:
+        return [_value_of(src, item, depth + 1) for _ in range(src.byte() % 4)]
+    if typing.get_origin(tp) is typing.Literal:
+        return src.pick(typing.get_args(tp))
+    if typing.get_origin(tp) is dict:
+        return {src.pick(("governance", "x")): src.pick((True, False)) for _ in range(src.byte() % 3)}
+    return src.pick(LEAF_VALUES.get(tp, VALUES))
 
 
 BAD_PATHS = ("", "x", "organisation", "organisation.nam", "professionals.id", "__import__('os').system", "a..b")
@@ -310,7 +359,10 @@ def compiler(data: bytes) -> None:
     except KwaliteitsregelsError:
         return
     every_format = src.byte() % 4 == 0
-    for profile in (src.pick(profiles()), *profiles()[-len(EXTREME_PROFILES) :]):
+    chosen = [src.pick(profiles()), *profiles()[-len(EXTREME_PROFILES) :]]
+    with contextlib.suppress(KwaliteitsregelsError):  # and a fuzzed profile for the fuzzed ruleset
+        chosen.append(kr.load_profile(profile_data(src, Profile, 0)))
+    for profile in chosen:
         for peildatum in (src.pick(PEILDATA), date(2026, 11, 23)):
             report = _report(compiled, profile, peildatum)
             if report is not None:

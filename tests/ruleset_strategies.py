@@ -35,13 +35,16 @@ DURATIONS = ("P0D", "P1D", "P2W", "P3M", "P6M", "P1Y", "P3Y", "P4Y", "P5Y", "P1Y
 dates = st.dates(min_value=date(2010, 1, 1), max_value=date(2030, 12, 31))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Field:
     """One profile field reachable from a scope: dotted path, kind and the scalar type of its values."""
 
     path: str
     kind: str
     scalar: Any  # the value type (the item type for a list of scalars)
+
+    def __repr__(self) -> str:
+        return self.path
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,8 @@ def _quantified(path: str, item: Scope, depth: int) -> st.SearchStrategy[dict[st
         {"items": st.just(path), "check": inner},
         optional={"where": inner, "allow_empty": st.booleans()},
     ).map(lambda args: {"every": args})
-    bounds = st.tuples(st.none() | st.integers(0, 3), st.none() | st.integers(0, 3)).filter(lambda b: b != (None, None))
+    bound = st.integers(0, 3)
+    bounds = st.tuples(bound, st.none() | bound) | st.tuples(st.none(), bound)
     count = st.tuples(st.none() | inner, bounds).map(
         lambda wb: {
             "count": {"items": path}

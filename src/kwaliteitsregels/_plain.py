@@ -19,7 +19,8 @@ from kwaliteitsregels.errors import InputError, Problem
 from kwaliteitsregels.limits import DEFAULT_LIMITS, Limits
 
 _MAX_INT_BITS = 13_000  # about 3,900 digits: below Python's 4,300-digit limit for int → str
-_ATOMS = (bool, date, Decimal, type(None))
+_MAX_DECIMAL_EXPONENT = 3_900  # Decimal("1e99999") would become a 100,000-digit int in an integer field
+_ATOMS = (bool, date, type(None))
 
 
 def from_data(data: Any, source: str = "<dict>", *, limits: Limits = DEFAULT_LIMITS) -> Located:
@@ -67,6 +68,10 @@ class _Copier:
         if isinstance(value, str):
             return self._text(value, path)
         if isinstance(value, _ATOMS):
+            return value
+        if isinstance(value, Decimal):
+            if value.is_finite() and value.adjusted() > _MAX_DECIMAL_EXPONENT:
+                raise self.fail(path, "value-size", "getal is te groot (meer dan 3.900 cijfers)")
             return value
         if isinstance(value, int):
             if value.bit_length() > _MAX_INT_BITS:

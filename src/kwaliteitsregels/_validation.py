@@ -32,6 +32,7 @@ _MESSAGES = {
     "finite_number": "moet een eindig getal zijn (geen NaN of oneindig)",
     "string_unicode": "moet geldige Unicode-tekst zijn",
     "invalid_key": "sleutel moet tekst zijn",
+    "int_parsing_size": "getal is te groot",
     "model_type": "moet een mapping (sleutel: waarde) zijn",
     "model_attributes_type": "moet een mapping (sleutel: waarde) zijn",
 }

@@ -206,3 +206,16 @@ def test_the_grep_agrees() -> None:
         if pattern in path.read_text("utf-8")
     ]
     assert not hits, hits
+
+
+def test_ruleset_text_is_not_rich_markup_either() -> None:
+    """Regression: table titles and cells are plain strings, which rich used to read as markup and emoji."""
+    from kwaliteitsregels.loading import parse_bytes  # noqa: PLC0415
+
+    data = parse_bytes((FIXTURES / "kitchen-sink.yaml").read_bytes(), "kitchen-sink").data
+    data["categories"][0]["title"] = "[bold red]Cat[/bold red] :smile: \x1b[2J"
+    report = kr.evaluate(kr.load_ruleset(data), _profile(), date(2026, 1, 1))
+    for color in (False, True):
+        text = REPORTERS["text"](report, "nl", color=color)
+        assert "[bold red]Cat[/bold red] :smile: ␛[2J" in text
+        assert "\x1b[2J" not in text

@@ -268,6 +268,12 @@ DICT_CASES: list[tuple[str, Any, str, str | None]] = [
     ("a lone surrogate", BASE_DICT | {"organisation": {"name": "A\ud800"}}, "encoding", "organisation.name"),
     ("a lone surrogate key", BASE_DICT | {"\udfff": 1}, "encoding", "\udfff"),
     (
+        "a Decimal that would become a 100,000-digit integer (crashed the report)",
+        BASE_DICT | {"size": {"care_employees": Decimal("1e99999")}},
+        "value-size",
+        "size.care_employees",
+    ),
+    (
         "an integer too long to print",
         BASE_DICT | {"size": {"care_employees": 10**5000}},
         "value-size",
@@ -525,3 +531,14 @@ def test_a_table_file_outside_the_ruleset_folder_is_refused(tmp_path: Path) -> N
         kr.load_ruleset(folder)
     assert caught.value.first.code == "table-file"
     assert caught.value.first.line is not None
+
+
+def test_a_table_key_of_the_wrong_type_is_a_ruleset_error() -> None:
+    """Regression (found by the compiler fuzzer): the key cell's ValidationError escaped the compiler."""
+    lookup = {"table": "forms", "match": {"self": "organisation.self_employed"}, "column": "n"}
+    data = _ruleset_with({"minimum": {"field": "size.care_employees", "value_from": lookup}})
+    data["tables"]["forms"] = [{"self": "HKZ", "n": 3}]
+    with pytest.raises(RulesetError) as caught:
+        kr.load_ruleset(data)
+    assert caught.value.first.code == "value-type"
+    assert caught.value.first.path == "requirements[0].condition.minimum.value_from.match.self"
