@@ -348,6 +348,71 @@ CATALOG: dict[str, tuple[str, str]] = {
         "januari februari maart april mei juni juli augustus september oktober november december",
         "January February March April May June July August September October November December",
     ),
+    # authoring tools: validate and test
+    # validate
+    "validate.summary": (
+        "{problems} {noun} in {files} van {checked} gecontroleerde bestanden",
+        "{problems} {noun} in {files} of {checked} checked files",
+    ),
+    "validate.problem": ("probleem", "problem"),
+    "validate.problems": ("problemen", "problems"),
+    "validate.clean": ("{checked} bestand(en) gecontroleerd: geen problemen", "{checked} file(s) checked: no problems"),
+    "validate.nothing": (
+        "geen regelsets, profielen of testbestanden gevonden in {paths}",
+        "no rulesets, profiles or test files found in {paths}",
+    ),
+    "suggestion": ("Bedoelde u '{suggestion}'?", "Did you mean '{suggestion}'?"),
+    "hint.label": ("oplossing", "fix"),
+    # test
+    "test.ok": ("ok", "ok"),
+    "test.failed": ("FOUT", "FAIL"),
+    "test.mismatch.result": (
+        "eis {requirement}: verwacht {expected}, gekregen {actual}",
+        "{requirement}: expected {expected}, got {actual}",
+    ),
+    "test.mismatch.verdict": (
+        "oordeel: verwacht {expected}, gekregen {actual}",
+        "verdict: expected {expected}, got {actual}",
+    ),
+    "test.mismatch.missing": (
+        "ontbrekende bewijsstukken: verwacht {expected}, gekregen {actual}",
+        "missing documents: expected {expected}, got {actual}",
+    ),
+    "test.mismatch.reason": (
+        "eis {requirement}: reden bevat niet '{expected}'",
+        "{requirement}: reason does not contain '{expected}'",
+    ),
+    "test.reason": ("reden: {reason}", "reason: {reason}"),
+    "test.only_expected": ("alleen verwacht: {items}", "only expected: {items}"),
+    "test.only_actual": ("alleen gekregen: {items}", "only got: {items}"),
+    "test.error": ("kon niet evalueren: {error}", "could not evaluate: {error}"),
+    "test.none": ("(geen)", "(none)"),
+    "test.no_result": ("geen resultaat", "no result"),
+    "test.coverage": (
+        "Regeldekking {ruleset}: {covered}/{total} eisen ({percent} %)",
+        "Rule coverage {ruleset}: {covered}/{total} requirements ({percent} %)",
+    ),
+    "test.never_exercised": ("nooit van toepassing in een getoetst geval", "never applicable in a checked case"),
+    "test.never_accepted": (
+        "nooit voldaan (pass of geaccepteerde toelichting)",
+        "never passed (pass or accepted explanation)",
+    ),
+    "test.never_rejected": ("nooit niet voldaan (fail)", "never failed"),
+    "test.no_cases": ("geen testgevallen (verwacht in {folder})", "no test cases (expected in {folder})"),
+    "test.summary": (
+        "{cases} {noun}: {passed} geslaagd, {failed} mislukt",
+        "{cases} {noun}: {passed} passed, {failed} failed",
+    ),
+    "test.case": ("geval", "case"),
+    "test.cases": ("gevallen", "cases"),
+    "test.below": (
+        "regeldekking van {ruleset} is {percent} %, minder dan --min-coverage {minimum}",
+        "rule coverage of {ruleset} is {percent} %, below --min-coverage {minimum}",
+    ),
+    "test.nothing": (
+        "geen regelsets of testbestanden gevonden in {paths}",
+        "no rulesets or test files found in {paths}",
+    ),
 }
 
 

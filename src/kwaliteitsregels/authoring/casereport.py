@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from kwaliteitsregels.authoring import texts
+from kwaliteitsregels import messages
 from kwaliteitsregels.authoring.casetests import CaseOutcome, Coverage, Mismatch, RulesetRun, TestRun
 from kwaliteitsregels.messages import Lang
 
@@ -24,37 +24,37 @@ def percent(coverage: Coverage, lang: Lang = "nl") -> str:
 def _mismatch(item: Mismatch, file: str, lang: Lang) -> list[str]:
     where = f"{file}:{item.line}: " if item.line is not None else ""
     if item.kind == "verdict":
-        lines = [texts.text("test.mismatch.verdict", lang, expected=item.expected, actual=item.actual)]
+        lines = [messages.text("test.mismatch.verdict", lang, expected=item.expected, actual=item.actual)]
     elif item.kind == "missing":
-        none = texts.text("test.none", lang)
+        none = messages.text("test.none", lang)
         lines = [
-            texts.text("test.mismatch.missing", lang, expected=item.expected or none, actual=item.actual or none),
+            messages.text("test.mismatch.missing", lang, expected=item.expected or none, actual=item.actual or none),
         ]
         if item.only_expected:
-            lines.append("  - " + texts.text("test.only_expected", lang, items=", ".join(item.only_expected)))
+            lines.append("  - " + messages.text("test.only_expected", lang, items=", ".join(item.only_expected)))
         if item.only_actual:
-            lines.append("  + " + texts.text("test.only_actual", lang, items=", ".join(item.only_actual)))
+            lines.append("  + " + messages.text("test.only_actual", lang, items=", ".join(item.only_actual)))
     elif item.kind == "reason":
-        lines = [where + texts.text("test.mismatch.reason", lang, requirement=item.key, expected=item.expected)]
+        lines = [where + messages.text("test.mismatch.reason", lang, requirement=item.key, expected=item.expected)]
     else:
-        actual = item.actual or texts.text("test.no_result", lang)
+        actual = item.actual or messages.text("test.no_result", lang)
         values = {"requirement": item.key, "expected": item.expected, "actual": actual}
-        lines = [where + texts.text("test.mismatch.result", lang, **values)]
+        lines = [where + messages.text("test.mismatch.result", lang, **values)]
     if item.reason:
-        lines.append("  " + texts.text("test.reason", lang, reason=item.reason))
+        lines.append("  " + messages.text("test.reason", lang, reason=item.reason))
     return lines
 
 
 def render_case(outcome: CaseOutcome, lang: Lang = "nl") -> list[str]:
     """The diff of one case: every mismatch with expected, actual and the reason; empty when it passed."""
     if outcome.error is not None:
-        return [texts.text("test.error", lang, error=outcome.error)]
+        return [messages.text("test.error", lang, error=outcome.error)]
     return [line for item in outcome.mismatches for line in _mismatch(item, str(outcome.case.file), lang)]
 
 
 def _coverage_lines(run: RulesetRun, lang: Lang) -> list[str]:
     cov = run.coverage
-    head = texts.text(
+    head = messages.text(
         "test.coverage",
         lang,
         ruleset=run.ruleset.id,
@@ -66,7 +66,7 @@ def _coverage_lines(run: RulesetRun, lang: Lang) -> list[str]:
     for aspect in ("exercised", "accepted", "rejected"):
         ids = cov.never(aspect)
         if ids:
-            lines.append(f"  {texts.text(f'test.never_{aspect}', lang)}: {', '.join(ids)}")
+            lines.append(f"  {messages.text(f'test.never_{aspect}', lang)}: {', '.join(ids)}")
     return lines
 
 
@@ -76,25 +76,25 @@ def render_text(run: TestRun, lang: Lang = "nl", min_coverage: float | None = No
     for ruleset_run in run.rulesets:
         if not ruleset_run.files:
             folder = f"{run_folder(ruleset_run)}"
-            lines.append(f"{ruleset_run.ruleset.id}: {texts.text('test.no_cases', lang, folder=folder)}")
+            lines.append(f"{ruleset_run.ruleset.id}: {messages.text('test.no_cases', lang, folder=folder)}")
         current = None
         for outcome in ruleset_run.outcomes:
             if outcome.case.file != current:
                 current = outcome.case.file
                 lines.append(str(current))
-            mark = texts.text("test.ok" if outcome.passed else "test.failed", lang)
+            mark = messages.text("test.ok" if outcome.passed else "test.failed", lang)
             suffix = "" if outcome.passed else f"  ({outcome.case.location})"
             lines.append(f"  {mark:<4} {outcome.case.name}{suffix}")
             lines += [_INDENT + line for line in render_case(outcome, lang)]
         lines += _coverage_lines(ruleset_run, lang)
     for below in run.below(min_coverage):
         shown = {"ruleset": below.ruleset.id, "percent": percent(below.coverage, lang), "minimum": f"{min_coverage:g}"}
-        lines.append(texts.text("test.below", lang, **shown))
+        lines.append(messages.text("test.below", lang, **shown))
     outcomes = run.outcomes
     passed = sum(o.passed for o in outcomes)
-    noun = texts.text("test.case" if len(outcomes) == 1 else "test.cases", lang)
+    noun = messages.text("test.case" if len(outcomes) == 1 else "test.cases", lang)
     tally = {"cases": len(outcomes), "noun": noun, "passed": passed, "failed": len(outcomes) - passed}
-    lines.append(texts.text("test.summary", lang, **tally))
+    lines.append(messages.text("test.summary", lang, **tally))
     return "\n".join(lines) + "\n"
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kwaliteitsregels import messages
 from kwaliteitsregels.authoring import texts
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.messages import Lang
@@ -46,7 +47,7 @@ def located(problem: Problem) -> Problem:
 def _detail(problem: Problem, lang: Lang) -> str:
     parts = [problem.message]
     if problem.suggestion:
-        parts.append(texts.text("suggestion", lang, suggestion=problem.suggestion))
+        parts.append(messages.text("suggestion", lang, suggestion=problem.suggestion))
     return " ".join(parts)
 
 
@@ -54,7 +55,7 @@ def render_line(problem: Problem, lang: Lang = "nl") -> str:
     """`file:line:column: [path] message (code) Bedoelde u …? — oplossing: …`."""
     item = located(problem)
     field = f" [{item.path}]" if item.path else ""
-    fix = f"{texts.text('hint.label', lang)}: {texts.hint(item.code, lang)}"
+    fix = f"{messages.text('hint.label', lang)}: {texts.hint(item.code, lang)}"
     return f"{item.location()}:{field} {_detail(item, lang)} ({item.code}) — {fix}"
 
 
@@ -65,10 +66,10 @@ def render_text(validation: Validation, lang: Lang = "nl") -> str:
     if validation.problems:
         files = len({p.file for p in validation.problems})
         count = len(validation.problems)
-        noun = texts.text("validate.problem" if count == 1 else "validate.problems", lang)
-        lines.append(texts.text("validate.summary", lang, problems=count, noun=noun, files=files, checked=checked))
+        noun = messages.text("validate.problem" if count == 1 else "validate.problems", lang)
+        lines.append(messages.text("validate.summary", lang, problems=count, noun=noun, files=files, checked=checked))
     else:
-        lines.append(texts.text("validate.clean", lang, checked=checked))
+        lines.append(messages.text("validate.clean", lang, checked=checked))
     return "\n".join(lines) + "\n"
 
 
@@ -93,7 +94,7 @@ def render_github(validation: Validation, lang: Lang = "nl") -> str:
                 ("title", problem.code),
             )
         )
-        message = f"{_detail(problem, lang)} — {texts.text('hint.label', lang)}: {texts.hint(problem.code, lang)}"
+        message = f"{_detail(problem, lang)} — {messages.text('hint.label', lang)}: {texts.hint(problem.code, lang)}"
         if problem.path:
             message = f"[{problem.path}] {message}"
         lines.append(f"::error {properties}::{_escape_data(message)}")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from kwaliteitsregels.authoring import casereport, texts
+from kwaliteitsregels import messages
+from kwaliteitsregels.authoring import casereport
 from kwaliteitsregels.authoring.casetests import run_paths
 from kwaliteitsregels.cli._group import LANG
 from kwaliteitsregels.messages import Lang
@@ -32,6 +33,6 @@ def test_command(paths: tuple[Path, ...], min_coverage: float | None, fmt: str, 
     """
     run = run_paths(paths, lang=lang)
     if not run.rulesets:
-        raise click.UsageError(texts.text("test.nothing", lang, paths=", ".join(map(str, paths))))
+        raise click.UsageError(messages.text("test.nothing", lang, paths=", ".join(map(str, paths))))
     click.echo(_RENDERERS[fmt](run, lang, min_coverage), nl=False)
     sys.exit(run.exit_code(min_coverage))

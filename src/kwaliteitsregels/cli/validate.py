@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kwaliteitsregels.authoring import texts
+from kwaliteitsregels import messages
 from kwaliteitsregels.authoring.findings import RENDERERS
 from kwaliteitsregels.authoring.validate import KINDS, Kind, validate
 from kwaliteitsregels.cli._group import LANG
@@ -33,6 +33,6 @@ def validate_command(paths: tuple[Path, ...], fmt: str, kind: Kind | None, ignor
     """
     outcome = validate(paths, kind=kind, ignore_unknown=ignore_unknown)
     if not outcome.checked and not ignore_unknown:
-        raise click.UsageError(texts.text("validate.nothing", lang, paths=", ".join(map(str, paths))))
+        raise click.UsageError(messages.text("validate.nothing", lang, paths=", ".join(map(str, paths))))
     click.echo(RENDERERS[fmt](outcome, lang), nl=False)
     sys.exit(outcome.exit_code())
