@@ -1,0 +1,63 @@
+"""What the evaluating commands share: the profile argument, the options, evaluation with file-located errors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import click
+
+from kwaliteitsregels.combined import CombinedReport, evaluate_all
+from kwaliteitsregels.compiling import CompiledRuleset
+from kwaliteitsregels.errors import EvaluationError
+from kwaliteitsregels.loading import load_profile
+from kwaliteitsregels.stages import Stage
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+PROFILE = click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+PEILDATUM = click.option(
+    "--peildatum",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Peildatum JJJJ-MM-DD (standaard: vandaag). / Reference date.",
+)
+STAGE = click.option(
+    "--stage",
+    type=click.Choice([s.value for s in Stage]),
+    default=Stage.REGISTRATION.value,
+    show_default=True,
+    help="Moment in de procedure: welke bewijsstukken al nodig zijn. / Which documents are due.",
+)
+OUTPUT = click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Schrijf naar bestand."
+)
+
+
+def reference_date(given: datetime | None) -> date:
+    """The peildatum given, or today in the Netherlands."""
+    return given.date() if given else datetime.now(tz=AMSTERDAM).date()
+
+
+def evaluate_profile(
+    profile: Path,
+    rulesets: list[CompiledRuleset],
+    peildatum: datetime | None,
+    stage: str,
+) -> CombinedReport:
+    """Load the profile and evaluate it; evaluation errors name the profile file."""
+    loaded = load_profile(profile)
+    try:
+        return evaluate_all(rulesets, loaded, reference_date(peildatum), stage=Stage(stage))
+    except EvaluationError as error:
+        raise type(error)([replace(p, file=p.file or str(profile)) for p in error.problems]) from None
+
+
+def write(rendered: str, output: Path | None) -> None:
+    """To the file given, else to standard output."""
+    if output is None:
+        click.echo(rendered, nl=False)
+    else:
+        output.write_text(rendered, encoding="utf-8")
