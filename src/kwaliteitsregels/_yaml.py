@@ -9,6 +9,7 @@ nesting limit holds before any recursion (libyaml's own composer crashes on deep
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,24 +58,14 @@ class Located:
         return None, None
 
 
-class _PythonEvents(Reader, Scanner, Parser):
-    """PyYAML's own scanner and parser, when libyaml is not compiled in."""
+class _Limited(Composer, SafeConstructor, Resolver):
+    """Events composed here under the limits; scalars built by the safe constructor."""
 
-    def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
+    peek_event: Any  # from the parser it is mixed with
 
+    offsets_in_bytes = False  # how the event source reports the position of a reader error
 
-_Events: Any = getattr(cyaml, "CParser", _PythonEvents)
-_OFFSETS_IN_BYTES = _Events is not _PythonEvents  # libyaml reports reader errors by byte offset
-
-
-class _Loader(Composer, _Events, SafeConstructor, Resolver):  # type: ignore[misc]
-    """libyaml's events, composed here under the limits; scalars built by the safe constructor."""
-
-    def __init__(self, text: str, source: str, limits: Limits) -> None:
-        _Events.__init__(self, text)
+    def __init__(self, source: str, limits: Limits) -> None:
         Composer.__init__(self)
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
@@ -100,6 +91,32 @@ class _Loader(Composer, _Events, SafeConstructor, Resolver):  # type: ignore[mis
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _PythonLoader(_Limited, Reader, Scanner, Parser):
+    """PyYAML's own scanner and parser: no nesting limit of their own, so ours is the one that holds."""
+
+    def __init__(self, text: str, source: str, limits: Limits) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _Limited.__init__(self, source, limits)
+
+
+_CParser: Any = getattr(cyaml, "CParser", None)
+
+
+class _FastLoader(_Limited, _CParser or _PythonLoader):  # type: ignore[misc]
+    """libyaml's scanner and parser where compiled in; PyYAML's own otherwise."""
+
+    offsets_in_bytes = _CParser is not None
+
+    def __init__(self, text: str, source: str, limits: Limits) -> None:
+        if _CParser is None:
+            _PythonLoader.__init__(self, text, source, limits)
+            return
+        _CParser.__init__(self, text)
+        _Limited.__init__(self, source, limits)
 
 
 def _fail(source: str, mark: yaml.Mark | None, code: str, message: str) -> InputError:
@@ -151,10 +168,10 @@ def too_large(source: str, limits: Limits) -> InputError:
     return InputError([Problem("too-large", message, file=source)])
 
 
-def _syntax(exc: yaml.YAMLError, text: str, raw: bytes, source: str) -> InputError:
+def _syntax(exc: yaml.YAMLError, text: str, raw: bytes, source: str, *, in_bytes: bool) -> InputError:
     if isinstance(exc, yaml.reader.ReaderError):
         offset = exc.position
-        before = raw[:offset].decode("utf-8", "replace") if _OFFSETS_IN_BYTES else text[:offset]
+        before = raw[:offset].decode("utf-8", "replace") if in_bytes else text[:offset]
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         message = f"ongeldige YAML: teken U+{code:04X} mag niet in YAML staan ({exc.reason})"
         return _fail_at(source, before, "yaml-syntax", message)
@@ -173,15 +190,17 @@ def parse(text: str, source: str, *, limits: Limits = DEFAULT_LIMITS) -> Located
     """Parse YAML or JSON text into plain data with positions."""
     raw = encoded(text, source, limits)
     try:
-        loader = _Loader(text, source, limits)
-    except yaml.YAMLError as exc:  # PyYAML's own reader checks every character up front
-        raise _syntax(exc, text, raw, source) from None
-    try:
-        node = loader.get_single_node()
+        loader, node = _compose(_FastLoader, text, source, limits)
     except yaml.YAMLError as exc:
-        raise _syntax(exc, text, raw, source) from None
-    finally:
-        loader.dispose()
+        if _CParser is None:
+            raise _syntax(exc, text, raw, source, in_bytes=False) from None
+        # libyaml refuses some input by limits of its own that differ between releases (PyYAML
+        # 6.0.4 stops at a nesting depth of its own). PyYAML's own parser has none: read again
+        # with it so that our limits, if crossed, are the answer whichever release is installed.
+        # Otherwise libyaml's verdict stands (it is the stricter reader, e.g. of lone surrogates).
+        with contextlib.suppress(yaml.YAMLError):
+            _compose(_PythonLoader, text, source, limits)
+        raise _syntax(exc, text, raw, source, in_bytes=True) from None
     located = Located(data=None, source=source)
     if node is not None:
         builder = _Builder(loader, located)
@@ -189,8 +208,17 @@ def parse(text: str, source: str, *, limits: Limits = DEFAULT_LIMITS) -> Located
     return located
 
 
+def _compose(kind: Any, text: str, source: str, limits: Limits) -> tuple[_Limited, yaml.Node | None]:
+    """The node tree of `text`, composed under `limits` by a loader of `kind`."""
+    loader = kind(text, source, limits)
+    try:
+        return loader, loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 class _Builder:
-    def __init__(self, loader: _Loader, located: Located) -> None:
+    def __init__(self, loader: _Limited, located: Located) -> None:
         self.loader = loader
         self.located = located
         self.count = 0
