@@ -1,4 +1,4 @@
-"""`kwaliteitsregels check`: one profile against one ruleset."""
+"""`kwaliteitsregels check`: one profile against one or more rulesets, in any output format."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from kwaliteitsregels.cli._group import LANG
 from kwaliteitsregels.cli._shared import OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.reporting.registry import COMBINED, REPORTERS
+from kwaliteitsregels.reporting.registry import REPORTERS
 from kwaliteitsregels.results import FAIL_ON
 
 
@@ -52,11 +52,5 @@ def check(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     rulesets = [load_ruleset(name) for name in ruleset_names]
     combined = evaluate_profile(profile, rulesets, peildatum, stage)
     color = output is None and sys.stdout.isatty()
-    if len(rulesets) == 1:
-        rendered = REPORTERS[fmt](combined.reports[0], lang, color=color)
-    elif fmt in COMBINED:
-        rendered = COMBINED[fmt](combined, lang, color=color)
-    else:
-        raise click.UsageError(f"--format {fmt} kan één regelset tonen; kies {' of '.join(sorted(COMBINED))}")
-    write(rendered, output)
+    write(REPORTERS[fmt](combined, lang, color=color, profile=str(profile)), output)
     sys.exit(combined.exit_code(FAIL_ON[fail_on]))

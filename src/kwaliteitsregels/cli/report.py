@@ -11,10 +11,7 @@ from kwaliteitsregels.cli._group import LANG
 from kwaliteitsregels.cli._shared import OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.reporting.assessor import render_html, render_markdown
-from kwaliteitsregels.reporting.letter import render_letter
-
-DOCUMENTS = {"html": render_html, "markdown": render_markdown, "letter": render_letter}
+from kwaliteitsregels.reporting.registry import DOCUMENTS, REPORTERS
 
 
 @click.command()
@@ -22,16 +19,17 @@ DOCUMENTS = {"html": render_html, "markdown": render_markdown, "letter": render_
 @click.option(
     "--ruleset",
     "-r",
-    "ruleset_name",
+    "ruleset_names",
     required=True,
-    help="Naam van een meegeleverde regelset of pad. / Ruleset name or path.",
+    multiple=True,
+    help="Meegeleverde regelset of pad; herhaal voor meer kaders in één document. / Ruleset name or path; repeat.",
 )
 @PEILDATUM
 @click.option(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(sorted(DOCUMENTS)),
+    type=click.Choice(DOCUMENTS),
     default="html",
     show_default=True,
     help="html of markdown: rapport voor de beoordelaar; letter: brief aan de aanbieder (Markdown).",
@@ -41,7 +39,7 @@ DOCUMENTS = {"html": render_html, "markdown": render_markdown, "letter": render_
 @OUTPUT
 def report(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     profile: Path,
-    ruleset_name: str,
+    ruleset_names: tuple[str, ...],
     peildatum: datetime | None,
     fmt: str,
     lang: Lang,
@@ -49,5 +47,5 @@ def report(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     output: Path | None,
 ) -> None:
     """Maak een rapport of een brief voor PROFILE. Exit 0: geschreven; 2: foute invoer (het oordeel: `check`)."""
-    report = evaluate_profile(profile, [load_ruleset(ruleset_name)], peildatum, stage).reports[0]
-    write(DOCUMENTS[fmt](report, lang), output)
+    combined = evaluate_profile(profile, [load_ruleset(name) for name in ruleset_names], peildatum, stage)
+    write(REPORTERS[fmt](combined, lang, color=False, profile=str(profile)), output)

@@ -1,19 +1,22 @@
 """The report as JUnit XML: one testcase per requirement, for CI systems that show test results.
 
-One testsuite per ruleset: the one checked, then each base ruleset (the law) it builds on. `fail` is a
+One testsuite per ruleset: each one checked, then each base ruleset (the law) they build on, once. `fail` is a
 failure with the reason; `explain` and `not_applicable` are skipped, an explanation with the provider's
 justification; a result set aside by a prevailing conflicting requirement is skipped as `superseded`.
 Testcase names are `<ruleset>.<requirement>` (`twente.37a`), with `[<lot>]` for a per-lot result, so
-they are unique within the document. No timestamps: same input, same bytes.
+they are unique within the document. `file` and `line` point at the user's own file (`locations`):
+the ruleset when it lives in the working tree, else the profile. No timestamps: same input, same bytes.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 
 from kwaliteitsregels import messages, reasons
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.reporting.sarif import relative_source
+from kwaliteitsregels.reporting.locations import Locator
+from kwaliteitsregels.reporting.sarif import with_bases
 from kwaliteitsregels.results import Report, RequirementResult, Status
 
 
@@ -23,11 +26,11 @@ def testcase_name(report: Report, result: RequirementResult) -> str:
     return f"{name}[{result.lot}]" if result.lot is not None else name
 
 
-def _testcase(report: Report, result: RequirementResult, lang: Lang, *, superseded: bool) -> ET.Element:
+def _testcase(report: Report, result: RequirementResult, lang: Lang, where: Locator, *, superseded: bool) -> ET.Element:
     case = ET.Element("testcase", classname=report.ruleset.id, name=testcase_name(report, result))
-    case.set("file", relative_source(report.ruleset.source).as_posix())
-    if result.requirement.line is not None:
-        case.set("line", str(result.requirement.line))
+    location = where.locate(report, result)
+    case.set("file", location.path.as_posix())
+    case.set("line", str(location.line))
     reason = result.reason(lang)
     label = reasons.status_label(result, lang)
     if superseded:
@@ -53,8 +56,8 @@ def _tally(cases: list[ET.Element]) -> dict[str, str]:
     }
 
 
-def _suite(report: Report, verdict: str, superseded: frozenset[int], lang: Lang) -> ET.Element:
-    cases = [_testcase(report, r, lang, superseded=id(r) in superseded) for r in report.results]
+def _suite(report: Report, verdict: str, superseded: frozenset[int], lang: Lang, where: Locator) -> ET.Element:
+    cases = [_testcase(report, r, lang, where, superseded=id(r) in superseded) for r in report.results]
     suite = ET.Element("testsuite", {"name": report.ruleset.id, **_tally(cases)})
     properties = ET.SubElement(suite, "properties")
     record = report.record
@@ -70,11 +73,13 @@ def _suite(report: Report, verdict: str, superseded: frozenset[int], lang: Lang)
     return suite
 
 
-def render_junit(report: Report, lang: Lang = "nl") -> str:
-    """The report (and the reports of its base rulesets) as a JUnit XML document."""
-    superseded = report.superseded()
-    verdict = str(report.verdict)  # the verdict over the whole report, bases included
-    suites = [_suite(r, verdict, superseded, lang) for r in (report, *report.base_reports().values())]
+def render_junit(reports: Report | Sequence[Report], lang: Lang = "nl", *, profile: str | None = None) -> str:
+    """The reports (one per ruleset checked) and those of their base rulesets as one JUnit XML document.
+
+    With `profile` (the file checked), results of a bundled ruleset point at that profile.
+    """
+    where = Locator(profile)
+    suites = [_suite(r, verdict, superseded, lang, where) for r, verdict, superseded in with_bases(reports)]
     cases = [case for suite in suites for case in suite.iter("testcase")]
     root = ET.Element("testsuites", {"name": "kwaliteitsregels", **_tally(cases)})
     root.extend(suites)

@@ -1,4 +1,9 @@
-"""One registry of output formats: `--format` choices are its keys."""
+"""One registry of output formats: `--format` choices are its keys.
+
+Every reporter takes one report or a combined report (one profile against several rulesets) and renders
+every ruleset in it; none is left out. `profile` names the file checked, so that CI formats (JUnit,
+SARIF) can point at it when a ruleset is not one of the user's files.
+"""
 
 from __future__ import annotations
 
@@ -6,43 +11,65 @@ from typing import Protocol
 
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting import several
 from kwaliteitsregels.reporting.assessor import render_html, render_markdown
 from kwaliteitsregels.reporting.document import combined_json, to_json
 from kwaliteitsregels.reporting.junit import render_junit
+from kwaliteitsregels.reporting.letter import render_letter
 from kwaliteitsregels.reporting.sarif import render_sarif
 from kwaliteitsregels.reporting.text import render_combined_text, render_text
 from kwaliteitsregels.results import Report
 
 
 class Reporter(Protocol):
-    """Renders a report as text."""
+    """Renders a report, or a combined report over several rulesets, as text."""
 
-    def __call__(self, report: Report, lang: Lang, *, color: bool) -> str:
+    def __call__(self, report: Report | CombinedReport, lang: Lang, *, color: bool, profile: str | None = None) -> str:
         """The rendered report."""
 
 
-def _json(report: Report, lang: Lang, *, color: bool) -> str:  # noqa: ARG001 - JSON has no colour
-    return to_json(report, lang)
+def _single(report: Report | CombinedReport) -> Report | None:
+    """The one report, when there is exactly one."""
+    if isinstance(report, Report):
+        return report
+    return report.reports[0] if len(report.reports) == 1 else None
 
 
-def _text(report: Report, lang: Lang, *, color: bool) -> str:
-    return render_text(report, lang, color=color)
+def _combined(report: Report | CombinedReport) -> CombinedReport:
+    return report if isinstance(report, CombinedReport) else CombinedReport((report,))
 
 
-def _junit(report: Report, lang: Lang, *, color: bool) -> str:  # noqa: ARG001 - XML has no colour
-    return render_junit(report, lang)
+def _json(report: Report | CombinedReport, lang: Lang, *, color: bool, profile: str | None = None) -> str:  # noqa: ARG001
+    one = _single(report)
+    return to_json(one, lang) if one else combined_json(_combined(report), lang)
 
 
-def _sarif(report: Report, lang: Lang, *, color: bool) -> str:  # noqa: ARG001 - SARIF has no colour
-    return render_sarif(report, lang)
+def _text(report: Report | CombinedReport, lang: Lang, *, color: bool, profile: str | None = None) -> str:  # noqa: ARG001
+    one = _single(report)
+    return render_text(one, lang, color=color) if one else render_combined_text(_combined(report), lang, color=color)
 
 
-def _markdown(report: Report, lang: Lang, *, color: bool) -> str:  # noqa: ARG001 - Markdown has no colour
-    return render_markdown(report, lang)
+def _junit(report: Report | CombinedReport, lang: Lang, *, color: bool, profile: str | None = None) -> str:  # noqa: ARG001
+    return render_junit(_combined(report).reports, lang, profile=profile)
 
 
-def _html(report: Report, lang: Lang, *, color: bool) -> str:  # noqa: ARG001 - colour is in the page's CSS
-    return render_html(report, lang)
+def _sarif(report: Report | CombinedReport, lang: Lang, *, color: bool, profile: str | None = None) -> str:  # noqa: ARG001
+    return render_sarif(_combined(report).reports, lang, profile=profile)
+
+
+def _markdown(report: Report | CombinedReport, lang: Lang, *, color: bool, profile: str | None = None) -> str:  # noqa: ARG001
+    one = _single(report)
+    return render_markdown(one, lang) if one else several.markdown(_combined(report), lang)
+
+
+def _html(report: Report | CombinedReport, lang: Lang, *, color: bool, profile: str | None = None) -> str:  # noqa: ARG001
+    one = _single(report)
+    return render_html(one, lang) if one else several.html(_combined(report), lang)
+
+
+def _letter(report: Report | CombinedReport, lang: Lang, *, color: bool, profile: str | None = None) -> str:  # noqa: ARG001
+    one = _single(report)
+    return render_letter(one, lang) if one else several.letter(_combined(report), lang)
 
 
 REPORTERS: dict[str, Reporter] = {
@@ -52,22 +79,7 @@ REPORTERS: dict[str, Reporter] = {
     "sarif": _sarif,
     "markdown": _markdown,
     "html": _html,
+    "letter": _letter,
 }
-
-
-class CombinedReporter(Protocol):
-    """Renders a combined report (one profile, several frameworks) as text."""
-
-    def __call__(self, combined: CombinedReport, lang: Lang, *, color: bool) -> str:
-        """The rendered report."""
-
-
-def _combined_json(combined: CombinedReport, lang: Lang, *, color: bool) -> str:  # noqa: ARG001 - no colour
-    return combined_json(combined, lang)
-
-
-def _combined_text(combined: CombinedReport, lang: Lang, *, color: bool) -> str:
-    return render_combined_text(combined, lang, color=color)
-
-
-COMBINED: dict[str, CombinedReporter] = {"text": _combined_text, "json": _combined_json}
+# The documents for people (`kwaliteitsregels report`): the assessor's report and the provider letter.
+DOCUMENTS: tuple[str, ...] = ("html", "markdown", "letter")

@@ -1,7 +1,9 @@
 """The report as SARIF 2.1.0, for code-scanning views: one result per requirement that did not pass.
 
-One run per ruleset (the one checked, then each base ruleset it builds on). Rules are the ruleset's
-requirements; every location points at the requirement in that ruleset's own file.
+One run per ruleset (each one checked, then each base ruleset they build on, once). Rules are the
+ruleset's requirements. Locations point at the user's own files, relative to the working directory
+(`uriBaseId` `%SRCROOT%`): the requirement's line when the ruleset lives in the working tree, else the
+profile that was checked (a bundled ruleset is not the user's file); see `locations`.
 An `explain` item is a result with a suppression: the provider's justification, `underReview` while the
 explanation is pending, `accepted` once the assessor accepted it.
 """
@@ -9,31 +11,41 @@ explanation is pending, `accepted` once the assessor accepted it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from kwaliteitsregels import reasons
 from kwaliteitsregels.compiling import CompiledRequirement
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting.locations import Location, Locator
 from kwaliteitsregels.results import ExplanationState, Report, RequirementResult, Status
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def relative_source(source: str) -> Path:
-    """A ruleset file relative to the working directory (the checkout) when it lies below it."""
-    path = Path(source)
-    if path.is_absolute() and path.is_relative_to(Path.cwd()):
-        return path.relative_to(Path.cwd())
-    return path
-
-
-def artifact_location(source: str) -> dict[str, str]:
-    """The ruleset file relative to the checkout root (`%SRCROOT%`), else as a file URI."""
-    path = relative_source(source)
+def artifact_location(path: Path) -> dict[str, str]:
+    """A file relative to the checkout root (`%SRCROOT%`), else as a file URI."""
     if path.is_absolute():
         return {"uri": path.as_uri()}
     return {"uri": path.as_posix(), "uriBaseId": "%SRCROOT%"}
+
+
+def physical_location(location: Location) -> dict[str, Any]:
+    """A SARIF physicalLocation: the file and the line."""
+    return {"artifactLocation": artifact_location(location.path), "region": {"startLine": location.line}}
+
+
+def with_bases(reports: Report | Sequence[Report]) -> Iterator[tuple[Report, str, frozenset[int]]]:
+    """Each report, then each base report not seen before; with the framework's verdict and what is superseded."""
+    checked = (reports,) if isinstance(reports, Report) else tuple(reports)
+    superseded = frozenset().union(*(r.superseded() for r in checked))
+    seen: set[str] = set()
+    for report in checked:
+        for part in (report, *report.base_reports().values()):
+            if part.ruleset.id not in seen:
+                seen.add(part.ruleset.id)
+                yield part, str(report.verdict), superseded
 
 
 def _rule(requirement: CompiledRequirement, lang: Lang) -> dict[str, Any]:
@@ -58,9 +70,8 @@ def _suppression(result: RequirementResult) -> list[dict[str, str]]:
     return [{"kind": "external", "status": status, "justification": record.text}]
 
 
-def _result(report: Report, result: RequirementResult, index: int, lang: Lang) -> dict[str, Any]:
+def _result(report: Report, result: RequirementResult, index: int, lang: Lang, where: Locator) -> dict[str, Any]:
     spec = result.requirement.spec
-    region = {"startLine": result.requirement.line or 1}
     properties: dict[str, Any] = {"status": str(result.status), "basis": str(result.basis)}
     if result.lot is not None:
         properties["lot"] = result.lot
@@ -72,9 +83,7 @@ def _result(report: Report, result: RequirementResult, index: int, lang: Lang) -
         "kind": "fail",
         "level": "error" if spec.severity == "knockout" else "warning",
         "message": {"text": f"{reasons.status_label(result, lang)}: {result.reason(lang)}"},
-        "locations": [
-            {"physicalLocation": {"artifactLocation": artifact_location(report.ruleset.source), "region": region}}
-        ],
+        "locations": [{"physicalLocation": physical_location(where.locate(report, result))}],
         "properties": properties,
     }
     suppressions = _suppression(result)
@@ -83,11 +92,11 @@ def _result(report: Report, result: RequirementResult, index: int, lang: Lang) -
     return item
 
 
-def _run(report: Report, verdict: str, superseded: frozenset[int], lang: Lang) -> dict[str, Any]:
+def _run(report: Report, verdict: str, superseded: frozenset[int], lang: Lang, where: Locator) -> dict[str, Any]:
     rules = [_rule(r, lang) for r in report.ruleset.requirements]
     index = {r.id: i for i, r in enumerate(report.ruleset.requirements)}
     results = [
-        _result(report, r, index[r.id], lang)
+        _result(report, r, index[r.id], lang, where)
         for r in report.results
         if r.status in {Status.FAIL, Status.EXPLAIN} and id(r) not in superseded
     ]
@@ -104,17 +113,17 @@ def _run(report: Report, verdict: str, superseded: frozenset[int], lang: Lang) -
     return {"tool": {"driver": driver}, "results": results, "properties": properties}
 
 
-def to_sarif(report: Report, lang: Lang = "nl") -> dict[str, Any]:
-    """The report as a SARIF 2.1.0 log (plain data): one run per ruleset, the one checked and then its bases.
+def to_sarif(reports: Report | Sequence[Report], lang: Lang = "nl", *, profile: str | None = None) -> dict[str, Any]:
+    """The reports as a SARIF 2.1.0 log (plain data): one run per ruleset checked, then one per base, once.
 
-    Results set aside because a conflicting requirement prevails are left out.
+    Results set aside because a conflicting requirement prevails are left out. With `profile` (the file
+    checked), results of a bundled ruleset point at that profile.
     """
-    superseded = report.superseded()
-    verdict = str(report.verdict)
-    runs = [_run(r, verdict, superseded, lang) for r in (report, *report.base_reports().values())]
+    where = Locator(profile)
+    runs = [_run(r, verdict, superseded, lang, where) for r, verdict, superseded in with_bases(reports)]
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": runs}
 
 
-def render_sarif(report: Report, lang: Lang = "nl") -> str:
+def render_sarif(reports: Report | Sequence[Report], lang: Lang = "nl", *, profile: str | None = None) -> str:
     """The SARIF log as indented JSON text."""
-    return json.dumps(to_sarif(report, lang), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(to_sarif(reports, lang, profile=profile), indent=2, ensure_ascii=False) + "\n"
