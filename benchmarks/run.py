@@ -3,6 +3,9 @@
     python benchmarks/run.py            # defaults: Twente, 2,000 profiles, 7 repeats
     python benchmarks/run.py --quick    # a smaller run for CI smoke
 
+Start-up (`import kwaliteitsregels`, `kwaliteitsregels --version`) comes from `startup.py` beside
+this file: medians over fresh subprocesses.
+
 Figures are medians over repeated runs in one process; the machine is noisy, so compare
 ratios rather than absolute numbers.
 """
@@ -174,6 +177,7 @@ def main() -> None:
     args = parser.parse_args()
     n, repeats = (200, 3) if args.quick else (args.n, args.repeats)
 
+    from startup import TARGETS_MS, startup_ms  # noqa: PLC0415 - sibling module, run as a script
     from yardstick import YARDSTICK_IDS, handwritten  # noqa: PLC0415 - sibling module, run as a script
 
     ruleset = kr.load_ruleset(args.ruleset)
@@ -214,6 +218,8 @@ def main() -> None:
         "yardstick_plain_python_per_second": round(plain_rate),
         "yardstick_ratio_plain_over_engine": round(plain_rate / engine_rate, 2),
         "memory_kib_by_n_peak_and_retained": memory,
+        "startup_ms_median": startup_ms(5 if args.quick else 11),
+        "startup_targets_ms": TARGETS_MS,
     }
     print(json.dumps(summary, indent=2))
 

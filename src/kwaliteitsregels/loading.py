@@ -128,23 +128,28 @@ def _base_path(name: str, folder: Path | None) -> str | Path:
     return folder / name
 
 
-def load_ruleset(source: Source, *, limits: Limits = DEFAULT_LIMITS, _within: tuple[str, ...] = ()) -> CompiledRuleset:
+def load_ruleset(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> CompiledRuleset:
     """Load, validate and compile a ruleset and its bases: a bundled name ("twente"), a path, or a dict.
 
     `limits` bounds every file read (the ruleset, its table files and its bases); see `kwaliteitsregels.limits`.
     """
+    return _load_ruleset(source, limits, ())
+
+
+def _load_ruleset(source: Source, limits: Limits, within: tuple[str, ...]) -> CompiledRuleset:
+    """`load_ruleset`, with the ids of the rulesets that build on this one (`within`) to refuse a cycle."""
     path = None if isinstance(source, dict) else resolve_ruleset_path(source)
     located = _locate(source if path is None else path, RulesetError, limits)
     _table_files(located, path.parent if path is not None else None, limits)
     model = _validate(Ruleset, located, RulesetError)
-    if model.id in _within:
-        chain = " → ".join((*_within, model.id))
+    if model.id in within:
+        chain = " → ".join((*within, model.id))
         raise single(
             RulesetError, "builds-on-cycle", f"regelsets bouwen in een kring op elkaar: {chain}", file=located.source
         )
     folder = path.parent if path is not None else None
     bases = tuple(
-        load_ruleset(_base_path(name, folder), limits=limits, _within=(*_within, model.id)) for name in model.builds_on
+        _load_ruleset(_base_path(name, folder), limits, (*within, model.id)) for name in model.builds_on
     )
     return compile_ruleset(model, located, located.source, canonical_hash(located.data), bases)
 
