@@ -17,7 +17,8 @@ SCHEMAS = Path(__file__).parents[2] / "schemas"
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_committed_schema_is_current(name: str) -> None:
     committed = (SCHEMAS / f"{name}.schema.json").read_text("utf-8")
-    assert committed == schema_text(name), f"run: kwaliteitsregels schema {name} > schemas/{name}.schema.json"
+    refresh = f"kwaliteitsregels schema {name} > schemas/{name}.schema.json (all: python -m kwaliteitsregels.schemas)"
+    assert committed == schema_text(name), f"schemas/{name}.schema.json is stale; run: {refresh}"
 
 
 @pytest.mark.parametrize("name", sorted(MODELS))
