@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from kwaliteitsregels import _arguments
 from kwaliteitsregels.compiling import CompiledRuleset
-from kwaliteitsregels.evaluation import evaluate_with
+from kwaliteitsregels.evaluation import evaluate_with, in_play
 from kwaliteitsregels.explain import MissingDocument, checklist
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.results import Report, RequirementResult, Verdict, worst
@@ -58,5 +59,8 @@ def evaluate_all(
     stage: Stage = Stage.REGISTRATION,
 ) -> CombinedReport:
     """Evaluate one profile against several frameworks, each base ruleset only once."""
+    for ruleset in rulesets:
+        _arguments.evaluation(ruleset, profile, peildatum, stage)
+    profile = in_play(profile, rulesets)
     done: dict[str, Report] = {}
     return CombinedReport(tuple(evaluate_with(ruleset, profile, peildatum, stage, done) for ruleset in rulesets))

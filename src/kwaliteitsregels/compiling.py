@@ -14,12 +14,14 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kwaliteitsregels import _validation
+from kwaliteitsregels._durations import Duration
 from kwaliteitsregels._yaml import Located, Path
-from kwaliteitsregels.checks import REGISTRY, Builder, Keyword
+from kwaliteitsregels.checks import REGISTRY, Builder
 from kwaliteitsregels.errors import Problem, RulesetError
+from kwaliteitsregels.facts.building import CORE, ProfileModels, merge, models_for
+from kwaliteitsregels.facts.vocabulary import VocabularyBody
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.common import Lang, Text
-from kwaliteitsregels.models.profile import LotView, Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec, Requirement, Ruleset
 from kwaliteitsregels.stages import DUE_AT, STAGE_ORDER, STAGES
 from kwaliteitsregels.trace import Check, Context, Node
@@ -42,6 +44,7 @@ def _kind(annotation: Any) -> str:
     origin = typing.get_origin(tp)
     kinds: list[tuple[bool, str]] = [
         (tp is dt.date, "date"),
+        (tp is Duration, "duration"),
         (tp is bool, "bool"),
         (tp in (int, float, decimal.Decimal), "number"),
         (tp is str or origin is typing.Literal, "text"),
@@ -66,15 +69,20 @@ def _getter(names: tuple[str, ...]) -> Callable[[Any], Any]:
 
 
 class FieldPath:
-    """A resolved field path: how to read it and what type it has."""
+    """A resolved field path: how to read it, what type it has, its unit and its label."""
 
-    __slots__ = ("adapter", "get", "kind", "path")
+    __slots__ = ("adapter", "get", "kind", "label", "path", "unit")
 
-    def __init__(self, path: str, names: tuple[str, ...], annotation: Any) -> None:
+    def __init__(
+        self, path: str, names: tuple[str, ...], annotation: Any, meta: introspection.FactMeta | None = None
+    ) -> None:
+        meta = meta or introspection.FactMeta()
         self.path = path
         self.kind = _kind(annotation)
         self.get = _getter(names)
         self.adapter = _adapter(annotation)
+        self.unit = meta.unit
+        self.label = meta.label
 
     def coerce(self, value: Any) -> Any:
         """`value` validated as a value of this field."""
@@ -87,6 +95,7 @@ class _Compiler:
     located: Located | None
     source: str
     problems: list[Problem]
+    models: ProfileModels = CORE
     reads: set[str] = dataclasses.field(default_factory=set)  # `Model.path` of every field a condition reads
 
     def problem(self, loc: Path, code: str, message: str, suggestion: str | None = None) -> None:
@@ -123,17 +132,18 @@ class _Compiler:
                 _validation.closest(name, list(REGISTRY)),
             )
             raise _InvalidError
-        parsed = self._arguments(keyword, args, (*loc, name))
+        parsed = self.arguments(keyword.args, args, (*loc, name), keyword.name)
         return keyword.build(parsed, _Scope(self, model, (*loc, name)))
 
-    def _arguments(self, keyword: Keyword, args: Any, loc: Path) -> Any:
+    def arguments(self, args_type: Any, args: Any, loc: Path, name: str) -> Any:
+        """`args` validated as `args_type`; every problem recorded under `name`, then _InvalidError."""
         try:
-            return _adapter(keyword.args).validate_python(args)
+            return _adapter(args_type).validate_python(args)
         except ValidationError as exc:
             for found in _validation.problems(exc, BaseModel, None, self.source):
                 sub = tuple(part for part in (found.path or "").replace("[", ".").replace("]", "").split(".") if part)
                 parts = tuple(int(p) if p.isdigit() else p for p in sub)
-                self.problem((*loc, *parts), f"{keyword.name}.{found.code}", found.message, found.suggestion)
+                self.problem((*loc, *parts), f"{name}.{found.code}", found.message, found.suggestion)
             raise _InvalidError from None
 
 
@@ -150,8 +160,9 @@ class _Scope(Builder):
     def condition(self, raw: Any, *at: str | int) -> Check:
         return self.compiler.compile(raw, self.model, (*self.loc, *at))
 
-    def _resolve(self, path: str, at: tuple[str | int, ...]) -> tuple[tuple[str, ...], Any]:
+    def _resolve(self, path: str, at: tuple[str | int, ...]) -> tuple[tuple[str, ...], Any, introspection.FactMeta]:
         current: Any = self.model
+        meta = introspection.FactMeta()
         names = tuple(path.split("."))
         for i, name in enumerate(names):
             if introspection.list_item(current) is not None and introspection.model_class(
@@ -166,12 +177,13 @@ class _Scope(Builder):
                     "unknown-field", f"onbekend profielveld '{path}'", *at, suggestion=_suggest(names, i, options)
                 )
                 raise _InvalidError
+            meta = introspection.fact_meta(current, name)
             current = annotation
-        return names, current
+        return names, current, meta
 
     def field(self, path: str, kinds: frozenset[str], *at: str | int) -> FieldPath:
-        names, annotation = self._resolve(path, at)
-        field = FieldPath(path, names, annotation)
+        names, annotation, meta = self._resolve(path, at)
+        field = FieldPath(path, names, annotation, meta)
         self.compiler.reads.add(f"{getattr(self.model, '__name__', self.model)}.{path}")
         if field.kind not in kinds:
             self.fail(
@@ -181,13 +193,13 @@ class _Scope(Builder):
         return field
 
     def items(self, path: str, *at: str | int) -> tuple[FieldPath, Builder]:
-        names, annotation = self._resolve(path, at)
+        names, annotation, meta = self._resolve(path, at)
         item = introspection.list_item(annotation)
         if item is None or introspection.model_class(item) is None:
             self.fail("not-a-list", f"veld '{path}' is geen lijst van objecten", *at)
             raise _InvalidError
         self.compiler.reads.add(f"{getattr(self.model, '__name__', self.model)}.{path}")
-        return FieldPath(path, names, annotation), _Scope(self.compiler, item, (*self.loc, *at))
+        return FieldPath(path, names, annotation, meta), _Scope(self.compiler, item, (*self.loc, *at))
 
     def table(self, name: str, *at: str | int) -> list[Any]:
         tables = self.compiler.ruleset.tables
@@ -222,6 +234,12 @@ class _Scope(Builder):
                 suggestion=found.suggestion,
             )
             raise _InvalidError from None
+
+    def arguments(self, args_type: Any, raw: Any, *at: str | int) -> Any:
+        try:
+            return self.compiler.arguments(args_type, raw, (*self.loc, *at), str(at[-1]) if at else "")
+        except _InvalidError:
+            return None
 
     def fail(self, code: str, message: str, *at: str | int, suggestion: str | None = None) -> None:
         self.compiler.problem((*self.loc, *at), code, message, suggestion)
@@ -270,6 +288,7 @@ class CompiledRuleset:
     content_hash: str
     requirement_ids: frozenset[str]
     bases: tuple[CompiledRuleset, ...] = ()
+    models: ProfileModels = CORE  # the profile model built from the vocabularies of this ruleset and its bases
 
     def lineage(self) -> dict[str, CompiledRuleset]:
         """The bases of this ruleset, their bases and so on, by id (this ruleset not included)."""
@@ -290,23 +309,58 @@ class CompiledRuleset:
         return render_ruleset(self)
 
 
-def compile_ruleset(
+@dataclass(frozen=True, slots=True)
+class VocabularySource:
+    """A vocabulary a ruleset imports, as read from its file."""
+
+    body: VocabularyBody
+    located: Located | None
+    source: str
+
+
+def compile_ruleset(  # noqa: PLR0913, PLR0917 - every input of a compiled ruleset, named
     ruleset: Ruleset,
     located: Located | None,
     source: str,
     content_hash: str,
     bases: tuple[CompiledRuleset, ...] = (),
+    imports: tuple[VocabularySource, ...] = (),
 ) -> CompiledRuleset:
     """Resolve and check everything; raise RulesetError with every problem found."""
     compiler = _Compiler(ruleset, located, source, [])
+    compiler.models = _models(ruleset, bases, imports, compiler)
     _check_references(ruleset, compiler)
     titles = {name: kind.title for name, kind in (EVIDENCE_TYPES | ruleset.evidence_types).items()}
     compiled = tuple(_requirement(spec, i, compiler, titles) for i, spec in enumerate(ruleset.requirements))
-    result = CompiledRuleset(ruleset, compiled, source, content_hash, frozenset(r.id for r in compiled), bases)
+    ids = frozenset(r.id for r in compiled)
+    result = CompiledRuleset(ruleset, compiled, source, content_hash, ids, bases, compiler.models)
     _check_overlaps(result, compiler)
     if compiler.problems:
         raise RulesetError(compiler.problems)
     return result
+
+
+def _models(
+    ruleset: Ruleset, bases: tuple[CompiledRuleset, ...], imports: tuple[VocabularySource, ...], compiler: _Compiler
+) -> ProfileModels:
+    """The profile models of the vocabularies in play: the bases', the imported files' and the ruleset's own."""
+    own = list(imports)
+    if ruleset.vocabulary is not None:
+        own.append(VocabularySource(ruleset.vocabulary, compiler.located, compiler.source))
+
+    def report(loc: Path, code: str, message: str, suggestion: str | None) -> None:
+        section, key = (str(loc[0]), loc[1]) if len(loc) > 1 else ("", "")
+        owner = next((v for v in own if key in getattr(v.body, section, {})), None)
+        if owner is None:
+            compiler.problem(("imports",) if imports else (), code, message, suggestion)
+            return
+        at: Path = ("vocabulary", *loc) if owner.source == compiler.source else loc
+        line, column = owner.located.where(at) if owner.located else (None, None)
+        path = _validation.dotted(at)
+        compiler.problems.append(Problem(code, message, owner.source, line, column, path, suggestion))
+
+    bodies = [(base.models.vocabulary, ()) for base in bases] + [(v.body, ()) for v in own]
+    return models_for(merge(bodies, report), report)
 
 
 def _check_overlaps(ruleset: CompiledRuleset, compiler: _Compiler) -> None:
@@ -331,7 +385,7 @@ def _check_overlaps(ruleset: CompiledRuleset, compiler: _Compiler) -> None:
 
 def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dict[str, Text]) -> CompiledRequirement:
     loc: Path = ("requirements", index)
-    root = LotView if spec.per == "lot" else Profile
+    root = compiler.models.lot_view if spec.per == "lot" else compiler.models.profile
     when = compiler.compile(spec.when, root, (*loc, "when")) if spec.when is not None else None
     compiler.reads = set()
     condition = compiler.compile(spec.condition, root, (*loc, "condition")) if spec.condition is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
@@ -11,6 +12,7 @@ from kwaliteitsregels import _arguments, evidence
 from kwaliteitsregels._validation import closest
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.errors import EvaluationError, Problem, single
+from kwaliteitsregels.facts.building import adopt, union
 from kwaliteitsregels.models.profile import Document, Explanation, LotView, Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec
 from kwaliteitsregels.results import (
@@ -74,7 +76,50 @@ def evaluate(
     stage: Stage = Stage.REGISTRATION,
 ) -> Report:
     """Evaluate every requirement of `ruleset` (and of the rulesets it builds on) for `profile` as of `peildatum`."""
-    return evaluate_with(ruleset, profile, peildatum, stage, {})
+    _arguments.evaluation(ruleset, profile, peildatum, stage)
+    return evaluate_with(ruleset, in_play(profile, [ruleset]), peildatum, stage, {})
+
+
+def in_play(profile: Profile, rulesets: Sequence[CompiledRuleset]) -> Profile:
+    """`profile` with the facts of the rulesets' vocabularies, after checking what it names exists in them."""
+    lineage: dict[str, CompiledRuleset] = {}
+    for ruleset in rulesets:
+        lineage[ruleset.id] = ruleset
+        lineage.update(ruleset.lineage())
+    problems = _unknown_declarations(profile, lineage) + _unknown_rulesets(profile, lineage)
+    if problems:
+        raise EvaluationError(problems)
+    try:
+        return adopt(profile, union(r.models for r in rulesets))
+    except ValueError as exc:
+        raise single(EvaluationError, "vocabulary-conflict", f"de woordenlijsten botsen: {exc}") from None
+
+
+def _unknown_declarations(profile: Profile, lineage: dict[str, CompiledRuleset]) -> list[Problem]:
+    known = sorted({name for ruleset in lineage.values() for name in ruleset.spec.declarations})
+    return [
+        Problem(
+            "unknown-declaration",
+            f"verklaring '{name}' komt in geen van de regelsets voor ({', '.join(lineage)})",
+            path=f"declarations.{name}",
+            suggestion=closest(name, known),
+        )
+        for name in profile.declarations
+        if name not in known
+    ]
+
+
+def _unknown_rulesets(profile: Profile, lineage: dict[str, CompiledRuleset]) -> list[Problem]:
+    return [
+        Problem(
+            "unknown-ruleset",
+            f"toelichting voor regelset '{given.ruleset}', die niet wordt getoetst ({', '.join(lineage)})",
+            path=f"explanations[{i}].ruleset",
+            suggestion=closest(given.ruleset, list(lineage)),
+        )
+        for i, given in enumerate(profile.explanations)
+        if given.ruleset not in lineage
+    ]
 
 
 def evaluate_with(
@@ -193,14 +238,12 @@ def _check_registration(ruleset: CompiledRuleset, profile: Profile) -> None:
 
 def _check_explanations(ruleset: CompiledRuleset, profile: Profile) -> None:
     """An explanation aimed at this ruleset must name one of its requirements: a typo is an error, not a silent fail."""
-    ids, rid, folded = ruleset.requirement_ids, ruleset.id, ruleset.id.casefold()
+    ids, rid = ruleset.requirement_ids, ruleset.id
     problems = []
     for i, given in enumerate(profile.explanations):
         if given.ruleset != rid:
-            if given.ruleset.casefold() == folded:
-                message = f"regelset '{given.ruleset}' bestaat niet; regelset-id's zijn hoofdlettergevoelig"
-                problems.append(Problem("unknown-ruleset", message, path=f"explanations[{i}].ruleset", suggestion=rid))
-        elif given.requirement not in ids:
+            continue  # another ruleset in play checks its own (an unknown ruleset was refused by `in_play`)
+        if given.requirement not in ids:
             message = f"toelichting voor eis '{given.requirement}', die regelset '{rid}' niet heeft"
             suggestion = closest(given.requirement, sorted(ids))
             path = f"explanations[{i}].requirement"

@@ -10,6 +10,7 @@ from typing import Any
 from kwaliteitsregels import messages
 from kwaliteitsregels.checks import REGISTRY
 from kwaliteitsregels.checks.operands import NoRow
+from kwaliteitsregels.checks.quantities import Bounds
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
@@ -40,6 +41,10 @@ class Finding:
         if self.outcome is None and isinstance(self.expected, NoRow):
             row = str(self.expected)
             return messages.text("finding.no_row", lang, path=self.path, table=self.expected.table, row=row)
+        if self.outcome is None and isinstance(self.actual, Bounds):
+            low, high = messages.value(self.actual.low, lang), messages.value(self.actual.high, lang)
+            expect = _expect(self.keyword, self.expected, lang)
+            return messages.text("finding.bounds", lang, path=self.path, low=low, high=high, expect=expect)
         if self.outcome is None:
             return messages.text("finding.missing", lang, path=self.path)
         expect = _expect(self.keyword, self.expected, lang)

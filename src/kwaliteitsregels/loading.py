@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -9,8 +11,9 @@ from pydantic import BaseModel, ValidationError
 
 from kwaliteitsregels import _plain, _validation, _yaml
 from kwaliteitsregels.bundled import RULESET_FILE, bundled_rulesets
-from kwaliteitsregels.compiling import CompiledRuleset, compile_ruleset
+from kwaliteitsregels.compiling import CompiledRuleset, VocabularySource, compile_ruleset
 from kwaliteitsregels.errors import (
+    EvaluationError,
     InputError,
     KwaliteitsregelsError,
     Problem,
@@ -19,6 +22,9 @@ from kwaliteitsregels.errors import (
     UsageError,
     single,
 )
+from kwaliteitsregels.evaluation import in_play
+from kwaliteitsregels.facts.building import ProfileModels, adopt, union
+from kwaliteitsregels.facts.vocabulary import VocabularyFile
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.limits import DEFAULT_LIMITS, Limits
 from kwaliteitsregels.models.profile import Profile
@@ -148,21 +154,82 @@ def _load_ruleset(source: Source, limits: Limits, within: tuple[str, ...]) -> Co
             RulesetError, "builds-on-cycle", f"regelsets bouwen in een kring op elkaar: {chain}", file=located.source
         )
     folder = path.parent if path is not None else None
-    bases = tuple(
-        _load_ruleset(_base_path(name, folder), limits, (*within, model.id)) for name in model.builds_on
-    )
-    return compile_ruleset(model, located, located.source, canonical_hash(located.data), bases)
+    bases = tuple(_load_ruleset(_base_path(name, folder), limits, (*within, model.id)) for name in model.builds_on)
+    imports = _imports(model, located, folder, limits)
+    imported = [v.located.data for v in imports if v.located is not None]
+    content = {"ruleset": located.data, "imports": imported} if imported else located.data
+    return compile_ruleset(model, located, located.source, canonical_hash(content), bases, imports)
 
 
-def load_profile(source: Source | Profile, *, limits: Limits = DEFAULT_LIMITS) -> Profile:
-    """Load and validate a provider profile from a YAML or JSON file, or a dict (within `limits`)."""
+def _imports(
+    model: Ruleset, located: _yaml.Located, folder: Path | None, limits: Limits
+) -> tuple[VocabularySource, ...]:
+    """The vocabulary files a ruleset imports, read (safely) from beside it."""
+    found = []
+    for i, name in enumerate(model.imports):
+        line, _ = located.where(("imports", i))
+        if folder is None:
+            message = "een woordenlijst uit een bestand kan alleen bij een regelset-bestand"
+            raise single(RulesetError, "import-file", message, file=located.source, line=line)
+        file = folder / name
+        if not file.resolve().is_relative_to(folder.resolve()):
+            message = f"woordenlijst '{name}' moet in de map van de regelset staan"
+            raise single(RulesetError, "import-file", message, file=located.source, line=line)
+        read = _read(file, RulesetError, limits)
+        found.append(VocabularySource(_validate(VocabularyFile, read, RulesetError), read, read.source))
+    return tuple(found)
+
+
+def load_profile(
+    source: Source | Profile,
+    *,
+    rulesets: Sequence[CompiledRuleset] = (),
+    limits: Limits = DEFAULT_LIMITS,
+) -> Profile:
+    """Load and validate a provider profile from a YAML or JSON file, or a dict (within `limits`).
+
+    With `rulesets`, the profile may hold the facts their vocabularies declare, and everything it
+    names (declarations, explanations' rulesets and requirements) must exist in them.
+    """
+    models = _models_in_play(rulesets)
     if isinstance(source, Profile):
-        return source
-    return _validate(Profile, _locate(source, ProfileError, limits), ProfileError)
+        profile = adopt(source, models)
+        located = None
+    else:
+        located = _locate(source, ProfileError, limits)
+        profile = _validate(models.profile, located, ProfileError)
+    if rulesets:
+        try:
+            in_play(profile, rulesets)
+        except EvaluationError as error:
+            raise ProfileError([_placed(p, located) for p in error.problems]) from None
+    return profile
 
 
-def parse_profile(text: str, name: str = "<tekst>", *, limits: Limits = DEFAULT_LIMITS) -> Profile:
-    """Validate a profile given as YAML or JSON text (within `limits`)."""
+def _placed(problem: Problem, located: _yaml.Located | None) -> Problem:
+    """`problem` with the file and line of its path in the profile, where the profile came from a file."""
+    if located is None or problem.path is None:
+        return problem
+    parts = tuple(int(p) if p.isdigit() else p for p in problem.path.replace("[", ".").replace("]", "").split("."))
+    line, column = located.where(parts, key=True)
+    return replace(problem, file=located.source, line=line, column=column)
+
+
+def parse_profile(
+    text: str, name: str = "<tekst>", *, rulesets: Sequence[CompiledRuleset] = (), limits: Limits = DEFAULT_LIMITS
+) -> Profile:
+    """Validate a profile given as YAML or JSON text (within `limits`); `rulesets` as for `load_profile`."""
     if not isinstance(text, str):
         raise single(UsageError, "argument-type", f"text moet tekst (str) zijn, geen {type(text).__name__}")
-    return _validate(Profile, _yaml.parse(text, name, limits=limits), ProfileError)
+    return _validate(_models_in_play(rulesets).profile, _yaml.parse(text, name, limits=limits), ProfileError)
+
+
+def _models_in_play(rulesets: Sequence[CompiledRuleset]) -> ProfileModels:
+    if isinstance(rulesets, CompiledRuleset) or not all(isinstance(r, CompiledRuleset) for r in rulesets):
+        raise single(UsageError, "argument-type", "rulesets moet een lijst van geladen regelsets zijn (load_ruleset)")
+    try:
+        return union(r.models for r in rulesets)
+    except ValueError as exc:
+        raise single(
+            RulesetError, "vocabulary-conflict", f"de woordenlijsten van deze regelsets botsen: {exc}"
+        ) from None

@@ -81,13 +81,27 @@ def _check_places(report: kr.Report, expected: dict[str, Any]) -> None:
         )
 
 
-@pytest.mark.parametrize("case", _cases())
-def test_case(case: dict[str, Any]) -> None:
+def _report(case: dict[str, Any]) -> kr.Report:
     ruleset = kr.load_ruleset(_ruleset(case["ruleset"]))
     profile_data = {"organisation": {"name": "Test"}, "services": {"law_domains": ["jeugdwet", "wmo"]}}
-    profile = kr.load_profile(profile_data | case.get("profile", {}))
-    report = kr.evaluate(ruleset, profile, case["peildatum"], stage=kr.Stage(case.get("stage", "registration")))
+    profile = kr.load_profile(profile_data | case.get("profile", {}), rulesets=[ruleset])
+    return kr.evaluate(ruleset, profile, case["peildatum"], stage=kr.Stage(case.get("stage", "registration")))
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_case(case: dict[str, Any]) -> None:
     expected = case["expect"]
+    if "error" in expected:  # the ruleset or the profile is refused: which problem, and where
+        with pytest.raises(kr.KwaliteitsregelsError) as caught:
+            _report(case)
+        found = [(p.code, p.path) for p in caught.value.problems]
+        assert (expected["error"], expected.get("error_path")) in found or (
+            "error_path" not in expected and expected["error"] in [code for code, _ in found]
+        ), found
+        if "suggestion" in expected:
+            assert expected["suggestion"] in [p.suggestion for p in caught.value.problems]
+        return
+    report = _report(case)
     for rid, want in expected.get("results", {}).items():
         _check_result(report.result(str(rid)), want)
     for key, want in expected.get("lot_results", {}).items():

@@ -13,7 +13,8 @@ class Field(Protocol):
     """A profile field path, checked at load time."""
 
     path: str
-    kind: str  # "date", "number", "bool", "text", "list", "object"
+    kind: str  # "date", "number", "duration", "bool", "text", "list", "object"
+    unit: str | None  # from the vocabulary: "eur", "percent", "week" … (None: a plain number or no number)
 
     def get(self, obj: Any) -> Any:
         """The value at this path below `obj`, or None when any step is missing."""
@@ -42,6 +43,9 @@ class Builder(Protocol):
 
     def value(self, field: Field, value: Any, *at: str | int) -> Any:
         """`value` checked against the field's type."""
+
+    def arguments(self, args_type: Any, raw: Any, *at: str | int) -> Any:
+        """`raw` validated as `args_type`; None (after recording the problems) when it does not fit."""
 
     def fail(self, code: str, message: str, *at: str | int, suggestion: str | None = None) -> None:
         """Record a problem at `at` (compilation goes on)."""

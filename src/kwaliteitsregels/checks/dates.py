@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import functools
+import operator
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kwaliteitsregels import workdays
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.models.common import IsoDuration
 from kwaliteitsregels.trace import QUICK, Check, Context, Node
@@ -96,7 +100,94 @@ def build_not_expired(path: str, builder: Builder) -> Check:
     return check
 
 
+class DateFrom(BaseModel):
+    """A date to compare with: the peildatum or a date field, moved by a duration or working days."""
+
+    model_config = ConfigDict(extra="forbid")
+    from_: str = Field(alias="from", description="'peildatum' of een datumveld")
+    plus: IsoDuration | None = None
+    minus: IsoDuration | None = None
+    working_days: int | None = Field(default=None, ge=0, le=1000, description="werkdagen erna (Atw)")
+
+    @model_validator(mode="after")
+    def _one_shift(self) -> DateFrom:
+        if sum(x is not None for x in (self.plus, self.minus, self.working_days)) > 1:
+            msg = "geef hoogstens één van plus, minus of working_days"
+            raise ValueError(msg)
+        return self
+
+
+class DateCompareArgs(BaseModel):
+    """`field` (a date) and the `date` it is compared with."""
+
+    model_config = ConfigDict(extra="forbid")
+    field: str
+    date: DateFrom
+
+
+def _shifted(spec: DateFrom) -> Callable[[date], date]:
+    if spec.plus is not None:
+        return spec.plus.after
+    if spec.minus is not None:
+        return spec.minus.before
+    if spec.working_days is not None:
+        count = spec.working_days
+        return lambda day: workdays.add_working_days(day, count)
+    return lambda day: day
+
+
+def _date_comparison(name: str, compare: Callable[[date, date], bool]) -> Callable[[DateCompareArgs, Builder], Check]:
+    def build(args: DateCompareArgs, builder: Builder) -> Check:
+        field = builder.field(args.field, DATE, "field")
+        start = None if args.date.from_ == "peildatum" else builder.field(args.date.from_, DATE, "date", "from").get
+        shift = functools.lru_cache(maxsize=64)(_shifted(args.date))
+
+        def check(obj: Any, ctx: Context) -> Node:
+            actual = field.get(obj)
+            origin = ctx.peildatum if start is None else start(obj)
+            limit = None if origin is None else shift(origin)
+            outcome = None if actual is None or limit is None else compare(actual, limit)
+            return Node(name, outcome, field.path, actual, limit) if ctx.tracing else QUICK[outcome]
+
+        return check
+
+    build.__doc__ = f"The date lies {name.replace('_', ' ')} the date given (the boundary as the name says)."
+    return build
+
+
 KEYWORDS = (
+    Keyword(
+        "before",
+        DateCompareArgs,
+        _date_comparison("before", operator.lt),
+        "de datum ligt vóór de gegeven datum (die dag zelf telt niet mee)",
+        "vóór {expected}",
+        "before {expected}",
+    ),
+    Keyword(
+        "on_or_before",
+        DateCompareArgs,
+        _date_comparison("on_or_before", operator.le),
+        "de datum ligt op of vóór de gegeven datum (die dag zelf telt mee)",
+        "op of vóór {expected}",
+        "on or before {expected}",
+    ),
+    Keyword(
+        "after",
+        DateCompareArgs,
+        _date_comparison("after", operator.gt),
+        "de datum ligt na de gegeven datum (die dag zelf telt niet mee)",
+        "na {expected}",
+        "after {expected}",
+    ),
+    Keyword(
+        "on_or_after",
+        DateCompareArgs,
+        _date_comparison("on_or_after", operator.ge),
+        "de datum ligt op of na de gegeven datum (die dag zelf telt mee)",
+        "op of na {expected}",
+        "on or after {expected}",
+    ),
     Keyword(
         "not_older_than",
         AgeArgs,

@@ -11,11 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.checks.operands import NO_CONSTRAINT, Compared, NoRow, operand
+from kwaliteitsregels.checks.quantities import compile_quantity, decide, other_side, quantity_of_field
 from kwaliteitsregels.trace import QUICK, Check, Context, Node
 
 SCALAR = frozenset({"text", "number", "bool", "date"})
 ORDERED = frozenset({"number", "date"})
-ANY_KIND = frozenset({"text", "number", "bool", "date", "list", "object"})
+ANY_KIND = frozenset({"text", "number", "bool", "date", "duration", "list", "object"})
 
 
 class _Args(BaseModel):
@@ -61,8 +62,12 @@ def build_present(path: str, builder: Builder) -> Check:
 
 
 def build_equals(args: Compared, builder: Builder) -> Check:
-    """The fact equals the value (a constant, another field, or a table cell)."""
-    field = builder.field(args.field, SCALAR, "field")
+    """The fact (or quantity) equals the value (a constant, another field, or a table cell)."""
+    if args.quantity is not None:
+        return _quantity_check("equals", operator.eq, args, builder)
+    field = builder.field(str(args.field), SCALAR | {"duration"}, "field")
+    if field.kind == "duration":
+        return _quantity_check("equals", operator.eq, args, builder)
     expected_of = operand(args, field, builder)
 
     def check(obj: Any, ctx: Context) -> Node:
@@ -110,7 +115,11 @@ def _compared(actual: Any, expected: Any, compare: Callable[[Any, Any], bool]) -
 
 def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[Compared, Builder], Check]:
     def build(args: Compared, builder: Builder) -> Check:
-        field = builder.field(args.field, ORDERED, "field")
+        if args.quantity is not None:
+            return _quantity_check(name, compare, args, builder)
+        field = builder.field(str(args.field), ORDERED | {"duration"}, "field")
+        if field.kind == "duration":
+            return _quantity_check(name, compare, args, builder)
         expected_of = operand(args, field, builder)
 
         def check(obj: Any, ctx: Context) -> Node:
@@ -123,6 +132,23 @@ def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[Com
 
     build.__doc__ = f"Compare the fact with the value ({name})."
     return build
+
+
+def _quantity_check(name: str, compare: Callable[[Any, Any], bool], args: Compared, builder: Builder) -> Check:
+    """A comparison whose left side is a quantity (or a duration): units checked, three-valued with bounds."""
+    raw = args.quantity if args.quantity is not None else {"field": args.field}
+    at = "quantity" if args.quantity is not None else "field"
+    measured = compile_quantity(raw, builder, at) if args.quantity is not None else quantity_of_field(raw, builder)
+    expected_of = other_side(measured, args.value, args.value_of, builder)
+    get, label = measured.get, measured.label
+
+    def check(obj: Any, ctx: Context) -> Node:
+        actual = get(obj, ctx)
+        expected = expected_of(obj)
+        outcome = decide(actual, expected, compare)
+        return Node(name, outcome, label, actual, expected) if ctx.tracing else QUICK[outcome]
+
+    return check
 
 
 class DecimalsArgs(_Args):

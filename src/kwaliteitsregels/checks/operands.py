@@ -50,19 +50,26 @@ class TableLookup(BaseModel):
 
 
 class Compared(BaseModel):
-    """`field` and exactly one of `value`, `value_of` or `value_from`."""
+    """`field` (or a `quantity`) and exactly one of `value`, `value_of` or `value_from`."""
 
     model_config = ConfigDict(extra="forbid")
-    field: str
+    field: str | None = None
+    quantity: dict[str, Any] | None = None
     value: Any = None
     value_of: str | None = None
     value_from: TableLookup | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Compared:
+        if (self.field is None) == (self.quantity is None):
+            msg = "geef precies één van field of quantity"
+            raise ValueError(msg)
         given = [self.value is not None, self.value_of is not None, self.value_from is not None]
         if sum(given) != 1:
             msg = "geef precies één van value, value_of of value_from"
+            raise ValueError(msg)
+        if self.quantity is not None and self.value_from is not None:
+            msg = "een quantity vergelijk je met value of value_of, niet met value_from"
             raise ValueError(msg)
         return self
 
@@ -73,7 +80,11 @@ def operand(args: Compared, field: ProfileField, builder: Builder) -> Callable[[
     None when unknown (no matching table row); NO_CONSTRAINT when the matching row's cell is empty.
     """
     if args.value_of is not None:
-        return builder.field(args.value_of, frozenset({field.kind}), "value_of").get
+        other = builder.field(args.value_of, frozenset({field.kind}), "value_of")
+        if field.unit is not None and other.unit is not None and field.unit != other.unit:
+            message = f"eenheden passen niet: {field.path} ({field.unit}) en {other.path} ({other.unit})"
+            builder.fail("unit-mismatch", message, "value_of")
+        return other.get
     if args.value_from is not None:
         return _lookup(args.value_from, field, builder)
     constant = builder.value(field, args.value, "value")

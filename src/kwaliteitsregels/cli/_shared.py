@@ -48,7 +48,7 @@ def evaluate_profile(
     stage: str,
 ) -> CombinedReport:
     """Load the profile and evaluate it; evaluation errors name the profile file."""
-    loaded = load_profile(profile)
+    loaded = load_profile(profile, rulesets=rulesets)
     try:
         return evaluate_all(rulesets, loaded, reference_date(peildatum), stage=Stage(stage))
     except EvaluationError as error:

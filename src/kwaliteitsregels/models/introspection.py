@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import types
 import typing
+from dataclasses import dataclass
 from typing import Any, Union
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 
 def unwrap(tp: Any) -> Any:
@@ -76,3 +78,37 @@ def field_table(model: type[BaseModel], prefix: str = "") -> list[str]:
         if nested is not None:
             rows += field_table(nested, path + ("[]." if item is not None else "."))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class FactMeta:
+    """What a fact declares beside its type: its unit and its label (Dutch, English)."""
+
+    unit: str | None = None
+    label: dict[str, str] | None = None
+
+
+def _extras(info: FieldInfo) -> dict[str, Any]:
+    """`json_schema_extra` of the field and of any `Field(...)` inside its (optional) annotation."""
+    found: dict[str, Any] = {}
+    tp = info.annotation
+    members = typing.get_args(tp) if typing.get_origin(tp) in (Union, types.UnionType) else (tp,)
+    for member in members:
+        if typing.get_origin(member) is typing.Annotated:
+            for extra in member.__metadata__:
+                if isinstance(extra, FieldInfo) and isinstance(extra.json_schema_extra, dict):
+                    found.update(extra.json_schema_extra)
+    if isinstance(info.json_schema_extra, dict):
+        found.update(info.json_schema_extra)
+    return found
+
+
+def fact_meta(tp: Any, key: str) -> FactMeta:
+    """The unit and label of field `key` of the model `tp` stands for."""
+    model = model_class(tp)
+    info = model.model_fields.get(key) if model is not None else None
+    if info is None:
+        return FactMeta()
+    extra = _extras(info)
+    label = extra.get("x-label") or ({"nl": info.description} if info.description else None)
+    return FactMeta(extra.get("x-unit"), label)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictBool, model_validator
 
 from kwaliteitsregels.models.common import Identifier, LawDomain, Model
 
@@ -16,7 +16,8 @@ LegalForm = Literal[
 ]
 Register = Literal["SKJ", "BIG"]
 Decision = Literal["accepted", "rejected"]
-Money = Decimal
+Money = Annotated[Decimal, Field(json_schema_extra={"x-unit": "eur"})]
+Count = Annotated[int, Field(json_schema_extra={"x-unit": "count"})]
 
 
 class Organisation(Model):
@@ -48,11 +49,11 @@ class Services(Model):
 class Size(Model):
     """How large the care activities are."""
 
-    care_employees: int | None = Field(default=None, ge=0, description="aantal medewerkers in de zorg")
+    care_employees: Count | None = Field(default=None, ge=0, description="aantal medewerkers in de zorg")
     care_revenue_eur: Money | None = Field(default=None, ge=0, description="jaaromzet uit zorg, euro")
     revenue_wmo_eur: Money | None = Field(default=None, ge=0, description="jaaromzet Wmo, euro")
     revenue_jeugdwet_eur: Money | None = Field(default=None, ge=0, description="jaaromzet Jeugdwet, euro")
-    clients_in_care: int | None = Field(default=None, ge=0, description="aantal unieke cliënten tegelijk in zorg")
+    clients_in_care: Count | None = Field(default=None, ge=0, description="aantal unieke cliënten tegelijk in zorg")
 
 
 class QualitySystem(Model):
@@ -265,8 +266,8 @@ class Profile(Model):
     client_experience: ClientExperience | None = None
     registration: Registration | None = None
     history: History | None = None
-    declarations: dict[str, bool] = Field(
-        default_factory=dict, description="verklaringen: naam uit de regelset → true/false"
+    declarations: dict[str, StrictBool] = Field(
+        default_factory=dict, description="verklaringen: naam uit de regelset → true of false (geen 1 of 'ja')"
     )
     documents: list[Document] = Field(default_factory=list)
     explanations: list[Explanation] = Field(default_factory=list)

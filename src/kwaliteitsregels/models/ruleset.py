@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from kwaliteitsregels.facts.vocabulary import VocabularyBody
 from kwaliteitsregels.models.common import Identifier, IsoDuration, LocalizedText, Model
 
 LawScope = Literal["jeugdwet", "wmo", "both"]
@@ -194,6 +195,10 @@ class Ruleset(Model):
         default_factory=list, description="the municipalities that buy under this framework"
     )
     lots: list[Lot] = Field(default_factory=list)
+    imports: list[str] = Field(
+        default_factory=list, description="vocabulary files beside the ruleset whose facts it reads"
+    )
+    vocabulary: VocabularyBody | None = Field(default=None, description="facts of this ruleset's own")
     declarations: dict[str, LocalizedText] = Field(default_factory=dict)
     evidence_types: dict[str, EvidenceType] = Field(default_factory=dict)
     tables: dict[str, list[Any]] = Field(default_factory=dict)
