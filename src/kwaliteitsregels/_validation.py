@@ -8,34 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kwaliteitsregels import messages
 from kwaliteitsregels._yaml import Located, Path
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.models import introspection
-
-_MESSAGES = {
-    "missing": "verplicht veld ontbreekt",
-    "extra_forbidden": "onbekend veld",
-    "string_type": "moet tekst zijn",
-    "int_type": "moet een geheel getal zijn",
-    "int_parsing": "moet een geheel getal zijn",
-    "int_from_float": "moet een geheel getal zijn",
-    "bool_type": "moet true of false zijn",
-    "bool_parsing": "moet true of false zijn",
-    "date_type": "moet een datum zijn (JJJJ-MM-DD)",
-    "date_parsing": "moet een datum zijn (JJJJ-MM-DD)",
-    "date_from_datetime_parsing": "moet een datum zijn (JJJJ-MM-DD)",
-    "date_from_datetime_inexact": "moet een datum zijn zonder tijdstip (JJJJ-MM-DD)",
-    "decimal_parsing": "moet een getal zijn",
-    "decimal_type": "moet een getal zijn",
-    "list_type": "moet een lijst zijn",
-    "dict_type": "moet een mapping (sleutel: waarde) zijn",
-    "finite_number": "moet een eindig getal zijn (geen NaN of oneindig)",
-    "string_unicode": "moet geldige Unicode-tekst zijn",
-    "invalid_key": "sleutel moet tekst zijn",
-    "int_parsing_size": "getal is te groot",
-    "model_type": "moet een mapping (sleutel: waarde) zijn",
-    "model_attributes_type": "moet een mapping (sleutel: waarde) zijn",
-}
 
 
 def dotted(path: Path) -> str:
@@ -47,19 +23,16 @@ def dotted(path: Path) -> str:
 
 
 def _message(error: Any) -> str:
+    """The Dutch phrase of the catalog (`problem.schema.<type>`), else pydantic's own message."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if kind == "literal_error":
-        return f"moet een van {str(ctx.get('expected')).replace(' or ', ' of ')} zijn"
-    if kind == "string_pattern_mismatch":
-        return f"heeft niet de vorm {ctx.get('pattern')}"
-    if kind in ("too_short", "string_too_short"):
-        return "mag niet leeg zijn"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return _MESSAGES.get(kind, str(error["msg"]))
+    key = f"problem.schema.{kind}"
+    if key not in messages.CATALOG:
+        return str(error["msg"])
+    expected = str(ctx.get("expected")).replace(" or ", " of ")
+    return messages.text(key, "nl", expected=expected, pattern=ctx.get("pattern"), n=ctx.get("ge", ctx.get("gt")))
 
 
 def _suggestion(error: Any, model: type[BaseModel], path: Path) -> str | None:

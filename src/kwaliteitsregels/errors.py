@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kwaliteitsregels import messages
+from kwaliteitsregels.messages import Lang
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -17,9 +20,9 @@ class Problem:
     path: str | None = None
     suggestion: str | None = None
 
-    def location(self) -> str:
+    def location(self, lang: Lang = "nl") -> str:
         """`file:line:column`, as far as it is known."""
-        parts = [self.file or "<invoer>"]
+        parts = [self.file or messages.text("error.input", lang)]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -27,11 +30,16 @@ class Problem:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        """`file:line:column: [path] message (code) Bedoelde u …?`."""
-        where = self.location()
+        """`file:line:column: [path] message (code) Bedoelde u …?`, on one line, control characters shown."""
+        return self.render()
+
+    def render(self, lang: Lang = "nl") -> str:
+        """The problem on one line in `lang`: the message and the suggestion from the phrase catalog."""
+        where = self.location(lang)
         field = f" [{self.path}]" if self.path else ""
-        hint = f" Bedoelde u '{self.suggestion}'?" if self.suggestion else ""
-        return f"{where}:{field} {self.message} ({self.code}){hint}"
+        hint = " " + messages.text("suggestion", lang, suggestion=self.suggestion) if self.suggestion else ""
+        message = messages.problem_text(self.code, self.message, lang)
+        return f"{where}:{field} {message} ({self.code}){hint}"
 
 
 class KwaliteitsregelsError(Exception):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+import string
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -419,6 +422,159 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Problems in the input. Raised with the Dutch phrase (`problem.<code>`, or `problem.<code>~<n>` for a
+# second wording); `problem_text` reads the parameters back from it and fills in the English phrase.
+CATALOG |= {
+    "problem.file-not-found": ("bestand niet gevonden", "file not found"),
+    "problem.file-unreadable": ("bestand niet leesbaar: {reason}", "file not readable: {reason}"),
+    "problem.file-unreadable~2": ("ongeldige bestandsnaam", "invalid file name"),
+    "problem.encoding": (
+        "geen geldige UTF-8 (byte {start}: {byte}); sla het bestand op als UTF-8",
+        "not valid UTF-8 (byte {start}: {byte}); save the file as UTF-8",
+    ),
+    "problem.not-a-mapping": (
+        "het bestand moet een mapping (sleutel: waarde) bevatten",
+        "the file must hold a mapping (key: value)",
+    ),
+    "problem.unknown-ruleset": ("onbekende regelset '{name}'", "unknown ruleset '{name}'"),
+    "problem.builds-on-cycle": (
+        "regelsets bouwen in een kring op elkaar: {chain}",
+        "rulesets build on each other in a cycle: {chain}",
+    ),
+    "problem.ruleset-not-in-force": (
+        "regelset '{id}' geldt van {start} tot {end}, niet op peildatum {peildatum}",
+        "ruleset '{id}' applies from {start} to {end}, not on the reference date {peildatum}",
+    ),
+    "problem.yaml-syntax": ("ongeldige YAML: {detail}", "invalid YAML: {detail}"),
+    "problem.yaml-tag": ("YAML-tag '{tag}' is hier niet toegestaan", "YAML tag '{tag}' is not allowed here"),
+    "problem.yaml-merge": ("merge-sleutels (<<) zijn niet toegestaan", "merge keys (<<) are not allowed"),
+    "problem.duplicate-key": ("sleutel '{key}' komt twee keer voor", "key '{key}' occurs twice"),
+    "problem.key-type": (
+        "sleutel {key} moet tekst zijn: zet hem tussen aanhalingstekens",
+        "key {key} must be text: put it in quotes",
+    ),
+    "problem.too-large": (
+        "bestand is groter dan {n} bytes; zie Limits.max_bytes",
+        "file is larger than {n} bytes; see Limits.max_bytes",
+    ),
+    "problem.too-deep": (
+        "nesting dieper dan {n} niveaus; zie Limits.max_depth",
+        "nesting deeper than {n} levels; see Limits.max_depth",
+    ),
+    "problem.too-many-nodes": (
+        "meer dan {n} waarden (alias-bom?); zie Limits.max_nodes",
+        "more than {n} values (alias bomb?); see Limits.max_nodes",
+    ),
+    "problem.condition-shape": (
+        "een voorwaarde is een mapping met precies één sleutelwoord",
+        "a condition is a mapping with exactly one keyword",
+    ),
+    "problem.unknown-keyword": ("onbekend sleutelwoord '{name}'", "unknown keyword '{name}'"),
+    "problem.unknown-field": ("onbekend profielveld '{path}'", "unknown profile field '{path}'"),
+    "problem.path-into-list": (
+        "'{path}' is een lijst: gebruik every of count",
+        "'{path}' is a list: use every or count",
+    ),
+    "problem.field-kind": (
+        "veld '{path}' is van soort '{kind}', verwacht: {kinds}",
+        "field '{path}' is of kind '{kind}', expected: {kinds}",
+    ),
+    "problem.not-a-list": ("veld '{path}' is geen lijst van objecten", "field '{path}' is not a list of objects"),
+    "problem.unknown-table": ("onbekende tabel '{name}'", "unknown table '{name}'"),
+    "problem.unknown-lot": ("onbekend perceel '{name}'", "unknown lot '{name}'"),
+    "problem.unknown-municipality": ("onbekende gemeente '{name}'", "unknown municipality '{name}'"),
+    "problem.unknown-theme": ("onbekend thema '{name}'", "unknown theme '{name}'"),
+    "problem.duplicate-id": ("eis-id '{id}' komt twee keer voor", "requirement id '{id}' occurs twice"),
+    # schema errors (pydantic's error type after `schema.`)
+    "problem.schema.missing": ("verplicht veld ontbreekt", "required field missing"),
+    "problem.schema.extra_forbidden": ("onbekend veld", "unknown field"),
+    "problem.schema.string_type": ("moet tekst zijn", "must be text"),
+    "problem.schema.int_type": ("moet een geheel getal zijn", "must be a whole number"),
+    "problem.schema.int_parsing": ("moet een geheel getal zijn", "must be a whole number"),
+    "problem.schema.int_from_float": ("moet een geheel getal zijn", "must be a whole number"),
+    "problem.schema.bool_type": ("moet true of false zijn", "must be true or false"),
+    "problem.schema.bool_parsing": ("moet true of false zijn", "must be true or false"),
+    "problem.schema.date_type": ("moet een datum zijn (JJJJ-MM-DD)", "must be a date (YYYY-MM-DD)"),
+    "problem.schema.date_parsing": ("moet een datum zijn (JJJJ-MM-DD)", "must be a date (YYYY-MM-DD)"),
+    "problem.schema.date_from_datetime_parsing": ("moet een datum zijn (JJJJ-MM-DD)", "must be a date (YYYY-MM-DD)"),
+    "problem.schema.date_from_datetime_inexact": (
+        "moet een datum zijn zonder tijdstip (JJJJ-MM-DD)",
+        "must be a date without a time (YYYY-MM-DD)",
+    ),
+    "problem.schema.decimal_parsing": ("moet een getal zijn", "must be a number"),
+    "problem.schema.decimal_type": ("moet een getal zijn", "must be a number"),
+    "problem.schema.list_type": ("moet een lijst zijn", "must be a list"),
+    "problem.schema.dict_type": ("moet een mapping (sleutel: waarde) zijn", "must be a mapping (key: value)"),
+    "problem.schema.finite_number": (
+        "moet een eindig getal zijn (geen NaN of oneindig)",
+        "must be a finite number (not NaN or infinity)",
+    ),
+    "problem.schema.string_unicode": ("moet geldige Unicode-tekst zijn", "must be valid Unicode text"),
+    "problem.schema.invalid_key": ("sleutel moet tekst zijn", "key must be text"),
+    "problem.schema.int_parsing_size": ("getal is te groot", "number is too large"),
+    "problem.schema.model_type": ("moet een mapping (sleutel: waarde) zijn", "must be a mapping (key: value)"),
+    "problem.schema.model_attributes_type": (
+        "moet een mapping (sleutel: waarde) zijn",
+        "must be a mapping (key: value)",
+    ),
+    "problem.schema.literal_error": ("moet een van {expected} zijn", "must be one of {expected}"),
+    "problem.schema.string_pattern_mismatch": ("heeft niet de vorm {pattern}", "does not have the form {pattern}"),
+    "problem.schema.too_short": ("mag niet leeg zijn", "must not be empty"),
+    "problem.schema.string_too_short": ("mag niet leeg zijn", "must not be empty"),
+    "problem.schema.greater_than_equal": ("moet minstens {n} zijn", "must be at least {n}"),
+    "problem.schema.greater_than": ("moet minstens {n} zijn", "must be at least {n}"),
+    "error.prefix": ("fout", "error"),
+    "error.input": ("<invoer>", "<input>"),
+}
+
+# The command line's help in English, by command (`check`) and by option (`check.fail_on`, or just the
+# option's name for an option several commands share). The Dutch help is written at the command itself.
+HELP_EN: dict[str, str] = {
+    "main": "Check care providers against municipal quality frameworks (Youth Act, Wmo 2015).",
+    "lang": "Language of the output and the messages: nl or en (or KWALITEITSREGELS_LANG).",
+    "peildatum": "Reference date YYYY-MM-DD (default: today in the Netherlands).",
+    "stage": "Moment of the procedure: which documents are already due.",
+    "output": "Write to this file instead of standard output.",
+    "fmt": "Output format.",
+    "color": "Colour on or off (default: only on a terminal, and not with NO_COLOR).",
+    "quiet": "Nothing on standard output; the exit code tells (and -o writes the file).",
+    "check": (
+        "Check PROFILE against one or more rulesets.\n\n"
+        "Exit 0: compliant; 1: not compliant or needs assessment; 2: bad input."
+    ),
+    "check.ruleset_names": "A bundled ruleset's name or a path; repeat for several frameworks at once.",
+    "check.fail_on": (
+        "Exit 1 on 'fail': only when the profile is not compliant; "
+        "on 'explain': also when an assessment is needed."
+    ),
+    "report": (
+        "Write a report or a letter for PROFILE.\n\n"
+        "Exit 0: written; 2: bad input (for the verdict use `check`)."
+    ),
+    "report.ruleset_names": "A bundled ruleset's name or a path; repeat for several frameworks in one document.",
+    "report.fmt": "html or markdown: the assessor's report; letter: the letter to the provider (Markdown).",
+    "rulesets": "List the bundled rulesets.",
+    "schema": "Print the JSON Schema of a ruleset, a profile, a report, a combined report or a test case file.",
+    "schema.ruleset_names": "With profile: the facts of these rulesets' vocabularies too.",
+    "validate": (
+        "Check rulesets, profiles and test-case files (PATHS: files and folders).\n\n"
+        "Exit 0: no problems; 1: problems found; 2: wrong usage."
+    ),
+    "validate.kind": "The kind of the files named (otherwise read from their modeline or place).",
+    "validate.ignore_unknown": "Skip named files without a modeline or known place (pre-commit).",
+    "test": (
+        "Run the test cases of rulesets (PATHS: rulesets, folders or test files).\n\n"
+        "Exit 0: all passed; 1: a case failed or coverage too low; 2: bad input."
+    ),
+    "test.min_coverage": "Exit 1 when a ruleset's rule coverage is lower (percent).",
+    "monitor": (
+        "Check EVENTS (.jsonl or .csv) against the deadlines of a framework.\n\n"
+        "Exit 0: every deadline met; 1: findings or unusable rules; 2: bad input."
+    ),
+    "monitor.rules": "Bundled monitoring rules (twente, achterhoek-2019) or a path.",
+    "monitor.clock": "Moment of the replay YYYY-MM-DD[THH:MM] (default: now, Dutch time).",
+}
+
 
 def text(key: str, lang: Lang = "nl", **params: Any) -> str:
     """The phrase `key` in `lang`, filled in with `params`."""
@@ -455,3 +611,39 @@ def duration(item: Duration, lang: Lang = "nl") -> str:
         if n
     ]
     return text("bounds.and", lang).join(parts) or text("duration.days", lang, n=0)
+
+@functools.cache
+def _problem_phrases(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The (Dutch pattern, English template) pairs for a problem code, its own and its wider codes."""
+    parts = code.split(".")
+    found = []
+    for start in range(len(parts)):  # `every.schema.missing`, then `schema.missing`, then `missing`
+        key = "problem." + ".".join(parts[start:])
+        for variant in (key, *(k for k in CATALOG if k.startswith(key + "~"))):
+            if variant in CATALOG:
+                nl, en = CATALOG[variant]
+                found.append((_pattern(nl), en))
+    return tuple(found)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A phrase template as a pattern that reads its parameters back."""
+    regex = ""
+    for literal, name, _, _ in string.Formatter().parse(template):
+        regex += re.escape(literal)
+        if name is not None:
+            regex += f"(?P<{name}>.+?)"
+    return re.compile(regex, re.DOTALL)
+
+
+def problem_text(code: str, message: str, lang: Lang = "nl") -> str:
+    """A problem's message (worded in Dutch where it was raised) in `lang`; as raised when no phrase fits."""
+    if lang == "nl":
+        return message
+    for pattern, english in _problem_phrases(code):
+        match = pattern.fullmatch(message)
+        if match:
+            # a list of options reads "'a' of 'b'" in Dutch
+            params = {k: v.replace("' of '", "' or '") for k, v in match.groupdict().items()}
+            return english.format(**params)
+    return message

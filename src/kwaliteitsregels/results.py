@@ -424,6 +424,22 @@ class Report:
 
         return render_table(self)
 
+    def __repr__(self) -> str:
+        """One line: `<Report twente 2026-11-23: voldoet_niet, 40 eisen>` (the full report: `print(report)`)."""
+        return f"<Report {self.ruleset.id} {self.peildatum.isoformat()}: {self.verdict}, {len(self.results)} eisen>"
+
+    def __str__(self) -> str:
+        """The terminal report, plain text, 110 columns (`print(report)`)."""
+        from kwaliteitsregels.reporting.text import render_text  # noqa: PLC0415 - reporting builds on this module
+
+        return render_text(self)
+
+    def __rich__(self) -> Any:
+        """The terminal report as rich renders it, as wide as the console (`rich.print(report)`)."""
+        from kwaliteitsregels.reporting.text import renderable  # noqa: PLC0415 - reporting builds on this module
+
+        return renderable(self)
+
     def exit_code(
         self, fail_on: frozenset[Verdict] = frozenset({Verdict.NOT_COMPLIANT, Verdict.NEEDS_ASSESSMENT})
     ) -> int:

@@ -9,15 +9,16 @@ from zoneinfo import ZoneInfo
 
 import click
 
+from kwaliteitsregels.cli._output import STDIN_NAME, is_stdin, quiet, stdin_text
 from kwaliteitsregels.combined import CombinedReport, evaluate_all
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import EvaluationError
-from kwaliteitsregels.loading import load_profile
+from kwaliteitsregels.loading import load_profile, parse_profile
 from kwaliteitsregels.stages import Stage
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
-PROFILE = click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+PROFILE = click.argument("profile", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 PEILDATUM = click.option(
     "--peildatum",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -47,17 +48,22 @@ def evaluate_profile(
     peildatum: datetime | None,
     stage: str,
 ) -> CombinedReport:
-    """Load the profile and evaluate it; evaluation errors name the profile file."""
-    loaded = load_profile(profile, rulesets=rulesets)
+    """Load the profile (`-`: from standard input) and evaluate it; evaluation errors name the profile file."""
+    if is_stdin(profile):
+        loaded = parse_profile(stdin_text(), STDIN_NAME, rulesets=rulesets)
+    else:
+        loaded = load_profile(profile, rulesets=rulesets)
+    name = STDIN_NAME if is_stdin(profile) else str(profile)
     try:
         return evaluate_all(rulesets, loaded, reference_date(peildatum), stage=Stage(stage))
     except EvaluationError as error:
-        raise type(error)([replace(p, file=p.file or str(profile)) for p in error.problems]) from None
+        raise type(error)([replace(p, file=p.file or name) for p in error.problems]) from None
 
 
-def write(rendered: str, output: Path | None) -> None:
-    """To the file given, else to standard output."""
+def write(rendered: str, output: Path | None, *, styled: bool = False) -> None:
+    """To the file given, else to standard output (not with `-q`); `styled`: keep the colours, even off a tty."""
     if output is None:
-        click.echo(rendered, nl=False)
+        if not quiet():
+            click.echo(rendered, nl=False, color=True if styled else None)
     else:
         output.write_text(rendered, encoding="utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.cli._shared import OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
@@ -16,7 +17,7 @@ from kwaliteitsregels.reporting.registry import REPORTERS
 from kwaliteitsregels.results import FAIL_ON
 
 
-@click.command()
+@click.command(cls=Command)
 @PROFILE
 @click.option(
     "--ruleset",

@@ -6,19 +6,20 @@ import click
 
 from kwaliteitsregels.bundled import bundled_rulesets
 from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.schemas import MODELS, schema_text
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("kind", type=click.Choice(sorted(MODELS)))
 def schema(kind: str) -> None:
     """Toon het JSON Schema van ruleset, profile, report of test (testgevallen). / Print a JSON Schema."""
     click.echo(schema_text(kind), nl=False)
 
 
-@click.command()
+@click.command(cls=Command)
 @LANG
 def rulesets(lang: Lang) -> None:
     """Toon de meegeleverde regelsets. / List the bundled rulesets."""

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.monitoring import monitor as run_monitor
 from kwaliteitsregels.monitoring.render import render_text
@@ -18,7 +19,7 @@ from kwaliteitsregels.monitoring.render import render_text
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("events", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rules", "-r", required=True, help="Meegeleverde monitoringregels (twente, achterhoek-2019) of pad.")
 @click.option(

@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.cli._shared import OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.registry import DOCUMENTS, REPORTERS
 
 
-@click.command()
+@click.command(cls=Command)
 @PROFILE
 @click.option(
     "--ruleset",

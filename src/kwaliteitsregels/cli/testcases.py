@@ -11,12 +11,13 @@ from kwaliteitsregels import messages
 from kwaliteitsregels.authoring import casereport
 from kwaliteitsregels.authoring.casetests import run_paths
 from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.messages import Lang
 
 _RENDERERS = {"text": casereport.render_text, "json": casereport.render_json}
 
 
-@click.command("test")
+@click.command("test", cls=Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--min-coverage",

@@ -11,10 +11,11 @@ from kwaliteitsregels import messages
 from kwaliteitsregels.authoring.findings import RENDERERS
 from kwaliteitsregels.authoring.validate import KINDS, Kind, validate
 from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.messages import Lang
 
 
-@click.command("validate")
+@click.command("validate", cls=Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
 @click.option(

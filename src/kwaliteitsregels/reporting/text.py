@@ -12,6 +12,7 @@ from rich.text import Text
 from kwaliteitsregels import explain, messages, reasons
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting._columns import columns
 from kwaliteitsregels.reporting._terminal import Escaped
 from kwaliteitsregels.results import ExplanationState, Report, RequirementResult, Status, Verdict
 
@@ -157,12 +158,19 @@ def _render(parts: list[Table | Text | Rule], *, color: bool, width: int) -> str
     return buffer.getvalue()
 
 
-def render_text(report: Report, lang: Lang = "nl", *, color: bool = False, width: int = 110) -> str:
-    """The report for a terminal (plain text when `color` is False)."""
-    return _render(list(_parts(report, lang)), color=color, width=width)
+def render_text(report: Report, lang: Lang = "nl", *, color: bool = False, width: int | None = None) -> str:
+    """The report for a terminal (plain text when `color` is False), 110 columns unless `width` says otherwise."""
+    return _render(list(_parts(report, lang)), color=color, width=width or columns())
 
 
-def render_combined_text(combined: CombinedReport, lang: Lang = "nl", *, color: bool = False, width: int = 110) -> str:
+def renderable(report: Report, lang: Lang = "nl") -> Escaped:
+    """The report as a rich renderable, as wide as the console it is printed on (`rich.print(report)`)."""
+    return Escaped(Group(*_parts(report, lang)))
+
+
+def render_combined_text(
+    combined: CombinedReport, lang: Lang = "nl", *, color: bool = False, width: int | None = None
+) -> str:
     """Every framework's report, then the verdict per framework and one checklist of missing documents."""
     parts: list[Table | Text | Rule] = []
     for report in combined.reports:
@@ -177,4 +185,4 @@ def render_combined_text(combined: CombinedReport, lang: Lang = "nl", *, color: 
     missing = _missing_table(combined.missing_documents(), lang)
     if missing is not None:
         parts.append(missing)
-    return _render(parts, color=color, width=width)
+    return _render(parts, color=color, width=width or columns())
