@@ -129,10 +129,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "finding.no_row": (
         "{path}: tabel '{table}' heeft geen rij voor {row} (onbekende code of verkeerd perceel?)",
         "{path}: table '{table}' has no row for {row} (unknown code or wrong lot?)",
+    ),
     "finding.bounds": (
         "{path}: tussen {low} en {high}, want niet elk item is te beoordelen; verwacht {expect}",
         "{path}: between {low} and {high}, as not every item can be judged; expected {expect}",
-    ),
     ),
     "finding.empty": ("{path}: geen items opgegeven", "{path}: no items given"),
     "finding.value": ("{path}: verwacht {expect}, gevonden {actual}", "{path}: expected {expect}, found {actual}"),
