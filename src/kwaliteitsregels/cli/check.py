@@ -10,9 +10,11 @@ import click
 
 from kwaliteitsregels.cli._group import LANG
 from kwaliteitsregels.cli._help import Command
+from kwaliteitsregels.cli._output import COLOR, QUIET, use_color, width
 from kwaliteitsregels.cli._shared import OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting._columns import columns_of
 from kwaliteitsregels.reporting.registry import REPORTERS
 from kwaliteitsregels.results import FAIL_ON
 
@@ -32,6 +34,8 @@ from kwaliteitsregels.results import FAIL_ON
 @LANG
 @STAGE
 @OUTPUT
+@COLOR
+@QUIET
 @click.option(
     "--fail-on",
     type=click.Choice(sorted(FAIL_ON)),
@@ -52,6 +56,8 @@ def check(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     """Toets PROFILE aan regelset(s). Exit 0: voldoet; 1: voldoet niet of beoordeling nodig; 2: foute invoer."""
     rulesets = [load_ruleset(name) for name in ruleset_names]
     combined = evaluate_profile(profile, rulesets, peildatum, stage)
-    color = output is None and sys.stdout.isatty()
-    write(REPORTERS[fmt](combined, lang, color=color, profile=str(profile)), output)
+    color = use_color(output)
+    with columns_of(width(output)):
+        rendered = REPORTERS[fmt](combined, lang, color=color, profile=str(profile))
+    write(rendered, output, styled=color)
     sys.exit(combined.exit_code(FAIL_ON[fail_on]))

@@ -9,6 +9,7 @@ import click
 
 from kwaliteitsregels.cli._group import LANG
 from kwaliteitsregels.cli._help import Command
+from kwaliteitsregels.cli._output import QUIET
 from kwaliteitsregels.cli._shared import OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
@@ -38,6 +39,7 @@ from kwaliteitsregels.reporting.registry import DOCUMENTS, REPORTERS
 @LANG
 @STAGE
 @OUTPUT
+@QUIET
 def report(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     profile: Path,
     ruleset_names: tuple[str, ...],
