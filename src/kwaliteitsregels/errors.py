@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kwaliteitsregels import messages
+from kwaliteitsregels._safe_text import visible_line
 from kwaliteitsregels.messages import Lang
 
 
@@ -39,7 +40,7 @@ class Problem:
         field = f" [{self.path}]" if self.path else ""
         hint = " " + messages.text("suggestion", lang, suggestion=self.suggestion) if self.suggestion else ""
         message = messages.problem_text(self.code, self.message, lang)
-        return f"{where}:{field} {message} ({self.code}){hint}"
+        return visible_line(f"{where}:{field} {message} ({self.code}){hint}")
 
 
 class KwaliteitsregelsError(Exception):
@@ -76,7 +77,7 @@ class UsageError(KwaliteitsregelsError, TypeError):
 
     def __str__(self) -> str:
         """The message alone: there is no input file to point at."""
-        return "\n".join(p.message for p in self.problems)
+        return "\n".join(visible_line(p.message) for p in self.problems)
 
 
 class MissingExtraError(KwaliteitsregelsError, ImportError):
@@ -84,7 +85,7 @@ class MissingExtraError(KwaliteitsregelsError, ImportError):
 
     def __str__(self) -> str:
         """The message alone: there is no input file to point at."""
-        return "\n".join(p.message for p in self.problems)
+        return "\n".join(visible_line(p.message) for p in self.problems)
 
 
 def single(  # noqa: PLR0913 - mirrors the fields of Problem

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kwaliteitsregels import messages
+from kwaliteitsregels._safe_text import escape_json, visible_line
 from kwaliteitsregels.authoring.casetests import CaseOutcome, Coverage, Mismatch, RulesetRun, TestRun
 from kwaliteitsregels.messages import Lang
 
@@ -95,7 +96,7 @@ def render_text(run: TestRun, lang: Lang = "nl", min_coverage: float | None = No
     noun = messages.text("test.case" if len(outcomes) == 1 else "test.cases", lang)
     tally = {"cases": len(outcomes), "noun": noun, "passed": passed, "failed": len(outcomes) - passed}
     lines.append(messages.text("test.summary", lang, **tally))
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(visible_line, lines)) + "\n"  # case names and files never drive the terminal
 
 
 def run_folder(run: RulesetRun) -> str:
@@ -160,4 +161,4 @@ def render_json(run: TestRun, lang: Lang = "nl", min_coverage: float | None = No
             "below_min_coverage": [r.ruleset.id for r in run.below(min_coverage)],
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kwaliteitsregels import messages
+from kwaliteitsregels._safe_text import escape_json, visible_line
 from kwaliteitsregels.authoring import texts
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.messages import Lang
@@ -70,7 +71,7 @@ def render_text(validation: Validation, lang: Lang = "nl") -> str:
         lines.append(messages.text("validate.summary", lang, problems=count, noun=noun, files=files, checked=checked))
     else:
         lines.append(messages.text("validate.clean", lang, checked=checked))
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(visible_line, lines)) + "\n"  # keys and file names never drive the terminal
 
 
 def _escape_data(value: str) -> str:
@@ -121,7 +122,7 @@ def render_json(validation: Validation, lang: Lang = "nl") -> str:
         "problems": problems,
         "summary": {"files": len(validation.checked), "problems": len(problems)},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 RENDERERS: dict[str, Callable[[Validation, Lang], str]] = {

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
+from kwaliteitsregels.cli._group import echo
 from kwaliteitsregels.cli._output import STDIN_NAME, is_stdin, quiet, stdin_text
 from kwaliteitsregels.combined import CombinedReport, evaluate_all
 from kwaliteitsregels.compiling import CompiledRuleset
@@ -61,9 +62,9 @@ def evaluate_profile(
 
 
 def write(rendered: str, output: Path | None, *, styled: bool = False) -> None:
-    """To the file given, else to standard output (not with `-q`); `styled`: keep the colours, even off a tty."""
+    """To the file given, else to standard output with control characters shown (`_group.echo`); `-q`: not there."""
     if output is None:
         if not quiet():
-            click.echo(rendered, nl=False, color=True if styled else None)
+            echo(rendered, nl=False, styled=styled)
     else:
         output.write_text(rendered, encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kwaliteitsregels.bundled import bundled_rulesets
-from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._group import LANG, echo
 from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
@@ -16,7 +16,7 @@ from kwaliteitsregels.schemas import MODELS, schema_text
 @click.argument("kind", type=click.Choice(sorted(MODELS)))
 def schema(kind: str) -> None:
     """Toon het JSON Schema van ruleset, profile, report of test (testgevallen). / Print a JSON Schema."""
-    click.echo(schema_text(kind), nl=False)
+    echo(schema_text(kind), nl=False)
 
 
 @click.command(cls=Command)
@@ -28,4 +28,4 @@ def rulesets(lang: Lang) -> None:
         spec = ruleset.spec
         until = spec.valid_to.isoformat() if spec.valid_to else "…"
         window = f"{spec.valid_from.isoformat()}–{until}"
-        click.echo(f"{name:<24} {spec.version:<12} {window:<22} {len(ruleset.requirements):>3}  {spec.title.get(lang)}")
+        echo(f"{name:<24} {spec.version:<12} {window:<22} {len(ruleset.requirements):>3}  {spec.title.get(lang)}")

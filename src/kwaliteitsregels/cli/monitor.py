@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._group import LANG, echo
 from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.monitoring import monitor as run_monitor
@@ -49,7 +49,7 @@ def monitor(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     report = run_monitor(rules, events, moment)
     rendered = report.to_json(lang) if fmt == "json" else render_text(report, lang)
     if output is None:
-        click.echo(rendered, nl=False)
+        echo(rendered, nl=False)
     else:
         output.write_text(rendered, encoding="utf-8")
     sys.exit(report.exit_code())

@@ -10,7 +10,7 @@ import click
 from kwaliteitsregels import messages
 from kwaliteitsregels.authoring import casereport
 from kwaliteitsregels.authoring.casetests import run_paths
-from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._group import LANG, echo
 from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.messages import Lang
 
@@ -35,5 +35,5 @@ def test_command(paths: tuple[Path, ...], min_coverage: float | None, fmt: str, 
     run = run_paths(paths, lang=lang)
     if not run.rulesets:
         raise click.UsageError(messages.text("test.nothing", lang, paths=", ".join(map(str, paths))))
-    click.echo(_RENDERERS[fmt](run, lang, min_coverage), nl=False)
+    echo(_RENDERERS[fmt](run, lang, min_coverage), nl=False)
     sys.exit(run.exit_code(min_coverage))

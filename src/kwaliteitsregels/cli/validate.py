@@ -10,7 +10,7 @@ import click
 from kwaliteitsregels import messages
 from kwaliteitsregels.authoring.findings import RENDERERS
 from kwaliteitsregels.authoring.validate import KINDS, Kind, validate
-from kwaliteitsregels.cli._group import LANG
+from kwaliteitsregels.cli._group import LANG, echo
 from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.messages import Lang
 
@@ -35,5 +35,5 @@ def validate_command(paths: tuple[Path, ...], fmt: str, kind: Kind | None, ignor
     outcome = validate(paths, kind=kind, ignore_unknown=ignore_unknown)
     if not outcome.checked and not ignore_unknown:
         raise click.UsageError(messages.text("validate.nothing", lang, paths=", ".join(map(str, paths))))
-    click.echo(RENDERERS[fmt](outcome, lang), nl=False)
+    echo(RENDERERS[fmt](outcome, lang), nl=False)
     sys.exit(outcome.exit_code())

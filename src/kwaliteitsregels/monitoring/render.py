@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kwaliteitsregels._safe_text import visible_line
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.monitoring import phrases
 from kwaliteitsregels.monitoring.results import Finding, MonitoringReport, Outcome
@@ -55,4 +56,4 @@ def render_text(report: MonitoringReport, lang: Lang = "nl") -> str:
     lines += [line for f in listed for line in _finding(f, lang)] or [f"    {phrases.text('report.none', lang)}"]
     lines += ["", phrases.text("report.problems", lang)]
     lines += [f"    {p}" for p in report.problems] or [f"    {phrases.text('report.none', lang)}"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(visible_line, lines)) + "\n"  # event fields never drive the terminal nor start a line

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from kwaliteitsregels._safe_text import escape_json
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.monitoring import phrases
@@ -201,7 +202,7 @@ class MonitoringReport:
 
     def to_json(self, lang: Lang = "nl") -> str:
         """`to_dict` as indented JSON; the same input gives the same bytes."""
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+        return escape_json(json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2)) + "\n"
 
 
 def _month(moment: dt.datetime) -> str:

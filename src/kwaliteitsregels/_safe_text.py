@@ -1,0 +1,63 @@
+r"""Text that leaves the library for a person: a terminal, a JSON file someone `cat`s, a spreadsheet.
+
+Profiles, rulesets, test cases and event files come from outside. Their text (names, keys, file
+names, reasons) must never drive the reader's terminal (OSC 0 window titles, OSC 8 links, BEL,
+colours, "Trojan source" bidi overrides) nor become a live formula in a spreadsheet.
+
+- `visible(text)`: C0 and C1 control characters, DEL and bidi controls as visible stand-ins; the
+  newlines and tabs of a layout are kept. `visible_line(text)` also shows newlines and tabs: for
+  one value inside a line (a key, a file name), which may not start a line of its own.
+- `escape_json(text)`: JSON text with DEL, C1 and bidi controls as `\uXXXX` escapes.
+- `spreadsheet_cell(value)`: text that a spreadsheet would read as a formula, quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}]")  # keeps \t and \n: layout
+_CONTROL_IN_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI}]")
+_JSON_UNESCAPED = re.compile(f"[\x7f-\x9f{BIDI}]")  # JSON itself escapes U+0000-U+001F
+
+# OWASP "CSV injection": a cell starting with one of these is read as a formula (or DDE command).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+(?:[.,][0-9]+)?")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode control pictures: ␛ for ESC, ␇ for BEL, ␀ for NUL
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"<U+{code:04X}>"  # C1 and bidi controls have no picture: their code point, as text
+
+
+def visible(text: str) -> str:
+    """`text` with every control character shown as a stand-in; newlines and tabs (layout) kept."""
+    return CONTROL.sub(_picture, text)
+
+
+def visible_line(text: str) -> str:
+    """`text` for use inside one line: newlines, carriage returns and tabs are shown too."""
+    return _CONTROL_IN_LINE.sub(_picture, text)
+
+
+def escape_json(text: str) -> str:
+    r"""JSON text with DEL, C1 controls and bidi overrides written as `\uXXXX` (same data, safe to `cat`)."""
+    return _JSON_UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """`value` safe for a spreadsheet cell: text starting with `= + - @`, a tab or a line break gets a `'` in front.
+
+    The quote (OWASP's advice against CSV injection) makes Excel, LibreOffice and Google Sheets
+    show the text instead of evaluating it, and shows the reader that it was neutralised. Numbers
+    are not text and stay as they are, and so does text that is a plain number (`-12`, `-3,5`):
+    it cannot be a formula. Anything that is not text is returned unchanged.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value

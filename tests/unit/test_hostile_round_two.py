@@ -1,0 +1,174 @@
+"""Hostile input, round two: terminal control through every command, spreadsheet formulas, exact decimals."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kwaliteitsregels._safe_text import visible, visible_line
+from kwaliteitsregels.cli import main
+from kwaliteitsregels.reporting.registry import DOCUMENTS, REPORTERS
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "zzp-jeugdhulp.yaml"
+
+# Everything a terminal obeys: C0 but newline and tab, DEL, C1, and the bidi controls.
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+ATTACKS = [
+    "\x1b]0;PWNED\x07",  # OSC 0: window title
+    "\x1b]8;;http://evil.example\x1b\\klik\x1b]8;;\x1b\\",  # OSC 8: a link
+    "\x1b[2J\x1b[H",  # clear the screen
+    "\x1b[31m",
+    "\x07",
+    "\x9b31m",  # C1 CSI
+    "\x9d0;title\x9c",  # C1 OSC … ST
+    "\u202e",
+    "\u2066",
+    "\u200f",
+    "\r",
+    "\n",
+    "\t",
+    "\x00",
+    "\x7f",
+    "\x85",
+]
+HOSTILE = st.lists(
+    st.one_of(st.sampled_from(ATTACKS), st.characters(codec="utf-8")),
+    min_size=1,
+    max_size=8,
+).map("".join)
+FILE_NAME = HOSTILE.filter(lambda s: "/" not in s and "\x00" not in s and s.strip(".") and len(s.encode()) < 200)
+CLI = settings(
+    max_examples=int(os.environ.get("KWALITEITSREGELS_EXAMPLES", "100")) // 10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+def _quoted(text: str) -> str:
+    """`text` as a double-quoted YAML (and JSON) scalar, every character that YAML may not hold escaped."""
+    body = json.dumps(text, ensure_ascii=False)[1:-1]
+    return '"' + re.sub("[\x7f-\x9f\ufffe\uffff]", lambda m: f"\\u{ord(m.group()):04x}", body) + '"'
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), color=True)  # color: click strips nothing itself
+    assert result.exit_code in {0, 1, 2}, result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    return result.stdout + result.stderr
+
+
+def _assert_clean(output: str) -> None:
+    found = FORBIDDEN.search(output)
+    assert found is None, f"U+{ord(found.group()):04X} reached the terminal: {output!r}"
+
+
+@contextmanager
+def _folder() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as name:
+        yield Path(name)
+
+
+def _named_profile(name: str) -> str:
+    return EXAMPLE.read_text("utf-8").replace("name: Jeugdpraktijk Kompas", f"name: {_quoted(name)}", 1)
+
+
+class TestNothingDrivesTheTerminal:
+    """Issue 18, class 1: keys, file names, case names and event fields are shown, never obeyed."""
+
+    def test_the_reported_example_sets_no_window_title(self, tmp_path: Path) -> None:
+        profile = tmp_path / "p.yaml"
+        profile.write_text(_named_profile("Kompas").replace("organisation:", '"\\e]0;PWNED\\a": 1\norganisation:'))
+        output = _run("check", str(profile), "-r", "twente", "--peildatum", "2026-11-23")
+        _assert_clean(output)
+        assert "␛]0;PWNED␇" in output  # shown as written, so the author can find the key
+
+    @CLI
+    @given(key=HOSTILE, file_name=FILE_NAME)
+    def test_unknown_keys_and_file_names_in_errors(self, key: str, file_name: str) -> None:
+        with _folder() as folder:
+            profile = folder / f"{file_name}.yaml"
+            profile.write_text(
+                _named_profile("Kompas").replace("organisation:", f"{_quoted('x' + key)}: 1\norganisation:")
+            )
+            for args in (
+                ("check", str(profile), "-r", "twente", "--peildatum", "2026-11-23"),
+                ("report", str(profile), "-r", "twente", "--peildatum", "2026-11-23", "-f", "markdown"),
+                ("validate", str(profile), "--kind", "profile"),
+                ("validate", str(profile), "--kind", "profile", "-f", "github"),
+                ("check", str(folder / file_name), "-r", "twente"),  # no such file: click says so
+                ("validate", str(folder / file_name)),
+            ):
+                _assert_clean(_run(*args))
+
+    @CLI
+    @given(name=HOSTILE, file_name=FILE_NAME)
+    def test_names_in_every_output_format(self, name: str, file_name: str) -> None:
+        with _folder() as folder:
+            profile = folder / f"{file_name}.yaml"
+            profile.write_text(_named_profile(name))
+            for fmt in REPORTERS:
+                _assert_clean(_run("check", str(profile), "-r", "twente", "--peildatum", "2026-11-23", "-f", fmt))
+            for fmt in DOCUMENTS:
+                _assert_clean(_run("report", str(profile), "-r", "twente", "--peildatum", "2026-11-23", "-f", fmt))
+
+    @CLI
+    @given(name=HOSTILE, requirement=HOSTILE, file_name=FILE_NAME)
+    def test_case_names_in_test(self, name: str, requirement: str, file_name: str) -> None:
+        with _folder() as folder:
+            shutil.copy(ROOT / "rulesets" / "jeugdwet" / "ruleset.yaml", folder / "ruleset.yaml")
+            (folder / "tests").mkdir()
+            cases = folder / "tests" / f"{file_name}.yaml"
+            for expected in ('"4.1.2"', _quoted(requirement)):  # a diff for each case; an unknown requirement
+                cases.write_text(
+                    "peildatum: 2026-11-23\ncases:\n"
+                    f"  - name: {_quoted(name)}\n"
+                    "    profile: {organisation: {name: X}, services: {law_domains: [jeugdwet]}}\n"
+                    f"    expect: {{verdict: voldoet, results: {{{expected}: pass}}}}\n"
+                    f"  - name: {_quoted(name + requirement)}\n"
+                    "    profile: {organisation: {name: X}, services: {law_domains: [jeugdwet]}}\n"
+                    "    expect: {verdict: voldoet_niet}\n",
+                )
+                for fmt in ("text", "json"):
+                    _assert_clean(_run("test", str(folder), "-f", fmt))
+
+    @CLI
+    @given(provider=HOSTILE, field=HOSTILE, file_name=FILE_NAME)
+    def test_event_fields_in_monitor(self, provider: str, field: str, file_name: str) -> None:
+        events = [
+            {"id": field, "provider": provider, "type": "301", "at": "2026-01-05T09:00", "assignment": field},
+            {"id": "b", "provider": provider, "type": field, "at": "2026-01-05T09:00"},
+            {"id": "c", "provider": field, "type": "igj_report", "at": "2026-01-05T10:00", "report": provider},
+        ]
+        with _folder() as folder:
+            stream = folder / f"{file_name}.jsonl"
+            stream.write_text("".join(json.dumps(e) + "\n" for e in events) + json.dumps(field) + "\n")
+            for fmt in ("text", "json"):
+                args = ("monitor", str(stream), "-r", "achterhoek-2019", "--clock", "2026-04-01", "-f", fmt)
+                _assert_clean(_run(*args))
+
+    @given(text=HOSTILE)
+    def test_visible_text_keeps_layout_and_nothing_else(self, text: str) -> None:
+        shown = visible(text)
+        assert FORBIDDEN.search(shown) is None
+        assert shown.count("\n") == text.count("\n")
+        one_line = visible_line(text)
+        assert FORBIDDEN.search(one_line) is None
+        assert "\n" not in one_line
+        assert "\t" not in one_line
+
+    def test_ordinary_dutch_text_is_left_alone(self) -> None:
+        text = "Zorg ’t Anker — cliënten, coördinatie, café, € 39,20\n\tregel twee"
+        assert visible(text) == text
+        assert visible("\x1b]0;x\x07\u202e\x9b") == "␛]0;x␇<U+202E><U+009B>"
