@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -9,14 +11,20 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
+import pandas as pd
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
-from kwaliteitsregels._safe_text import visible, visible_line
+import kwaliteitsregels as kr
+from kwaliteitsregels._safe_text import spreadsheet_cell, visible, visible_line
 from kwaliteitsregels.cli import main
+from kwaliteitsregels.loading import parse_profile
+from kwaliteitsregels.reporting.frame import summary_frame
 from kwaliteitsregels.reporting.registry import DOCUMENTS, REPORTERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,3 +180,58 @@ class TestNothingDrivesTheTerminal:
         text = "Zorg ’t Anker — cliënten, coördinatie, café, € 39,20\n\tregel twee"
         assert visible(text) == text
         assert visible("\x1b]0;x\x07\u202e\x9b") == "␛]0;x␇<U+202E><U+009B>"
+
+
+FORMULA = st.tuples(
+    st.sampled_from(
+        ["=", "+", "-", "@", "\t", "\r", "\n", '=HYPERLINK("http://evil.example","klik")', "-2+3", "@SUM(A1)"]
+    ),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cc",)), max_size=12),
+).map("".join)
+SPREADSHEET = settings(
+    max_examples=max(5, int(os.environ.get("KWALITEITSREGELS_EXAMPLES", "100")) // 10), deadline=None
+)
+_TWENTE = kr.load_ruleset("twente")
+
+
+def _formula(cell: object) -> bool:
+    """Would a spreadsheet evaluate `cell`: text starting like a formula that is not a plain number."""
+    return spreadsheet_cell(cell) != cell
+
+
+class TestNoFormulasInSpreadsheets:
+    """Issue 18, class 2: what `to_frame` and `summary_frame` give to `to_excel`/`to_csv` is never a formula."""
+
+    @given(text=st.one_of(FORMULA, st.text()))
+    def test_a_cell_is_quoted_exactly_when_it_reads_as_a_formula(self, text: str) -> None:
+        safe = spreadsheet_cell(text)
+        assert safe in {text, "'" + text}
+        starts_like_a_formula = text[:1] in {"=", "+", "-", "@", "\t", "\r", "\n"}
+        plain_number = re.fullmatch(r"[-+]?[0-9]+(?:[.,][0-9]+)?", text) is not None
+        assert (safe != text) == (starts_like_a_formula and not plain_number)
+
+    @given(number=st.one_of(st.integers(), st.floats(allow_nan=False), st.decimals(allow_nan=False)))
+    def test_numbers_stay_numbers(self, number: object) -> None:
+        assert spreadsheet_cell(number) is number
+        assert spreadsheet_cell(None) is None
+
+    @SPREADSHEET
+    @given(name=FORMULA, title=FORMULA)
+    def test_frames_written_to_excel_and_csv_hold_no_formula(self, name: str, title: str) -> None:
+        text = _named_profile(name).replace("title: VOG jeugdhulpverlener", f"title: {_quoted(title)}", 1)
+        report = kr.evaluate(_TWENTE, parse_profile(text), date(2026, 11, 23))
+        frames = [report.to_frame(), summary_frame([report])]
+        assert summary_frame([report]).index[0] == "'" + name  # kept whole, behind the quote
+        for frame in frames:
+            rows = list(csv.reader(io.StringIO(frame.to_csv())))
+            assert not [cell for row in rows for cell in row if _formula(cell)]
+        with _folder() as folder:
+            target = folder / "export.xlsx"
+            with pd.ExcelWriter(target) as excel:
+                frames[0].to_excel(excel, sheet_name="eisen")
+                frames[1].to_excel(excel, sheet_name="overzicht")
+            workbook = load_workbook(target)
+            cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+            assert not [c.value for c in cells if c.data_type == "f" or _formula(c.value)]
+            counts = [c.value for c in workbook["overzicht"][2][2:]]  # pass, fail, …: numbers, not text
+            assert all(isinstance(value, int) for value in counts[1:])

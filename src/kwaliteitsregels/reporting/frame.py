@@ -2,15 +2,19 @@
 
 `to_frame(report)`: one row per requirement. `summary_frame(reports)`: one row per provider.
 Column names and status values are stable English codes; `label` and `reason` follow `lang`.
+
+Every text cell and index value passes `spreadsheet_cell`: a provider named
+`=HYPERLINK(…)` stays text in `to_excel`/`to_csv` (a `'` in front), numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kwaliteitsregels import explain, messages, reasons
+from kwaliteitsregels._safe_text import spreadsheet_cell
 from kwaliteitsregels.errors import MissingExtraError, Problem
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.results import Report, Status
@@ -43,7 +47,7 @@ def to_frame(report: Report, lang: Lang = "nl") -> pd.DataFrame:
     require("pandas", "to_frame", lang)
     import pandas as pd  # noqa: PLC0415 - optional extra
 
-    rows = [
+    rows = _cells(
         {
             "id": r.id,
             "title": r.requirement.spec.title.get(lang),
@@ -56,12 +60,17 @@ def to_frame(report: Report, lang: Lang = "nl") -> pd.DataFrame:
             "reason": reasons.reason(r, lang),
         }
         for r in report.results
-    ]
+    )
     frame = pd.DataFrame(rows, columns=["id", *COLUMNS]).set_index("id")
     frame["status"] = pd.Categorical(frame["status"], categories=STATUSES, ordered=True)
     for column in ("title", "label", "category", "theme", "lot", "source", "reason"):
         frame[column] = frame[column].astype("string")
     return frame
+
+
+def _cells(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every value safe for a spreadsheet: what `to_excel` or `to_csv` writes is never a formula."""
+    return [{key: spreadsheet_cell(value) for key, value in row.items()} for row in rows]
 
 
 def _source(section: str, line: int | None) -> str:
@@ -86,4 +95,4 @@ def summary_frame(reports: Iterable[Report], lang: Lang = "nl") -> pd.DataFrame:
             },
         )
     columns = ["provider", "verdict", "verdict_label", *STATUSES, "missing_documents"]
-    return pd.DataFrame(rows, columns=columns).set_index("provider")
+    return pd.DataFrame(_cells(rows), columns=columns).set_index("provider")
