@@ -28,9 +28,10 @@ else
   uv=("$tools/bin/uv")
 fi
 
-# One lock for every platform (--universal): platform-only packages keep their markers (atheris:
-# Linux x86_64), and the lock can be refreshed on any machine for CI's Linux x86_64, Python 3.11.
-"${uv[@]}" pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+# Resolved for CI's machine (Linux x86_64, glibc >= 2.28, Python 3.11) whichever machine runs this:
+# uv checks that each pin has a wheel or an sdist there. Elsewhere pip ignores the pins of packages
+# it is not asked for (atheris is Linux x86_64 only, by its marker in pyproject.toml).
+"${uv[@]}" pip compile pyproject.toml --extra dev --python-platform x86_64-manylinux_2_28 --python-version 3.11 \
   --custom-compile-command "bash scripts/refresh-lock.sh" --quiet -o constraints.txt "${args[@]}"
 echo "constraints.txt refreshed:"
 git --no-pager diff --stat -- constraints.txt || true

@@ -173,8 +173,9 @@ def test_the_lock_pins_every_dependency() -> None:
     lock = (ROOT / "constraints.txt").read_text("utf-8")
     pinned = {_name(line) for line in lock.splitlines() if "==" in line and not line.startswith((" ", "#"))}
     assert wanted <= pinned, f"not in constraints.txt (run scripts/refresh-lock.sh): {sorted(wanted - pinned)}"
-    atheris = r"^atheris==\S+ ; platform_machine == 'x86_64' and sys_platform == 'linux'$"  # the marker is kept
-    assert re.search(atheris, lock, re.MULTILINE)
+    assert "--python-platform x86_64-manylinux_2_28 --python-version 3.11" in (
+        ROOT / "scripts" / "refresh-lock.sh"
+    ).read_text("utf-8")  # the lock is made for CI's machine, whichever machine refreshes it
 
 
 def test_the_readme_quick_start_is_the_base_install() -> None:
