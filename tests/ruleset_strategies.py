@@ -99,6 +99,14 @@ def values(scalar: Any) -> st.SearchStrategy[Any]:
     return st.sampled_from(TEXTS)
 
 
+_COUNTS = frozenset({"size.care_employees", "size.clients_in_care"})
+
+
+def _unit(path: str) -> str | None:
+    """The unit the core profile gives a field: comparing fields in different units is refused at load."""
+    return "eur" if path.endswith("_eur") else ("count" if path in _COUNTS else None)
+
+
 def _field(fields: list[Field]) -> st.SearchStrategy[Field]:
     return st.sampled_from(fields) if fields else st.nothing()
 
@@ -137,17 +145,44 @@ def leaf(where: Scope) -> st.SearchStrategy[dict[str, Any]]:
             lambda f: st.integers(0, 3).map(lambda n: {"decimals": {"field": f.path, "max": n}}),
         ),
         st.sampled_from(DECLARATIONS).map(lambda name: {"declared": name}),
+        st.tuples(
+            st.sampled_from(["before", "on_or_before", "after", "on_or_after"]),
+            _field(dated),
+            st.sampled_from([{"from": "peildatum"}, *({"from": "peildatum", "minus": d} for d in DURATIONS)]),
+        ).map(lambda t: {t[0]: {"field": t[1].path, "date": t[2]}}),
+        _field(numbers).flatmap(
+            lambda f: st.sampled_from(["minimum", "maximum", "equals"]).flatmap(
+                lambda name: st.integers(0, 200).map(
+                    lambda v: {name: {"quantity": {"multiply": [{"field": f.path}, {"value": 2}]}, "value": v}}
+                )
+            )
+        ),
     ]
     if texts:
         options += [
             _field(texts).map(lambda f: {"in_table": {"field": f.path, "table": "codes"}}),
             _field(texts).map(lambda f: {"in_table": {"field": f.path, "table": "rows", "column": "code"}}),
+            _field(texts).flatmap(
+                lambda f: st.sampled_from(["^[0-9]{8}$", "A.*", "(ab|c)+[0-9]?"]).map(
+                    lambda p: {"matches": {"field": f.path, "pattern": p}}
+                )
+            ),
+            _field(texts).flatmap(
+                lambda f: st.lists(st.sampled_from(TEXTS), min_size=1, max_size=2).map(
+                    lambda ps: {"starts_with": {"field": f.path, "prefixes": ps}}
+                )
+            ),
         ]
     if lists:
         options.append(
             _field(lists).flatmap(lambda f: values(f.scalar).map(lambda v: {"contains": {"field": f.path, "value": v}}))
         )
-    same_kind = [(a, b) for a in scalars for b in scalars if a.kind == b.kind and a.path != b.path]
+    same_kind = [
+        (a, b)
+        for a in scalars
+        for b in scalars
+        if a.kind == b.kind and a.path != b.path and _unit(a.path) == _unit(b.path)
+    ]
     if same_kind:
         options.append(
             st.sampled_from(same_kind).flatmap(

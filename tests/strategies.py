@@ -119,7 +119,9 @@ def profiles(ruleset_id: str, requirement_ids: list[str], declarations: list[str
                 optional={"connected": maybe_bool, "ijw_active": maybe_bool, "iwmo_active": maybe_bool},
             ),
             "client_experience": st.fixed_dictionaries({}, optional={"last_measured_on": dates}),
-            "declarations": st.dictionaries(st.sampled_from(declarations or ["none"]), st.booleans()),
+            "declarations": (
+                st.dictionaries(st.sampled_from(declarations), st.booleans()) if declarations else st.just({})
+            ),
             "documents": st.lists(documents, max_size=6),
             "explanations": explanations(ruleset_id, requirement_ids),
         },

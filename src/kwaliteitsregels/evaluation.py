@@ -12,7 +12,7 @@ from kwaliteitsregels import _arguments, evidence
 from kwaliteitsregels._validation import closest
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.errors import EvaluationError, Problem, single
-from kwaliteitsregels.facts.building import adopt, union
+from kwaliteitsregels.facts.building import adopt, covers, union
 from kwaliteitsregels.models.profile import Document, Explanation, LotView, Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec
 from kwaliteitsregels.results import (
@@ -82,15 +82,19 @@ def evaluate(
 
 def in_play(profile: Profile, rulesets: Sequence[CompiledRuleset]) -> Profile:
     """`profile` with the facts of the rulesets' vocabularies, after checking what it names exists in them."""
-    lineage: dict[str, CompiledRuleset] = {}
-    for ruleset in rulesets:
-        lineage[ruleset.id] = ruleset
-        lineage.update(ruleset.lineage())
-    problems = _unknown_declarations(profile, lineage) + _unknown_rulesets(profile, lineage)
-    if problems:
-        raise EvaluationError(problems)
+    if profile.declarations or profile.explanations:
+        lineage: dict[str, CompiledRuleset] = {}
+        for ruleset in rulesets:
+            lineage[ruleset.id] = ruleset
+            lineage.update(ruleset.lineage())
+        problems = _unknown_declarations(profile, lineage) + _unknown_rulesets(profile, lineage)
+        if problems:
+            raise EvaluationError(problems)
+    models = rulesets[0].models if len(rulesets) == 1 else None
+    if models is not None and covers(type(profile), models):
+        return profile
     try:
-        return adopt(profile, union(r.models for r in rulesets))
+        return adopt(profile, models or union(r.models for r in rulesets))
     except ValueError as exc:
         raise single(EvaluationError, "vocabulary-conflict", f"de woordenlijsten botsen: {exc}") from None
 

@@ -153,7 +153,20 @@ def schema(name: str) -> dict[str, Any]:
 
 def schema_text(name: str) -> str:
     """The schema as stable, indented JSON text."""
-    return json.dumps(schema(name), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return _text(schema(name))
+
+
+def profile_schema_text(model: type[BaseModel], rulesets: list[str]) -> str:
+    """The JSON Schema of a profile read with the vocabularies of `rulesets` (`model`: their profile model)."""
+    header = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"kwaliteitsregels/profile-{'+'.join(rulesets)}.schema.json",
+    }
+    return _text(header | model.model_json_schema(by_alias=True, schema_generator=_Generator))
+
+
+def _text(generated: dict[str, Any]) -> str:
+    return json.dumps(generated, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def write_all(folder: Path) -> list[Path]:

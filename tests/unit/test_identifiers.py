@@ -8,7 +8,7 @@ import string
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kwaliteitsregels.facts.identifiers import (
     IBAN_LENGTHS,
@@ -232,8 +232,20 @@ def test_pydantic_reports_a_value_error_in_dutch() -> None:
 
 def test_the_json_schema_carries_pattern_and_example() -> None:
     schema = _Provider.model_json_schema()["properties"]["postcode"]
-    assert schema["pattern"] == IDENTIFIER_KINDS["postcode"].pattern
+    assert schema["x-normal-form"] == IDENTIFIER_KINDS["postcode"].pattern
     assert schema["examples"] == ["1234 AB"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed"),
+    [("iban", " nl91 abna 0417 1643 00 "), ("postcode", "1234ab"), ("kvk", " 12345678"), ("big", "19012345601 ")],
+)
+def test_the_json_schema_accepts_what_the_check_accepts(kind: str, typed: str) -> None:
+    """An editor must not flag what the loader takes: the schema's pattern is the typed form's."""
+    annotation = identifier_annotation(kind)
+    adapter = TypeAdapter(annotation)
+    assert adapter.validate_python(typed) == IDENTIFIER_KINDS[kind].check(typed)
+    assert re.search(adapter.json_schema()["pattern"], typed)
 
 
 @pytest.mark.parametrize("kind", sorted(IDENTIFIER_KINDS))

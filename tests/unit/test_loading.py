@@ -95,5 +95,9 @@ def test_an_explanation_for_an_unknown_requirement_is_an_error_not_a_silent_fail
     with pytest.raises(kr.KwaliteitsregelsError) as caught:
         kr.evaluate(ruleset, capital, date(2026, 11, 23))
     assert caught.value.first.suggestion == "twente"
-    other = kr.load_profile(base | {"explanations": [given | {"ruleset": "achterhoek-2019", "requirement": "E3"}]})
-    assert kr.evaluate(ruleset, other, date(2026, 11, 23)).verdict == "voldoet_niet"
+    other = kr.load_profile(base | {"explanations": [given | {"ruleset": "achterhoek-2019", "requirement": "E3-2"}]})
+    with pytest.raises(kr.KwaliteitsregelsError) as caught:  # a ruleset not in play: an error, never ignored
+        kr.evaluate(ruleset, other, date(2026, 11, 23))
+    assert (caught.value.first.code, caught.value.first.path) == ("unknown-ruleset", "explanations[0].ruleset")
+    both = kr.evaluate_all([ruleset, kr.load_ruleset("achterhoek-2019")], other, date(2020, 6, 1))
+    assert both.verdicts()["twente"] == "voldoet_niet"  # both in play: the explanation belongs to one of them

@@ -96,7 +96,7 @@ class CaseLoader:
 
     def __init__(self) -> None:
         self._rulesets: dict[str, CompiledRuleset] = {}
-        self._profiles: dict[Path, Profile] = {}
+        self._profiles: dict[tuple[Path, str], Profile] = {}
 
     def load(self, path: Path) -> LoadedCaseFile:
         """A case file with everything resolved; raises with every problem found."""
@@ -135,23 +135,25 @@ class CaseLoader:
             ]
             raise CaseFileError(moved) from None
 
-    def _profile_file(self, path: Path) -> Profile:
-        key = path.resolve()
+    def _profile_file(self, path: Path, ruleset: CompiledRuleset) -> Profile:
+        key = (path.resolve(), ruleset.models.key)
         if key not in self._profiles:
-            self._profiles[key] = load_profile(path)
+            self._profiles[key] = load_profile(path, rulesets=[ruleset])
         return self._profiles[key]
 
-    def _profile(self, path: Path, case: Case, loc: DataPath, located: Located) -> Profile:
+    def _profile(
+        self, path: Path, case: Case, loc: DataPath, located: Located, ruleset: CompiledRuleset
+    ) -> Profile:
         if isinstance(case.profile, str):
             target = Path(os.path.normpath(path.parent / case.profile))
             if not target.is_file():
                 line, column = located.where((*loc, "profile"))
                 message = f"profiel '{case.profile}' niet gevonden (relatief aan {path.parent})"
                 raise CaseFileError([Problem("file-not-found", message, file=str(path), line=line, column=column)])
-            return self._profile_file(target)
+            return self._profile_file(target, ruleset)
         prefix = f"{_validation.dotted((*loc, 'profile'))}."
         try:
-            return _validate(Profile, _sub(located, (*loc, "profile")), ProfileError)
+            return _validate(ruleset.models.profile, _sub(located, (*loc, "profile")), ProfileError)
         except ProfileError as error:
             raise CaseFileError([replace(p, path=prefix + (p.path or "")) for p in error.problems]) from None
 
@@ -173,7 +175,7 @@ class CaseLoader:
             message = f"testgeval '{case.name}' heeft geen peildatum"
             found.append(Problem("case-peildatum", message, file=str(path), line=line, column=column))
         try:
-            profile = self._profile(path, case, loc, located)
+            profile = self._profile(path, case, loc, located, ruleset)
         except KwaliteitsregelsError as error:
             found += error.problems
         problems += found

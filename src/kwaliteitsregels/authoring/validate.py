@@ -25,8 +25,9 @@ from kwaliteitsregels.authoring.casefiles import CaseLoader, is_case_file
 from kwaliteitsregels.authoring.findings import Checked, Validation, sort_problems
 from kwaliteitsregels.bundled import RULESET_FILE, bundled_rulesets
 from kwaliteitsregels.compiling import CompiledRuleset
-from kwaliteitsregels.errors import KwaliteitsregelsError, Problem
-from kwaliteitsregels.loading import load_profile, load_ruleset
+from kwaliteitsregels.errors import KwaliteitsregelsError, Problem, ProfileError
+from kwaliteitsregels.facts.building import CORE, ProfileModels, union
+from kwaliteitsregels.loading import _read, _validate, load_profile, load_ruleset
 from kwaliteitsregels.models.profile import Profile
 
 Kind = lints.Kind
@@ -124,8 +125,13 @@ class _Validator:
         return lints.lint_ruleset(compiled.spec, located)
 
     def profile(self, path: Path) -> list[Problem]:
+        """A profile is read with the facts of the rulesets checked in the same run (rulesets come first)."""
         try:
-            profile = load_profile(path)
+            models = union(r.models for r in self.rulesets.values())
+        except ValueError:
+            models = CORE  # vocabularies that clash: each ruleset's own test cases still check its facts
+        try:
+            profile = load_profile(path) if models is CORE else _profile_with(path, models)
         except KwaliteitsregelsError as error:
             return list(error.problems)
         return self._explanations(path, profile)
@@ -171,6 +177,11 @@ class _Validator:
                 ),
             )
         return problems
+
+
+def _profile_with(path: Path, models: ProfileModels) -> Profile:
+    located = _read(path, ProfileError)
+    return _validate(models.profile, located, ProfileError)
 
 
 def validate(paths: Iterable[Path], *, kind: Kind | None = None, ignore_unknown: bool = False) -> Validation:

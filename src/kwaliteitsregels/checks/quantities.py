@@ -248,7 +248,9 @@ def _exact(value: Value) -> Decimal | None:
     return value
 
 
-def _arithmetic(symbol: str, apply: Callable[[Decimal, Decimal], Decimal], unit_rule: UnitRule, count: int | None) -> Any:
+def _arithmetic(
+    symbol: str, apply: Callable[[Decimal, Decimal], Decimal], unit_rule: UnitRule, count: int | None
+) -> Any:
     def build(raw: Any, builder: Builder, at: tuple[str | int, ...]) -> Quantity:
         parts = _operands(raw, builder, at, count)
         if not parts:

@@ -7,16 +7,31 @@ import click
 from kwaliteitsregels.bundled import bundled_rulesets
 from kwaliteitsregels.cli._group import LANG, echo
 from kwaliteitsregels.cli._help import Command
+from kwaliteitsregels.facts.building import union
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.schemas import MODELS, schema_text
+from kwaliteitsregels.schemas import MODELS, profile_schema_text, schema_text
 
 
 @click.command(cls=Command)
 @click.argument("kind", type=click.Choice(sorted(MODELS)))
-def schema(kind: str) -> None:
+@click.option(
+    "--ruleset",
+    "-r",
+    "ruleset_names",
+    multiple=True,
+    help="Bij profile: met de gegevens uit de woordenlijsten van deze regelset(s). / With these rulesets' facts.",
+)
+def schema(kind: str, ruleset_names: tuple[str, ...]) -> None:
     """Toon het JSON Schema van ruleset, profile, report of test (testgevallen). / Print a JSON Schema."""
-    echo(schema_text(kind), nl=False)
+    if not ruleset_names:
+        echo(schema_text(kind), nl=False)
+        return
+    if kind != "profile":
+        raise click.UsageError("--ruleset hoort bij 'schema profile' / --ruleset goes with 'schema profile'")
+    loaded = [load_ruleset(name) for name in ruleset_names]
+    model = union(r.models for r in loaded).profile
+    echo(profile_schema_text(model, [r.id for r in loaded]), nl=False)
 
 
 @click.command(cls=Command)

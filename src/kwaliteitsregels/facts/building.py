@@ -13,9 +13,10 @@ import json
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import AfterValidator, BaseModel, Field, create_model
 from pydantic.fields import FieldInfo
 
 from kwaliteitsregels._validation import closest
@@ -48,6 +49,7 @@ class ProfileModels:
     lot_view: type[LotView]
     vocabulary: VocabularyBody
     key: str  # canonical JSON of the merged vocabulary
+    entries: frozenset[str] = frozenset()  # one line per declaration: what a profile model must hold
 
 
 CORE = ProfileModels(Profile, LotView, VocabularyBody(), "{}")
@@ -89,8 +91,10 @@ def _built(key: str) -> tuple[ProfileModels, tuple[tuple[Loc, str, str, str | No
 
 def covers(model: type[BaseModel], needed: ProfileModels) -> bool:
     """Whether profiles of `model` hold every fact of `needed` (it was built from a superset)."""
+    if model is needed.profile:
+        return True
     have = _KNOWN.get(model)
-    return have is not None and _entries(needed.vocabulary) <= have
+    return have is not None and needed.entries <= have
 
 
 def _entries(body: VocabularyBody) -> frozenset[str]:
@@ -129,8 +133,9 @@ class _Builder:
             profile=(profile, ...),
             products=(list[products], ...),  # type: ignore[valid-type]
         )
-        _KNOWN[profile] = _entries(self.body)
-        return ProfileModels(profile, lot_view, self.body, key)
+        entries = _entries(self.body)
+        _KNOWN[profile] = entries
+        return ProfileModels(profile, lot_view, self.body, key, entries)
 
     def _fact(self, root: _Node, name: str, spec: FactSpec) -> None:
         *group, last = name.split(".")
@@ -179,6 +184,7 @@ class _Builder:
         annotation = fact_type.annotation
         if spec.codes is not None:
             annotation = self._codes(spec.codes, loc)
+        annotation = _bounded(annotation, spec)
         return list[annotation] if spec.list else annotation  # type: ignore[valid-type]
 
     def _codes(self, name: str, loc: Loc) -> Any:
@@ -197,7 +203,7 @@ def _field_info(spec: FactSpec, default_unit: str | None) -> FieldInfo:
         extra["x-unit"] = unit
     if spec.reference:
         extra["x-reference"] = spec.reference
-    options: dict[str, Any] = {} if spec.list else {"ge": spec.minimum, "le": spec.maximum}
+    options: dict[str, Any] = {}
     if spec.list:
         options["default_factory"] = list
     elif not spec.required:
@@ -205,6 +211,34 @@ def _field_info(spec: FactSpec, default_unit: str | None) -> FieldInfo:
     description = spec.description.nl if spec.description else None
     info: FieldInfo = Field(title=spec.label.nl, description=description, json_schema_extra=extra, **options)
     return info
+
+
+def _bounded(annotation: Any, spec: FactSpec) -> Any:
+    """`annotation` with the fact's `minimum` and `maximum`, compared exactly (and shown to editors)."""
+    if spec.minimum is None and spec.maximum is None:
+        return annotation
+    low, high = spec.minimum, spec.maximum
+
+    def within(value: Any) -> Any:
+        if value is None:
+            return value
+        if low is not None and value < low:
+            msg = f"moet minstens {low} zijn"
+            raise ValueError(msg)
+        if high is not None and value > high:
+            msg = f"mag hoogstens {high} zijn"
+            raise ValueError(msg)
+        return value
+
+    bounds = {"minimum": _json_number(low), "maximum": _json_number(high)}
+    shown: dict[str, Any] = {key: value for key, value in bounds.items() if value is not None}
+    return Annotated[annotation, AfterValidator(within), Field(json_schema_extra=shown)]
+
+
+def _json_number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _extend(model: type[BaseModel], node: _Node) -> type[BaseModel]:

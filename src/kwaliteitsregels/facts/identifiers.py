@@ -265,5 +265,21 @@ def identifier_annotation(kind: str) -> Any:
         except IdentifierError as error:
             raise ValueError(error.message_nl) from error
 
-    schema: dict[str, Any] = {"pattern": identifier.pattern, "examples": [identifier.example]}
+    schema: dict[str, Any] = {
+        "pattern": _INPUT_PATTERNS.get(kind, _padded(identifier.pattern)),
+        "examples": [identifier.example],
+        "x-normal-form": identifier.pattern,
+    }
     return Annotated[str, AfterValidator(validate), Field(json_schema_extra=schema)]
+
+
+def _padded(pattern: str) -> str:
+    """`pattern` with the surrounding whitespace the check ignores (for editors: what may be typed)."""
+    return r"^\s*" + pattern.removeprefix("^").removesuffix("$") + r"\s*$"
+
+
+# What may be typed where the normal form is stricter: lower case, and spaces inside.
+_INPUT_PATTERNS: Final[Mapping[str, str]] = {
+    "iban": r"^\s*[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30}\s*$",
+    "postcode": r"^\s*[1-9][0-9]{3} ?[A-Za-z]{2}\s*$",
+}
