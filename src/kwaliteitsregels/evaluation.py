@@ -158,17 +158,36 @@ def _relations(report: Report) -> tuple[Relation, ...]:
         for overlap in result.requirement.spec.overlaps:
             ruleset_id = overlap.requirement.split(":", 1)[0]
             other = others[overlap.requirement]
-            this_met, other_met = met(result), met(other)
+            this_met, other_met = _decided(result), _decided(other)
             disagree = this_met is not None and other_met is not None and this_met != other_met
             superseded: Literal["this", "other"] | None = None
             if disagree and overlap.kind == "conflict":
                 superseded = "other" if overlap.prevails == "this" else "this"
             relations.append(
                 Relation(
-                    result, other, ruleset_id, overlap.kind, overlap.prevails, disagree, superseded, report.ruleset.id
+                    result,
+                    other,
+                    ruleset_id,
+                    overlap.kind,
+                    overlap.prevails,
+                    disagree,
+                    superseded,
+                    report.ruleset.id,
+                    overlap.note,
                 ),
             )
     return tuple(relations)
+
+
+def _decided(result: RequirementResult) -> bool | None:
+    """Met or not met on the facts (or an accepted explanation); None when not applicable or not demonstrated.
+
+    A requirement is never set aside on a fact that is missing: only decided outcomes can disagree.
+    """
+    accepted = result.explanation is not None and result.explanation.state is ExplanationState.ACCEPTED
+    if result.status is Status.EXPLAIN and accepted:
+        return True
+    return None if result.basis is Basis.NOT_DEMONSTRATED else met(result)
 
 
 def _own(

@@ -178,6 +178,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "(Does not count: a conflicting requirement prevails.)",
     ),
     "relation.same": ("Zelfde eis als {ruleset} {id}: {status}.", "Same requirement as {ruleset} {id}: {status}."),
+    "relation.stricter": (
+        "Strenger dan {ruleset} {id} ({status}): beide gelden.",
+        "Stricter than {ruleset} {id} ({status}): both apply.",
+    ),
+    "relation.looser": (
+        "{ruleset} {id} stelt hier meer ({status}): beide gelden.",
+        "{ruleset} {id} asks more here ({status}): both apply.",
+    ),
+    "relation.conflict_agree": (
+        "Strijdig met {ruleset} {id} ({status}), maar hier komen ze overeen.",
+        "Conflicts with {ruleset} {id} ({status}), but here they agree.",
+    ),
+    "relation.note": ("Waarom: {note}", "Why: {note}"),
     "relation.conflict_prevails": (
         "Strijdig met {ruleset} {id} ({status}); deze eis gaat voor.",
         "Conflicts with {ruleset} {id} ({status}); this requirement prevails.",

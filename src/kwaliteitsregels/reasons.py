@@ -118,11 +118,18 @@ def relation_phrase(relation: Relation, seen_from: RequirementResult, lang: Lang
     other = relation.other if mine else relation.this
     ruleset = relation.other_ruleset if mine else relation.this_ruleset
     status = status_label(other, lang)
-    if relation.kind == "same":
-        return messages.text("relation.same", lang, ruleset=ruleset, id=other.id, status=status)
-    prevailing = (relation.prevails == "this") == mine
-    key = "relation.conflict_prevails" if prevailing else "relation.conflict_yields"
-    return messages.text(key, lang, ruleset=ruleset, id=other.id, status=status)
+    if relation.kind == "conflict" and relation.superseded is None:
+        key = "relation.conflict_agree"
+    elif relation.kind == "conflict":
+        prevailing = (relation.prevails == "this") == mine
+        key = "relation.conflict_prevails" if prevailing else "relation.conflict_yields"
+    elif relation.kind == "stricter":
+        key = "relation.stricter" if mine else "relation.looser"
+    else:
+        key = "relation.same"
+    text = messages.text(key, lang, ruleset=ruleset, id=other.id, status=status)
+    note = relation.note.get(lang) if relation.note is not None else None
+    return f"{text} {messages.text('relation.note', lang, note=clause(note))}." if note else text
 
 
 def reason(result: RequirementResult, lang: Lang = "nl") -> str:

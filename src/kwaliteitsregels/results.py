@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.profile import Assessment, Explanation, Profile
 from kwaliteitsregels.models.ruleset import Due, Lot
 from kwaliteitsregels.stages import Stage
@@ -234,6 +235,7 @@ class Relation:
     disagree: bool
     superseded: Literal["this", "other"] | None
     this_ruleset: str = ""
+    note: Text | None = None  # why, as the ruleset's author wrote it
 
 
 def met(result: RequirementResult) -> bool | None:

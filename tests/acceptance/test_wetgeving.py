@@ -47,13 +47,13 @@ def _accepted(ruleset: str, requirement: str) -> dict[str, Any]:
     }
 
 
-def test_twente_builds_on_both_laws_and_declares_exactly_two_conflicts() -> None:
+def test_twente_builds_on_both_laws_one_conflict_and_a_stricter_vog_term() -> None:
     twente = _twente()
     assert [base.id for base in twente.bases] == ["jeugdwet", "wmo2015"]
-    conflicts = {
-        (r.id, o.requirement, o.prevails) for r in twente.requirements for o in r.spec.overlaps if o.kind == "conflict"
-    }
-    assert conflicts == {("8", "jeugdwet:4.1.6", "other"), ("23", "jeugdwet:4.2.5", "other")}
+    kinds = {(r.id, o.requirement, o.kind, o.prevails) for r in twente.requirements for o in r.spec.overlaps}
+    conflicts = {k for k in kinds if k[2] == "conflict"}
+    assert conflicts == {("23", "jeugdwet:4.2.5", "conflict", "other")}
+    assert ("8", "jeugdwet:4.1.6", "stricter", None) in kinds  # decision wet-als-bodem: the law is a floor
 
 
 @pytest.mark.parametrize("name", ["jeugdwet", "wmo2015"])
@@ -123,15 +123,14 @@ def _one_youth_worker(vog: str, employed: str, *, solo: bool = False) -> dict[st
         ("2023-01-10", "2019-04-01", True, False, True),  # solo worker: older than 3 years
     ],
 )
-def test_vog_the_law_prevails_when_the_outcomes_differ(
-    vog: str, employed: str, *, solo: bool, law: bool, twente: bool
-) -> None:
+def test_vog_the_law_is_a_floor_both_terms_count(vog: str, employed: str, *, solo: bool, law: bool, twente: bool) -> None:
     report = _evaluate(_one_youth_worker(vog, employed, solo=solo))
     law_result = report.base_reports()["jeugdwet"].result("4.1.6")
     assert (law_result.status is kr.Status.PASS) is law, law_result.reason()
     assert (report.result("8").status is kr.Status.PASS) is twente, report.result("8").reason()
     relation = next(r for r in report.relations if r.this.id == "8" and r.other_ruleset == "jeugdwet")
-    assert relation.superseded == (None if law is twente else "this")
+    assert relation.superseded is None  # neither is set aside: a failing one always counts
+    assert not report.superseded()
 
 
 def test_for_a_wmo_provider_the_vog_conflict_does_not_apply_and_both_wmo_terms_count() -> None:

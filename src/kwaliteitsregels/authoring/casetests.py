@@ -97,8 +97,13 @@ def _matches(want: ExpectedResult, result: RequirementResult) -> bool:
     return all(w is None or w == a for w, a in (*pairs, (want.not_applicable, why)))
 
 
-def _compare(
-    case: LoadedCase, key: str, want: ExpectedResult, result: RequirementResult | None, lang: Lang
+def _compare(  # noqa: PLR0913, PLR0917 - the expectation, the result and what it is judged against
+    case: LoadedCase,
+    key: str,
+    want: ExpectedResult,
+    result: RequirementResult | None,
+    lang: Lang,
+    superseded: frozenset[int] = frozenset(),
 ) -> list[Mismatch]:
     line = case.expectation_lines.get(key)
     if result is None:
@@ -109,6 +114,9 @@ def _compare(
         found.append(Mismatch("result", key, _wanted(want), describe(result), shown, line))
     if want.reason_contains is not None and want.reason_contains not in result.reason("nl"):
         found.append(Mismatch("reason", key, want.reason_contains, describe(result), shown, line))
+    if want.superseded is not None and want.superseded != (id(result) in superseded):
+        wanted, actual = (f"superseded={flag}".lower() for flag in (want.superseded, id(result) in superseded))
+        found.append(Mismatch("result", key, wanted, actual, shown, line))
     return found
 
 
@@ -133,7 +141,7 @@ def run_case(case: LoadedCase, ruleset: CompiledRuleset, lang: Lang = "nl") -> C
     observations = []
     for key, want in expect.results.items():
         result = by_key.get(key)
-        mismatches += _compare(case, key, want, result, lang)
+        mismatches += _compare(case, key, want, result, lang, report.superseded())
         if result is not None:
             observations.append(_observation(result))
     if expect.verdict is not None and expect.verdict != str(report.verdict):

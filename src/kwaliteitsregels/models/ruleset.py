@@ -103,14 +103,20 @@ class Overlap(Model):
     """A declared relation with a requirement of a base ruleset (the law), by `ruleset:id`."""
 
     requirement: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*:.+$", description="'jeugdwet:4.1.7'")
-    kind: Literal["same", "conflict"]
+    kind: Literal["same", "stricter", "conflict"] = Field(
+        description="same: the same duty; stricter: this one asks more than the law (both apply, never set aside); "
+        "conflict: the two truly contradict each other, and `prevails` says which one decides"
+    )
     prevails: Literal["this", "other"] | None = Field(default=None, description="for a conflict: which one decides")
-    note: LocalizedText | None = None
+    note: LocalizedText | None = Field(default=None, description="why: shown with the relation in every report")
 
     @model_validator(mode="after")
     def _conflict_says_who_prevails(self) -> Overlap:
-        if self.kind == "conflict" and self.prevails is None:
-            msg = "een conflict moet zeggen welke eis voorgaat: prevails: this of other"
+        if self.kind == "conflict" and (self.prevails is None or self.note is None):
+            msg = "een conflict moet zeggen welke eis voorgaat (prevails: this of other) en waarom (note)"
+            raise ValueError(msg)
+        if self.kind != "conflict" and self.prevails is not None:
+            msg = "'prevails' hoort alleen bij een conflict; same en stricter gelden allebei"
             raise ValueError(msg)
         return self
 

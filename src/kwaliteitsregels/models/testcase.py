@@ -34,6 +34,9 @@ class ExpectedResult(Model):
     state: StateName | None = Field(default=None, description="the explanation's state on the reference date")
     not_applicable: WhyName | None = Field(default=None, description="why the requirement does not apply")
     reason_contains: str | None = Field(default=None, description="a phrase the Dutch reason must contain")
+    superseded: bool | None = Field(
+        default=None, description="whether a conflicting requirement that prevails sets this one aside"
+    )
 
 
 Expected = Annotated[

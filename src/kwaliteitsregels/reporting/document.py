@@ -78,6 +78,8 @@ class RelationDoc(_Doc):
     other_status: str
     disagree: bool
     superseded: str | None
+    text: str
+    note: str | None
 
 
 class ResultDoc(_Doc):
@@ -293,6 +295,8 @@ def _result(result: RequirementResult, lang: Lang, report: Report) -> ResultDoc:
                 other_status=str(r.other.status),
                 disagree=r.disagree,
                 superseded=r.superseded,
+                text=reasons.relation_phrase(r, result, lang),
+                note=r.note.get(lang) if r.note is not None else None,
             )
             for r in relations
         ],

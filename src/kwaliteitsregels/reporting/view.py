@@ -6,12 +6,13 @@ framework (law) and per lot can join the overall one without changing the templa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kwaliteitsregels import explain, messages, reasons
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import Requirement
-from kwaliteitsregels.results import ExplanationRecord, ExplanationState, Report, RequirementResult, Status
+from kwaliteitsregels.results import ExplanationRecord, ExplanationState, Relation, Report, RequirementResult, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class RowView:
     reason: str
     source: str
     legal: tuple[str, ...]
+    relations: tuple[str, ...] = ()  # overlaps with the law: which applies, and why
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +182,7 @@ def _source(spec: Requirement, several: bool, lang: Lang) -> str:
     return ", ".join(parts)
 
 
-def _row(result: RequirementResult, several: bool, lang: Lang) -> RowView:
+def _row(result: RequirementResult, several: bool, lang: Lang, relations: Sequence[Relation] = ()) -> RowView:
     spec = result.requirement.spec
     return RowView(
         id=spec.id,
@@ -192,6 +194,9 @@ def _row(result: RequirementResult, several: bool, lang: Lang) -> RowView:
         reason=reasons.reason(result, lang),
         source=_source(spec, several, lang),
         legal=tuple(f"{ref.law} art. {ref.article}" for ref in spec.legal),
+        relations=tuple(
+            reasons.relation_phrase(r, result, lang) for r in relations if r.this is result or r.other is result
+        ),
     )
 
 
@@ -200,8 +205,11 @@ def _categories(report: Report, several: bool, lang: Lang) -> tuple[CategoryView
     for result in report.results:
         grouped.setdefault(result.requirement.spec.category, []).append(result)
     titles = {c.id: c.title.get(lang) for c in report.ruleset.spec.categories}
+    relations = report.all_relations()
     return tuple(
-        CategoryView(f"categorie-{i}", cat, titles.get(cat, ""), tuple(_row(r, several, lang) for r in results))
+        CategoryView(
+            f"categorie-{i}", cat, titles.get(cat, ""), tuple(_row(r, several, lang, relations) for r in results)
+        )
         for i, (cat, results) in enumerate(grouped.items(), start=1)
     )
 
