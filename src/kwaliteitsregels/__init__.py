@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from kwaliteitsregels.compiling import CompiledRuleset
     from kwaliteitsregels.errors import KwaliteitsregelsError
     from kwaliteitsregels.evaluation import evaluate
-    from kwaliteitsregels.loading import load_profile, load_ruleset
+    from kwaliteitsregels.loading import load_assessments, load_profile, load_ruleset
     from kwaliteitsregels.models.profile import Profile
     from kwaliteitsregels.results import Report, RequirementResult, Status, Verdict
     from kwaliteitsregels.stages import Stage
@@ -42,6 +42,7 @@ __all__ = [
     "bundled_rulesets",
     "evaluate",
     "evaluate_all",
+    "load_assessments",
     "load_profile",
     "load_ruleset",
 ]
@@ -60,6 +61,7 @@ _PUBLIC = {
     "bundled_rulesets": "kwaliteitsregels.bundled",
     "evaluate": "kwaliteitsregels.evaluation",
     "evaluate_all": "kwaliteitsregels.combined",
+    "load_assessments": "kwaliteitsregels.loading",
     "load_profile": "kwaliteitsregels.loading",
     "load_ruleset": "kwaliteitsregels.loading",
 }

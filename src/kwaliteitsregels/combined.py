@@ -8,9 +8,10 @@ from datetime import date
 
 from kwaliteitsregels import _arguments
 from kwaliteitsregels.compiling import CompiledRuleset
-from kwaliteitsregels.evaluation import evaluate_with, in_play
+from kwaliteitsregels.evaluation import evaluate_with, in_play, with_assessments
 from kwaliteitsregels.explain import MissingDocument, checklist
 from kwaliteitsregels.models.profile import Profile
+from kwaliteitsregels.recorded import AssessmentFile
 from kwaliteitsregels.results import Report, RequirementResult, Verdict, worst
 from kwaliteitsregels.stages import Stage
 
@@ -57,10 +58,13 @@ def evaluate_all(
     peildatum: date,
     *,
     stage: Stage = Stage.REGISTRATION,
+    assessments: AssessmentFile | None = None,
 ) -> CombinedReport:
     """Evaluate one profile against several frameworks, each base ruleset only once."""
     for ruleset in rulesets:
         _arguments.evaluation(ruleset, profile, peildatum, stage)
-    profile = in_play(profile, rulesets)
+    profile, recorded = with_assessments(in_play(profile, rulesets), assessments)
     done: dict[str, Report] = {}
-    return CombinedReport(tuple(evaluate_with(ruleset, profile, peildatum, stage, done) for ruleset in rulesets))
+    return CombinedReport(
+        tuple(evaluate_with(ruleset, profile, peildatum, stage, done, recorded) for ruleset in rulesets)
+    )

@@ -96,6 +96,7 @@ class _Compiler:
     source: str
     problems: list[Problem]
     models: ProfileModels = CORE
+    refutations: dict[str, Check] = dataclasses.field(default_factory=dict)  # declaration → facts that refute it
     reads: set[str] = dataclasses.field(default_factory=set)  # `Model.path` of every field a condition reads
 
     def problem(self, loc: Path, code: str, message: str, suggestion: str | None = None) -> None:
@@ -210,7 +211,7 @@ class _Scope(Builder):
             raise _InvalidError
         return tables[name]
 
-    def declaration(self, name: str, *at: str | int) -> str:
+    def declaration(self, name: str, *at: str | int) -> tuple[str, Check | None]:
         known = self.compiler.ruleset.declarations
         if name not in known:
             self.fail(
@@ -220,7 +221,7 @@ class _Scope(Builder):
                 suggestion=_validation.closest(name, list(known)),
             )
             raise _InvalidError
-        return name
+        return name, self.compiler.refutations.get(name)
 
     def value(self, field: Any, value: Any, *at: str | int) -> Any:
         try:
@@ -329,6 +330,11 @@ def compile_ruleset(  # noqa: PLR0913, PLR0917 - every input of a compiled rules
     """Resolve and check everything; raise RulesetError with every problem found."""
     compiler = _Compiler(ruleset, located, source, [])
     compiler.models = _models(ruleset, bases, imports, compiler)
+    compiler.refutations = {
+        name: compiler.compile(spec.refuted_by, compiler.models.profile, ("declarations", name, "refuted_by"))
+        for name, spec in ruleset.declarations.items()
+        if spec.refuted_by is not None
+    }
     _check_references(ruleset, compiler)
     titles = {name: kind.title for name, kind in (EVIDENCE_TYPES | ruleset.evidence_types).items()}
     compiled = tuple(_requirement(spec, i, compiler, titles) for i, spec in enumerate(ruleset.requirements))

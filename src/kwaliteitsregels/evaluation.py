@@ -11,10 +11,11 @@ from typing import Any, Literal
 from kwaliteitsregels import _arguments, evidence
 from kwaliteitsregels._validation import closest
 from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
-from kwaliteitsregels.errors import EvaluationError, Problem, single
+from kwaliteitsregels.errors import EvaluationError, Problem, UsageError, single
 from kwaliteitsregels.facts.building import adopt, covers, union
 from kwaliteitsregels.models.profile import Document, Explanation, LotView, Profile
 from kwaliteitsregels.models.ruleset import EvidenceSpec
+from kwaliteitsregels.recorded import AssessmentFile, FactSource, Recorded, apply
 from kwaliteitsregels.results import (
     Basis,
     EvidenceGap,
@@ -48,10 +49,17 @@ class _Run:
 
     __slots__ = ("ctx", "documents", "domains", "explanations", "lots", "peildatum", "profile", "rank", "stage")
 
-    def __init__(self, ruleset: CompiledRuleset, profile: Profile, peildatum: date, stage: Stage) -> None:
+    def __init__(  # noqa: PLR0913, PLR0917 - what one evaluation of one ruleset looks up
+        self,
+        ruleset: CompiledRuleset,
+        profile: Profile,
+        peildatum: date,
+        stage: Stage,
+        sources: dict[str, FactSource] | None = None,
+    ) -> None:
         self.profile = profile
         self.peildatum = peildatum
-        self.ctx = Context(peildatum, profile.declarations, tracing=False)
+        self.ctx = Context(peildatum, profile.declarations, tracing=False, root=profile, sources=sources)
         self.domains = frozenset(profile.services.law_domains)
         self.documents: dict[str, list[Document]] = evidence.index_documents(profile.documents)
         self.stage = stage
@@ -74,10 +82,26 @@ def evaluate(
     peildatum: date,
     *,
     stage: Stage = Stage.REGISTRATION,
+    assessments: AssessmentFile | None = None,
 ) -> Report:
-    """Evaluate every requirement of `ruleset` (and of the rulesets it builds on) for `profile` as of `peildatum`."""
+    """Evaluate every requirement of `ruleset` (and of the rulesets it builds on) for `profile` as of `peildatum`.
+
+    `assessments` (`load_assessments`): what the municipality established itself; an observed fact
+    outweighs what the profile states, and the decision record hashes both files.
+    """
     _arguments.evaluation(ruleset, profile, peildatum, stage)
-    return evaluate_with(ruleset, in_play(profile, [ruleset]), peildatum, stage, {})
+    profile, recorded = with_assessments(in_play(profile, [ruleset]), assessments)
+    return evaluate_with(ruleset, profile, peildatum, stage, {}, recorded)
+
+
+def with_assessments(profile: Profile, assessments: AssessmentFile | None) -> tuple[Profile, Recorded | None]:
+    """The profile to evaluate and what was recorded, when an assessments file is given."""
+    if assessments is None:
+        return profile, None
+    if not isinstance(assessments, AssessmentFile):
+        raise single(UsageError, "argument-type", "assessments moet een geladen beoordeling zijn (load_assessments)")
+    recorded = apply(profile, assessments)
+    return recorded.profile, recorded
 
 
 def in_play(profile: Profile, rulesets: Sequence[CompiledRuleset]) -> Profile:
@@ -126,20 +150,21 @@ def _unknown_rulesets(profile: Profile, lineage: dict[str, CompiledRuleset]) -> 
     ]
 
 
-def evaluate_with(
+def evaluate_with(  # noqa: PLR0913, PLR0917 - one evaluation's inputs, and the base reports made so far
     ruleset: CompiledRuleset,
     profile: Profile,
     peildatum: date,
     stage: Stage,
     done: dict[str, Report],
+    recorded: Recorded | None = None,
 ) -> Report:
     """One ruleset; `done` holds the base reports already made, so a shared base is evaluated once."""
     stage = _arguments.evaluation(ruleset, profile, peildatum, stage)
     for base in ruleset.bases:
         if base.id not in done:
-            done[base.id] = evaluate_with(base, profile, peildatum, stage, done)
+            done[base.id] = evaluate_with(base, profile, peildatum, stage, done, recorded)
     bases = tuple(done[base.id] for base in ruleset.bases)
-    report = _own(ruleset, profile, peildatum, stage, bases)
+    report = _own(ruleset, profile, peildatum, stage, bases, recorded)
     relations = _relations(report)
     return replace(report, relations=relations) if relations else report
 
@@ -196,6 +221,7 @@ def _own(
     peildatum: date,
     stage: Stage,
     bases: tuple[Report, ...],
+    recorded: Recorded | None = None,
 ) -> Report:
     spec = ruleset.spec
     if peildatum < spec.valid_from or (spec.valid_to is not None and peildatum > spec.valid_to):
@@ -207,14 +233,14 @@ def _own(
         raise single(EvaluationError, "ruleset-not-in-force", message)
     _check_explanations(ruleset, profile)
     _check_registration(ruleset, profile)
-    run = _Run(ruleset, profile, peildatum, stage)
+    run = _Run(ruleset, profile, peildatum, stage, recorded.sources if recorded else None)
     results: list[RequirementResult] = []
     for req in ruleset.requirements:
         if req.spec.per == "lot":
             results.extend(_per_lot(req, run))
         else:
             results.append(_requirement(req, run, profile))
-    return Report(ruleset, profile, peildatum, stage, tuple(results), LIBRARY_VERSION, bases)
+    return Report(ruleset, profile, peildatum, stage, tuple(results), LIBRARY_VERSION, bases, recorded=recorded)
 
 
 def _per_lot(req: CompiledRequirement, run: _Run) -> list[RequirementResult]:

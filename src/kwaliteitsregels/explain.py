@@ -9,6 +9,7 @@ from typing import Any
 
 from kwaliteitsregels import messages
 from kwaliteitsregels.checks import REGISTRY
+from kwaliteitsregels.checks.facts import Refuted
 from kwaliteitsregels.checks.operands import NoRow
 from kwaliteitsregels.checks.quantities import Bounds
 from kwaliteitsregels.messages import Lang
@@ -41,16 +42,26 @@ class Finding:
         if self.outcome is None and isinstance(self.expected, NoRow):
             row = str(self.expected)
             return messages.text("finding.no_row", lang, path=self.path, table=self.expected.table, row=row)
-        if self.outcome is None and isinstance(self.actual, Bounds):
-            low, high = messages.value(self.actual.low, lang), messages.value(self.actual.high, lang)
-            expect = _expect(self.keyword, self.expected, lang)
-            return messages.text("finding.bounds", lang, path=self.path, low=low, high=high, expect=expect)
+        special = self._special(lang)
+        if special is not None:
+            return special
         if self.outcome is None:
             return messages.text("finding.missing", lang, path=self.path)
         expect = _expect(self.keyword, self.expected, lang)
         actual = messages.value(self.actual, lang)
         key = f"{style}.negated" if self.negated else f"{style}.value"
         return messages.text(key, lang, path=self.path, expect=expect, actual=actual)
+
+    def _special(self, lang: Lang) -> str | None:
+        """A refuted declaration, or a count or share between bounds: phrased apart."""
+        if isinstance(self.expected, Refuted):
+            shown = "; ".join(f"{path} = {messages.value(value, lang)}" for path, value in self.expected.facts)
+            return messages.text("finding.refuted", lang, path=self.path, facts=shown)
+        if self.outcome is None and isinstance(self.actual, Bounds):
+            low, high = messages.value(self.actual.low, lang), messages.value(self.actual.high, lang)
+            expect = _expect(self.keyword, self.expected, lang)
+            return messages.text("finding.bounds", lang, path=self.path, low=low, high=high, expect=expect)
+        return None
 
     def fact(self, lang: Lang = "nl") -> str:
         """`path = value`: a fact that carried a pass."""

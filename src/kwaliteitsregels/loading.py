@@ -27,8 +27,10 @@ from kwaliteitsregels.facts.building import ProfileModels, adopt, union
 from kwaliteitsregels.facts.vocabulary import VocabularyFile
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.limits import DEFAULT_LIMITS, Limits
+from kwaliteitsregels.models.assessments import Assessments
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.models.ruleset import Ruleset
+from kwaliteitsregels.recorded import AssessmentFile
 
 Source = str | Path | dict[str, Any]
 M = TypeVar("M", bound=BaseModel)
@@ -233,3 +235,14 @@ def _models_in_play(rulesets: Sequence[CompiledRuleset]) -> ProfileModels:
         raise single(
             RulesetError, "vocabulary-conflict", f"de woordenlijsten van deze regelsets botsen: {exc}"
         ) from None
+
+
+def load_assessments(source: str | Path | dict[str, Any], *, limits: Limits = DEFAULT_LIMITS) -> AssessmentFile:
+    """Load the municipality's assessments of one provider (observed facts, decisions on explanations).
+
+    Pass it to `evaluate` or `evaluate_all` beside the profile: the profile stays as submitted.
+    """
+    located = _locate(source, ProfileError, limits)
+    spec = _validate(Assessments, located, ProfileError)
+    name = located.source
+    return AssessmentFile(spec, name, located, canonical_hash(located.data))

@@ -191,6 +191,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Conflicts with {ruleset} {id} ({status}), but here they agree.",
     ),
     "relation.note": ("Waarom: {note}", "Why: {note}"),
+    "finding.refuted": (
+        "{path}: verklaard, maar een vastgelegd gegeven spreekt de verklaring tegen ({facts}); "
+        "het gegeven weegt zwaarder",
+        "{path}: declared, but a recorded fact contradicts the declaration ({facts}); the fact outweighs it",
+    ),
+    "reason.recorded": (
+        "Vastgesteld door de gemeente, en dat weegt zwaarder dan de opgave van de aanbieder: {facts}.",
+        "Established by the municipality, which outweighs what the provider stated: {facts}.",
+    ),
+    "reason.recorded_fact": (
+        "{path} ({kind} door {by} op {on}; de aanbieder gaf: {stated})",
+        "{path} ({kind} by {by} on {on}; the provider stated: {stated})",
+    ),
+    "source.observation": ("waargenomen", "observed"),
+    "source.document": ("uit een document", "from a document"),
+    "source.assessor": ("besloten", "decided"),
     "relation.conflict_prevails": (
         "Strijdig met {ruleset} {id} ({status}); deze eis gaat voor.",
         "Conflicts with {ruleset} {id} ({status}); this requirement prevails.",

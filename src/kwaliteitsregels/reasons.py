@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from kwaliteitsregels import messages
 from kwaliteitsregels._durations import Duration
-from kwaliteitsregels.explain import findings, support
+from kwaliteitsregels.explain import facts, findings, support
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.recorded import FactSource
 from kwaliteitsregels.results import (
     Basis,
     EvidenceGap,
@@ -145,4 +146,22 @@ def reason(result: RequirementResult, lang: Lang = "nl") -> str:
     if result.applicability is not None and result.applicability.outcome is None:
         shown = "; ".join(f.message(lang) for f in findings(result.applicability))
         text += messages.text("reason.applicability_unknown", lang, findings=shown)
-    return text
+    return text + recorded_phrase(result, lang)
+
+
+def recorded_phrase(result: RequirementResult, lang: Lang = "nl") -> str:
+    """' Vastgesteld door …': the facts this result read that the municipality established, with what was stated."""
+    sources = result.context.sources if result.context is not None else {}
+    if not sources or result.status is Status.NOT_APPLICABLE:
+        return ""
+    read = [path.removeprefix("profile.") for path, _ in facts(result.trace)]
+    parts = [_source_phrase(sources[path], lang) for path in dict.fromkeys(read) if path in sources]
+    return f" {messages.text('reason.recorded', lang, facts='; '.join(parts))}" if parts else ""
+
+
+def _source_phrase(source: FactSource, lang: Lang) -> str:
+    stated = messages.value(source.stated, lang) if source.stated not in (None, [], "") else "—"
+    kind = messages.text(f"source.{source.kind}", lang)
+    return messages.text(
+        "reason.recorded_fact", lang, path=source.path, kind=kind, by=source.by, on=source.on, stated=stated
+    )

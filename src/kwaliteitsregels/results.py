@@ -15,6 +15,7 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.profile import Assessment, Explanation, Profile
 from kwaliteitsregels.models.ruleset import Due, Lot
+from kwaliteitsregels.recorded import Recorded
 from kwaliteitsregels.stages import Stage
 from kwaliteitsregels.trace import Context, Node
 
@@ -277,6 +278,7 @@ class DecisionRecord:
     peildatum: date
     stage: Stage
     library_version: str
+    assessments_hash: str | None = None  # the municipality's assessments file, hashed apart from the submission
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +293,7 @@ class Report:
     library_version: str
     bases: tuple[Report, ...] = ()
     relations: tuple[Relation, ...] = ()
+    recorded: Recorded | None = None  # the municipality's assessments file, when one was given
 
     def base_reports(self) -> dict[str, Report]:
         """The reports of every base ruleset (the law), transitively, by ruleset id."""
@@ -327,7 +330,10 @@ class Report:
             ruleset_id=spec.id,
             ruleset_version=spec.version,
             ruleset_hash=self.ruleset.content_hash,
-            profile_hash=canonical_hash(self.profile.model_dump(mode="json")),
+            profile_hash=(
+                self.recorded.submitted_hash if self.recorded else canonical_hash(self.profile.model_dump(mode="json"))
+            ),
+            assessments_hash=self.recorded.assessments_hash if self.recorded else None,
             peildatum=self.peildatum,
             stage=self.stage,
             library_version=self.library_version,

@@ -27,6 +27,7 @@ from pydantic_core import core_schema
 
 from kwaliteitsregels.checks import REGISTRY
 from kwaliteitsregels.models import common
+from kwaliteitsregels.models.assessments import Assessments
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.models.ruleset import Ruleset
 from kwaliteitsregels.models.testcase import CaseFile, ExpectedResult
@@ -38,6 +39,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "report": ReportDocument,
     "combined-report": CombinedDocument,
     "test": CaseFile,
+    "assessments": Assessments,
 }
 CONDITION_REF = "#/$defs/Condition"
 _MARK = "x-kwaliteitsregels-condition"

@@ -6,7 +6,7 @@ why (failing sub-conditions, facts read) is a pure function over this tree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -53,16 +53,28 @@ class Context:
     the same either way (a property test holds us to that).
     """
 
-    __slots__ = ("declarations", "peildatum", "tracing")
+    __slots__ = ("declarations", "peildatum", "root", "sources", "tracing")
 
-    def __init__(self, peildatum: date, declarations: dict[str, bool], *, tracing: bool = True) -> None:
+    def __init__(
+        self,
+        peildatum: date,
+        declarations: dict[str, bool],
+        *,
+        tracing: bool = True,
+        root: Any = None,
+        sources: Mapping[str, Any] | None = None,
+    ) -> None:
         self.peildatum = peildatum
         self.declarations = declarations
         self.tracing = tracing
+        self.root = root  # the whole profile, for checks that look beyond the current item
+        self.sources = sources or {}  # fact path → where the municipality established it
 
     def traced(self) -> Context:
         """The same context, recording the trace."""
-        return self if self.tracing else Context(self.peildatum, self.declarations, tracing=True)
+        if self.tracing:
+            return self
+        return Context(self.peildatum, self.declarations, tracing=True, root=self.root, sources=self.sources)
 
 
 QUICK: dict[Outcome, Node] = {outcome: Node("quick", outcome) for outcome in (True, False, None)}

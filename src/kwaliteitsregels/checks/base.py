@@ -38,8 +38,8 @@ class Builder(Protocol):
     def table(self, name: str, *at: str | int) -> list[Any]:
         """A lookup table of the ruleset."""
 
-    def declaration(self, name: str, *at: str | int) -> str:
-        """A declaration key the ruleset defines."""
+    def declaration(self, name: str, *at: str | int) -> tuple[str, Check | None]:
+        """A declaration key the ruleset defines, and the condition on recorded facts that refutes it."""
 
     def value(self, field: Field, value: Any, *at: str | int) -> Any:
         """`value` checked against the field's type."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.checks.operands import NO_CONSTRAINT, Compared, NoRow, operand
 from kwaliteitsregels.checks.quantities import compile_quantity, decide, other_side, quantity_of_field
-from kwaliteitsregels.trace import QUICK, Check, Context, Node
+from kwaliteitsregels.trace import QUICK, Check, Context, Node, leaves
 
 SCALAR = frozenset({"text", "number", "bool", "date"})
 ORDERED = frozenset({"number", "date"})
@@ -196,20 +197,53 @@ def build_in_table(args: TableArgs, builder: Builder) -> Check:
     return check
 
 
+@dataclass(frozen=True, slots=True)
+class Refuted:
+    """A declaration the recorded facts contradict: those facts, by path, with their values."""
+
+    facts: tuple[tuple[str, Any], ...]
+
+
 def build_declared(key: str, builder: Builder) -> Check:
-    """The provider has declared this statement (a declaration the ruleset defines)."""
-    name = builder.declaration(key)
+    """The provider has declared this statement, and no recorded fact refutes it (`refuted_by`)."""
+    name, refuted_by = builder.declaration(key)
     path = f"declarations.{name}"
 
     def check(obj: Any, ctx: Context) -> Node:  # noqa: ARG001 - declarations live on the context
         actual = ctx.declarations.get(name)
+        if actual is True and refuted_by is not None:
+            against = refuted_by(ctx.root, ctx)
+            if against.outcome is True:
+                refuted = Refuted(_read(against))
+                return (
+                    Node("declared", outcome=False, path=path, actual=actual, expected=refuted)
+                    if ctx.tracing
+                    else QUICK[False]
+                )
         return Node("declared", actual, path, actual, expected=True) if ctx.tracing else QUICK[actual]
+
+    return check
+
+
+def _read(node: Node) -> tuple[tuple[str, Any], ...]:
+    return tuple({path: leaf.actual for path, leaf in leaves(node)}.items())
+
+
+def build_absent(path: str, builder: Builder) -> Check:
+    """Nothing is recorded for the fact: 'absent means none', said explicitly (two-valued)."""
+    field = builder.field(path, ANY_KIND)
+
+    def check(obj: Any, ctx: Context) -> Node:
+        actual = field.get(obj)
+        outcome = _missing(actual)
+        return Node("absent", outcome, field.path, actual) if ctx.tracing else QUICK[outcome]
 
     return check
 
 
 KEYWORDS = (
     Keyword("present", str, build_present, "het gegeven is ingevuld", "ingevuld", "filled in"),
+    Keyword("absent", str, build_absent, "er is niets vastgelegd voor het gegeven", "niet ingevuld", "not filled in"),
     Keyword("equals", Compared, build_equals, "het gegeven is gelijk aan de waarde", "{expected}", "{expected}"),
     Keyword(
         "one_of",

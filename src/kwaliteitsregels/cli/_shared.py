@@ -14,7 +14,7 @@ from kwaliteitsregels.cli._output import STDIN_NAME, is_stdin, quiet, stdin_text
 from kwaliteitsregels.combined import CombinedReport, evaluate_all
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import EvaluationError
-from kwaliteitsregels.loading import load_profile, parse_profile
+from kwaliteitsregels.loading import load_assessments, load_profile, parse_profile
 from kwaliteitsregels.stages import Stage
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -33,6 +33,13 @@ STAGE = click.option(
     show_default=True,
     help="Moment in de procedure: welke bewijsstukken al nodig zijn. / Which documents are due.",
 )
+ASSESSMENTS = click.option(
+    "--assessments",
+    "-a",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Beoordeling van de gemeente naast het profiel: waarnemingen en besluiten. / The municipality's assessments.",
+)
 OUTPUT = click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Schrijf naar bestand."
 )
@@ -48,15 +55,20 @@ def evaluate_profile(
     rulesets: list[CompiledRuleset],
     peildatum: datetime | None,
     stage: str,
+    assessments: Path | None = None,
 ) -> CombinedReport:
-    """Load the profile (`-`: from standard input) and evaluate it; evaluation errors name the profile file."""
+    """Load the profile (`-`: from standard input) and evaluate it; evaluation errors name the profile file.
+
+    `assessments`: the municipality's file beside the profile (observed facts, decisions on explanations).
+    """
     if is_stdin(profile):
         loaded = parse_profile(stdin_text(), STDIN_NAME, rulesets=rulesets)
     else:
         loaded = load_profile(profile, rulesets=rulesets)
     name = STDIN_NAME if is_stdin(profile) else str(profile)
+    recorded = load_assessments(assessments) if assessments is not None else None
     try:
-        return evaluate_all(rulesets, loaded, reference_date(peildatum), stage=Stage(stage))
+        return evaluate_all(rulesets, loaded, reference_date(peildatum), stage=Stage(stage), assessments=recorded)
     except EvaluationError as error:
         raise type(error)([replace(p, file=p.file or name) for p in error.problems]) from None
 

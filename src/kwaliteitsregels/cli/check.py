@@ -11,7 +11,7 @@ import click
 from kwaliteitsregels.cli._group import LANG
 from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.cli._output import COLOR, QUIET, use_color, width
-from kwaliteitsregels.cli._shared import OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
+from kwaliteitsregels.cli._shared import ASSESSMENTS, OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting._columns import columns_of
@@ -33,6 +33,7 @@ from kwaliteitsregels.results import FAIL_ON
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True)
 @LANG
 @STAGE
+@ASSESSMENTS
 @OUTPUT
 @COLOR
 @QUIET
@@ -50,12 +51,13 @@ def check(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     fmt: str,
     lang: Lang,
     stage: str,
+    assessments: Path | None,
     output: Path | None,
     fail_on: str,
 ) -> None:
     """Toets PROFILE aan regelset(s). Exit 0: voldoet; 1: voldoet niet of beoordeling nodig; 2: foute invoer."""
     rulesets = [load_ruleset(name) for name in ruleset_names]
-    combined = evaluate_profile(profile, rulesets, peildatum, stage)
+    combined = evaluate_profile(profile, rulesets, peildatum, stage, assessments)
     color = use_color(output)
     with columns_of(width(output)):
         rendered = REPORTERS[fmt](combined, lang, color=color, profile=str(profile))

@@ -10,7 +10,7 @@ import click
 from kwaliteitsregels.cli._group import LANG
 from kwaliteitsregels.cli._help import Command
 from kwaliteitsregels.cli._output import QUIET
-from kwaliteitsregels.cli._shared import OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
+from kwaliteitsregels.cli._shared import ASSESSMENTS, OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.registry import DOCUMENTS, REPORTERS
@@ -38,6 +38,7 @@ from kwaliteitsregels.reporting.registry import DOCUMENTS, REPORTERS
 )
 @LANG
 @STAGE
+@ASSESSMENTS
 @OUTPUT
 @QUIET
 def report(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
@@ -47,8 +48,9 @@ def report(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     fmt: str,
     lang: Lang,
     stage: str,
+    assessments: Path | None,
     output: Path | None,
 ) -> None:
     """Maak een rapport of een brief voor PROFILE. Exit 0: geschreven; 2: foute invoer (het oordeel: `check`)."""
-    combined = evaluate_profile(profile, [load_ruleset(name) for name in ruleset_names], peildatum, stage)
+    combined = evaluate_profile(profile, [load_ruleset(name) for name in ruleset_names], peildatum, stage, assessments)
     write(REPORTERS[fmt](combined, lang, color=False, profile=str(profile)), output)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from kwaliteitsregels.facts.vocabulary import VocabularyBody
 from kwaliteitsregels.models.common import Identifier, IsoDuration, LocalizedText, Model
@@ -63,6 +63,27 @@ class ExplainRoute(Model):
     allowed_when: LocalizedText
     must_contain: list[LocalizedText] = Field(default_factory=list)
     evidence: list[EvidenceSpec] = Field(default_factory=list)
+
+
+class DeclarationSpec(Model):
+    """A statement the provider can declare, and the recorded facts that would contradict it."""
+
+    text: LocalizedText
+    refuted_by: Condition | None = Field(
+        default=None,
+        description="a condition on recorded facts: when it holds, the declaration counts as not given "
+        "(a self-declaration never outweighs a recorded fact)",
+    )
+
+
+def _declaration_from_text(value: Any) -> Any:
+    """A plain text, or `{nl, en}`, is a declaration without refutation."""
+    if isinstance(value, str) or (isinstance(value, dict) and "text" not in value):
+        return {"text": value}
+    return value
+
+
+Declaration = Annotated[DeclarationSpec, BeforeValidator(_declaration_from_text)]
 
 
 class Category(Model):
@@ -205,7 +226,7 @@ class Ruleset(Model):
         default_factory=list, description="vocabulary files beside the ruleset whose facts it reads"
     )
     vocabulary: VocabularyBody | None = Field(default=None, description="facts of this ruleset's own")
-    declarations: dict[str, LocalizedText] = Field(default_factory=dict)
+    declarations: dict[str, Declaration] = Field(default_factory=dict)
     evidence_types: dict[str, EvidenceType] = Field(default_factory=dict)
     tables: dict[str, list[Any]] = Field(default_factory=dict)
     decisions: list[Decision] = Field(default_factory=list)

@@ -163,6 +163,9 @@ class RecordDoc(_Doc):
     peildatum: date
     stage: str
     library_version: str
+    assessments_hash: str | None = Field(
+        default=None, description="the municipality's assessments file, when one was given (load_assessments)"
+    )
 
 
 class AwardDoc(_Doc):
@@ -364,6 +367,7 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
             peildatum=record.peildatum,
             stage=str(record.stage),
             library_version=record.library_version,
+            assessments_hash=record.assessments_hash,
         ),
     )
 
