@@ -22,7 +22,7 @@ from kwaliteitsregels.facts.building import CORE, ProfileModels, merge, models_f
 from kwaliteitsregels.facts.vocabulary import VocabularyBody
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.common import Lang, Text
-from kwaliteitsregels.models.ruleset import EvidenceSpec, Requirement, Ruleset
+from kwaliteitsregels.models.ruleset import Contradiction, EvidenceSpec, Requirement, Ruleset
 from kwaliteitsregels.stages import DUE_AT, STAGE_ORDER, STAGES
 from kwaliteitsregels.trace import Check, Context, Node
 from kwaliteitsregels.vocabulary import EVIDENCE_TYPES, THEMES
@@ -280,6 +280,15 @@ class CompiledRequirement:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledContradiction:
+    """A contradiction ready to check against a whole profile."""
+
+    spec: Contradiction
+    check: Check
+    affects: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledRuleset:
     """A validated, compiled ruleset: evaluate many profiles against it."""
 
@@ -290,6 +299,7 @@ class CompiledRuleset:
     requirement_ids: frozenset[str]
     bases: tuple[CompiledRuleset, ...] = ()
     models: ProfileModels = CORE  # the profile model built from the vocabularies of this ruleset and its bases
+    contradictions: tuple[CompiledContradiction, ...] = ()
 
     def lineage(self) -> dict[str, CompiledRuleset]:
         """The bases of this ruleset, their bases and so on, by id (this ruleset not included)."""
@@ -339,7 +349,8 @@ def compile_ruleset(  # noqa: PLR0913, PLR0917 - every input of a compiled rules
     titles = {name: kind.title for name, kind in (EVIDENCE_TYPES | ruleset.evidence_types).items()}
     compiled = tuple(_requirement(spec, i, compiler, titles) for i, spec in enumerate(ruleset.requirements))
     ids = frozenset(r.id for r in compiled)
-    result = CompiledRuleset(ruleset, compiled, source, content_hash, ids, bases, compiler.models)
+    contradictions = _contradictions(ruleset, compiler, ids)
+    result = CompiledRuleset(ruleset, compiled, source, content_hash, ids, bases, compiler.models, contradictions)
     _check_overlaps(result, compiler)
     if compiler.problems:
         raise RulesetError(compiler.problems)
@@ -367,6 +378,21 @@ def _models(
 
     bodies = [(base.models.vocabulary, ()) for base in bases] + [(v.body, ()) for v in own]
     return models_for(merge(bodies, report), report)
+
+
+def _contradictions(
+    ruleset: Ruleset, compiler: _Compiler, ids: frozenset[str]
+) -> tuple[CompiledContradiction, ...]:
+    found = []
+    for i, spec in enumerate(ruleset.contradictions):
+        check = compiler.compile(spec.condition, compiler.models.profile, ("contradictions", i, "condition"))
+        for j, ref in enumerate(spec.affects):
+            if ref not in ids:
+                message = f"tegenstrijdigheid '{spec.id}' noemt onbekende eis '{ref}'"
+                suggestion = _validation.closest(ref, sorted(ids))
+                compiler.problem(("contradictions", i, "affects", j), "unknown-requirement", message, suggestion)
+        found.append(CompiledContradiction(spec, check, frozenset(spec.affects)))
+    return tuple(found)
 
 
 def _check_overlaps(ruleset: CompiledRuleset, compiler: _Compiler) -> None:
@@ -416,6 +442,9 @@ def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dic
 def _check_references(ruleset: Ruleset, compiler: _Compiler) -> None:
     if ruleset.valid_to is not None and ruleset.valid_to < ruleset.valid_from:
         compiler.problem(("valid_to",), "validity-window", "valid_to ligt voor valid_from: de regelset geldt nooit")
+    if ruleset.checkable_from is not None and ruleset.checkable_from > ruleset.valid_from:
+        message = "checkable_from ligt na valid_from: een inschrijving is te toetsen vóór of vanaf het begin"
+        compiler.problem(("checkable_from",), "validity-window", message)
     for name in ruleset.evidence_types:
         if name in EVIDENCE_TYPES:
             compiler.problem(

@@ -49,7 +49,7 @@ class _Run:
 
     __slots__ = ("ctx", "documents", "domains", "explanations", "lots", "peildatum", "profile", "rank", "stage")
 
-    def __init__(  # noqa: PLR0913, PLR0917 - what one evaluation of one ruleset looks up
+    def __init__(
         self,
         ruleset: CompiledRuleset,
         profile: Profile,
@@ -215,7 +215,7 @@ def _decided(result: RequirementResult) -> bool | None:
     return None if result.basis is Basis.NOT_DEMONSTRATED else met(result)
 
 
-def _own(
+def _own(  # noqa: PLR0913, PLR0917 - one ruleset, the profile, the moment, the bases and what was recorded
     ruleset: CompiledRuleset,
     profile: Profile,
     peildatum: date,
@@ -224,10 +224,11 @@ def _own(
     recorded: Recorded | None = None,
 ) -> Report:
     spec = ruleset.spec
-    if peildatum < spec.valid_from or (spec.valid_to is not None and peildatum > spec.valid_to):
+    first = spec.checkable_from or spec.valid_from
+    if peildatum < first or (spec.valid_to is not None and peildatum > spec.valid_to):
         until = spec.valid_to.isoformat() if spec.valid_to else "onbepaald"
         message = (
-            f"regelset '{spec.id}' geldt van {spec.valid_from.isoformat()} tot {until}, "
+            f"regelset '{spec.id}' is te toetsen van {first.isoformat()} tot {until}, "
             f"niet op peildatum {peildatum.isoformat()}"
         )
         raise single(EvaluationError, "ruleset-not-in-force", message)
@@ -240,7 +241,21 @@ def _own(
             results.extend(_per_lot(req, run))
         else:
             results.append(_requirement(req, run, profile))
+    _flag_contradictions(ruleset, run, results)
     return Report(ruleset, profile, peildatum, stage, tuple(results), LIBRARY_VERSION, bases, recorded=recorded)
+
+
+def _flag_contradictions(ruleset: CompiledRuleset, run: _Run, results: list[RequirementResult]) -> None:
+    """Requirements resting on facts that contradict each other are not demonstrated, whatever they said."""
+    found = [c for c in ruleset.contradictions if c.check(run.profile, run.ctx).outcome is True]
+    if not found:
+        return
+    for i, result in enumerate(results):
+        hit = tuple(c for c in found if result.id in c.affects)
+        if hit and result.status is not Status.NOT_APPLICABLE:
+            results[i] = replace(
+                result, status=Status.FAIL, basis=Basis.NOT_DEMONSTRATED, explanation=None, contradicted=hit
+            )
 
 
 def _per_lot(req: CompiledRequirement, run: _Run) -> list[RequirementResult]:

@@ -196,6 +196,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "het gegeven weegt zwaarder",
         "{path}: declared, but a recorded fact contradicts the declaration ({facts}); the fact outweighs it",
     ),
+    "reason.contradicted": (
+        "Niet aangetoond: de gegevens spreken elkaar tegen: {found}. Herstel de gegevens; tot dan telt de eis "
+        "als niet aangetoond.",
+        "Not demonstrated: the facts contradict each other: {found}. Correct them; until then the requirement "
+        "counts as not demonstrated.",
+    ),
     "reason.recorded": (
         "Vastgesteld door de gemeente, en dat weegt zwaarder dan de opgave van de aanbieder: {facts}.",
         "Established by the municipality, which outweighs what the provider stated: {facts}.",
@@ -471,8 +477,8 @@ CATALOG |= {
         "rulesets build on each other in a cycle: {chain}",
     ),
     "problem.ruleset-not-in-force": (
-        "regelset '{id}' geldt van {start} tot {end}, niet op peildatum {peildatum}",
-        "ruleset '{id}' applies from {start} to {end}, not on the reference date {peildatum}",
+        "regelset '{id}' is te toetsen van {start} tot {end}, niet op peildatum {peildatum}",
+        "ruleset '{id}' can be checked from {start} to {end}, not on the reference date {peildatum}",
     ),
     "problem.yaml-syntax": ("ongeldige YAML: {detail}", "invalid YAML: {detail}"),
     "problem.yaml-tag": ("YAML-tag '{tag}' is hier niet toegestaan", "YAML tag '{tag}' is not allowed here"),

@@ -113,6 +113,18 @@ def _explained(result: RequirementResult, record: ExplanationRecord, lang: Lang)
     return sentence
 
 
+def _contradicted(result: RequirementResult, lang: Lang) -> str:
+    """'Niet aangetoond: de gegevens spreken elkaar tegen: <title> (<facts>).' for each contradiction found."""
+    ctx = result.context
+    parts = []
+    for contradiction in result.contradicted:
+        trace = contradiction.check(ctx.root, ctx.traced()) if ctx is not None else None
+        shown = "; ".join(f"{path} = {messages.value(value, lang)}" for path, value in facts(trace))
+        title = clause(contradiction.spec.title.get(lang))
+        parts.append(f"{title} ({shown})" if shown else title)
+    return messages.text("reason.contradicted", lang, found="; ".join(parts))
+
+
 def relation_phrase(relation: Relation, seen_from: RequirementResult, lang: Lang = "nl") -> str:
     """'Zelfde eis als jeugdwet 4.1.7: voldaan.' or the conflict and which prevails, seen from either side."""
     mine = seen_from is relation.this
@@ -137,7 +149,9 @@ def reason(result: RequirementResult, lang: Lang = "nl") -> str:
     """Why the requirement got its status, in plain language, naming every failing condition."""
     if result.status is Status.NOT_APPLICABLE:
         return _not_applicable(result, lang)
-    if result.explanation is not None:
+    if result.contradicted:
+        text = _contradicted(result, lang)
+    elif result.explanation is not None:
         text = _explained(result, result.explanation, lang)
     else:
         text = _passed(result, lang) if result.status is Status.PASS else _failure(result, lang)

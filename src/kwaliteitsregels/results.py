@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
-from kwaliteitsregels.compiling import CompiledRequirement, CompiledRuleset
+from kwaliteitsregels.compiling import CompiledContradiction, CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
@@ -161,6 +161,7 @@ class RequirementResult:
     explanation: ExplanationRecord | None = None
     lot: str | None = None
     traces: tuple[Node | None, Node | None] | None = None  # (applicability, condition), recorded on first use
+    contradicted: tuple[CompiledContradiction, ...] = ()  # facts that contradict each other: not demonstrable
 
     @property
     def trace(self) -> Node | None:

@@ -142,6 +142,16 @@ class Overlap(Model):
         return self
 
 
+class Contradiction(Model):
+    """Facts that contradict each other: while they hold, the requirements they affect cannot be passed."""
+
+    id: Identifier
+    title: LocalizedText
+    condition: Condition = Field(description="when this holds, the profile contradicts itself")
+    affects: list[Identifier] = Field(min_length=1, description="requirement ids that cannot stand on these facts")
+    note: LocalizedText | None = None
+
+
 Level = Literal["input", "throughput", "output", "outcome"]
 
 
@@ -214,8 +224,13 @@ class Ruleset(Model):
     title: LocalizedText
     issuer: str
     version: str
-    valid_from: dt.date
+    valid_from: dt.date = Field(description="the first day of the contract period the framework governs")
     valid_to: dt.date | None = None
+    checkable_from: dt.date | None = Field(
+        default=None,
+        description="the first reference date on which a registration can be checked, when that lies before "
+        "valid_from (the registration term for agreements that start on valid_from); default: valid_from",
+    )
     source: SourceDocument
     categories: list[Category]
     municipalities: list[str] = Field(
@@ -230,4 +245,7 @@ class Ruleset(Model):
     evidence_types: dict[str, EvidenceType] = Field(default_factory=dict)
     tables: dict[str, list[Any]] = Field(default_factory=dict)
     decisions: list[Decision] = Field(default_factory=list)
+    contradictions: list[Contradiction] = Field(
+        default_factory=list, description="facts that contradict each other: flagged, never passed"
+    )
     requirements: list[Requirement] = Field(min_length=1)
