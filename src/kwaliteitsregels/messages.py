@@ -102,6 +102,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "stage.registration": ("bij inschrijving", "at registration"),
     "stage.award": ("bij gunning", "at award"),
+    "stage.contract": ("tijdens het contract", "during the contract"),
     "reason.na_no_lot": (
         "Niet van toepassing: de aanbieder schrijft niet in voor perceel {lots}.",
         "Not applicable: the provider does not register for lot {lots}.",

@@ -21,7 +21,7 @@ from kwaliteitsregels._yaml import Located
 from kwaliteitsregels.errors import Problem, ProfileError
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.models import introspection
-from kwaliteitsregels.models.assessments import Assessments, Observation
+from kwaliteitsregels.models.assessments import AssessmentRecord, Assessments, Observation
 from kwaliteitsregels.models.profile import Profile
 
 _STEP = re.compile(r"([a-z_][a-z0-9_]*)((?:\[[^\]]+\])*)")
@@ -182,16 +182,32 @@ def _position(items: list[Any], selector: str) -> int | None:
 
 def _decisions(data: dict[str, Any], spec: Assessments, problems: _Problems) -> None:
     """Attach each decision to the provider's explanation it is about."""
-    explanations = data.get("explanations") or []
+    explanations = list(data.get("explanations") or [])
     for i, record in enumerate(spec.assessments):
         target = next(
             (e for e in explanations if e["ruleset"] == record.ruleset and e["requirement"] == record.requirement),
             None,
         )
+        if target is None and record.observed is not None:
+            explanations.append(_observed(record))
+            continue
         if target is None:
             message = f"geen toelichting van de aanbieder voor eis '{record.requirement}' van '{record.ruleset}'"
             known = [f"{e['ruleset']}:{e['requirement']}" for e in explanations]
             suggestion = _validation.closest(f"{record.ruleset}:{record.requirement}", known)
             problems.add(("assessments", i, "requirement"), "assessment-without-explanation", message, suggestion)
             continue
-        target["assessment"] = record.model_dump(exclude={"ruleset", "requirement"})
+        target["assessment"] = record.model_dump(exclude={"ruleset", "requirement", "observed"})
+    data["explanations"] = explanations
+
+
+def _observed(record: AssessmentRecord) -> dict[str, Any]:
+    """The municipality's own observation on a requirement, recorded as an explanation it decided on."""
+    return {
+        "ruleset": record.ruleset,
+        "requirement": record.requirement,
+        "text": record.observed,
+        "given_by": record.by,
+        "given_on": record.decided_on,
+        "assessment": record.model_dump(exclude={"ruleset", "requirement", "observed"}),
+    }

@@ -12,11 +12,13 @@ class Stage(StrEnum):
 
     REGISTRATION = "registration"
     AWARD = "award"
+    CONTRACT = "contract"  # the running contract: every earlier requirement, and the periodic duties
 
 
 DUE_AT: dict[Stage, frozenset[Due]] = {
     Stage.REGISTRATION: frozenset({"with_registration"}),
     Stage.AWARD: frozenset({"with_registration", "before_award"}),
+    Stage.CONTRACT: frozenset({"with_registration", "before_award"}),  # 'on request' stays: when asked
 }
-STAGES: tuple[Stage, ...] = (Stage.REGISTRATION, Stage.AWARD)
+STAGES: tuple[Stage, ...] = (Stage.REGISTRATION, Stage.AWARD, Stage.CONTRACT)
 STAGE_ORDER: dict[str, int] = {stage: rank for rank, stage in enumerate(STAGES)}

@@ -97,3 +97,29 @@ def test_an_assessments_file_for_another_provider_is_refused() -> None:
     with pytest.raises(kr.KwaliteitsregelsError) as caught:
         kr.evaluate(ruleset, profile, PEILDATUM, assessments=other)
     assert caught.value.first.code == "assessments-provider"
+
+
+def test_a_contract_manager_records_what_was_seen_on_a_qualitative_requirement() -> None:
+    ruleset = kr.load_ruleset(HERE)
+    profile = kr.load_profile(
+        {"organisation": {"name": "Zorg Oost BV"}, "services": {"law_domains": ["wmo"]}}, rulesets=[ruleset]
+    )
+    seen = kr.load_assessments(
+        {
+            "assessments": [
+                {
+                    "ruleset": "beoordeling-test",
+                    "requirement": "K1",
+                    "decision": "rejected",
+                    "by": "J. Jansen, contractmanager",
+                    "decided_on": "2026-11-20",
+                    "observed": "Bij het werkbezoek bleek geen vast team per wijk te bestaan.",
+                }
+            ]
+        }
+    )
+    result = kr.evaluate(ruleset, profile, PEILDATUM, stage=kr.Stage.CONTRACT, assessments=seen).result("K1")
+    assert (result.status, result.basis) == ("fail", "not_met")
+    assert result.explanation is not None
+    assert result.explanation.state == "rejected"
+    assert "J. Jansen, contractmanager" in result.reason()

@@ -48,6 +48,11 @@ class AssessmentRecord(Model):
     valid_until: date | None = None
     note: str | None = None
     score: Decimal | None = Field(default=None, ge=0, description="for an award criterion: the points given")
+    observed: str | None = Field(
+        default=None,
+        description="what the municipality itself saw, for a requirement the provider gave no explanation for "
+        "(e.g. a contract manager on a qualitative requirement during the contract)",
+    )
 
 
 class Assessments(Model):

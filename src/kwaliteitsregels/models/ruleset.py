@@ -183,9 +183,10 @@ class Requirement(Model):
         description="'lot': checked once for every lot the provider registers for",
     )
     lots: list[Identifier] | None = Field(default=None, description="with per: lot, only these lots (null: every lot)")
-    stage: Literal["registration", "award"] = Field(
+    stage: Literal["registration", "award", "contract"] = Field(
         default="registration",
-        description="the first moment of the procedure at which this requirement is checked",
+        description="the first moment at which this requirement is checked: registration, award, or the running "
+        "contract (periodic duties, checked on what happened)",
     )
     when: Condition | None = None
     condition: Condition | None = None

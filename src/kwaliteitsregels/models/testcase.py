@@ -19,7 +19,7 @@ BasisName = Literal["met", "not_met", "not_demonstrated", "not_applicable"]
 StateName = Literal["pending", "accepted", "rejected", "expired"]
 WhyName = Literal["stage", "law_scope", "when", "validity"]
 VerdictName = Literal["voldoet", "voldoet_niet", "beoordeling_nodig"]
-StageName = Literal["registration", "award"]
+StageName = Literal["registration", "award", "contract"]
 
 
 def _status_only(value: Any) -> Any:
