@@ -43,7 +43,7 @@ def _example(name: str) -> dict[str, Any]:
 
 
 def _evaluate(profile: dict[str, Any], peildatum: date = PEILDATUM, stage: str = "registration") -> kr.Report:
-    return kr.evaluate(_ruleset(), kr.load_profile(profile), peildatum, stage=kr.Stage(stage))
+    return kr.evaluate(_ruleset(), kr.load_profile(profile, rulesets=[_ruleset()]), peildatum, stage=kr.Stage(stage))
 
 
 def _variant(name: str) -> dict[str, Any]:
@@ -82,14 +82,14 @@ def test_ruleset_builds_on_the_law_and_has_the_documents_numbering() -> None:
     ruleset = _ruleset()
     assert [base.id for base in ruleset.bases] == ["jeugdwet", "wmo2015"]
     ids = [r.id for r in ruleset.requirements]
-    assert len(ids) == len(set(ids)) == 107
+    assert len(ids) == len(set(ids)) == 119
     for expected in ("A1", "U1", "U2", "E1", "E2", "E3-1", "O1", "O2", "M1", "M2", "6.5.2.1-1", "6.6-1", "7.3.1"):
         assert expected in ids
     per_chapter: dict[str, int] = {}
     for req in ruleset.requirements:
         chapter = req.spec.category.split(".")[0]
         per_chapter[chapter] = per_chapter.get(chapter, 0) + 1
-    assert per_chapter == {"4": 22, "5": 2, "6": 54, "7": 29}
+    assert per_chapter == {"4": 26, "5": 2, "6": 54, "7": 37}
 
 
 def test_lots_municipalities_and_tables_come_from_the_extracted_data() -> None:
@@ -282,6 +282,7 @@ def test_example_verdict_failures_lots_and_municipalities(name: str) -> None:
 def test_complete_example_requirement_by_requirement() -> None:
     report = _evaluate(_example("zorggroep-compleet"))
     not_applicable = {
+        "2.4-tarief",  # a first registration: no join moment
         "U2-verlenging", "4.1.1", "4.1.2", "4.1.2-draagkracht", "4.2.3",  # first registration, no partners
         "E2-verklaring",  # a policy, no insurer's statement
         "E3-2",  # from 2020-01-01
@@ -291,7 +292,8 @@ def test_complete_example_requirement_by_requirement() -> None:
         "7.1.4.4", "7.2.7.1", "7.2.7.2",  # 45A68, 41A11, 41A13 not offered
         "7.3.4", "7.4.2-crisisverblijf", "7.4.2", "7.5.2-regiebehandelaar", "7.5.2",  # lots not registered for
         "7.6.2-regiebehandelaar", "7.6.2-topggz", "7.6", "7.7.2-regiebehandelaar", "7.7.2-register", "7.7",
-        "7.8.2-kinderarts", "7.8",
+        "7.8.2-kinderarts", "7.8", "7.3.4-toezicht", "7.4.1", "7.4.2-lidmaatschap", "7.5.2-grenzen",
+        "7.6.5-crisisdienst",
     }  # fmt: skip
     explained = {
         "E3-1-reikwijdte", "6.5.1.4-overig", "6.5.1.7.6-1", "6.5.2.2", "6.5.2.3-1", "6.5.2.4", "6.5.2.5",
@@ -306,9 +308,10 @@ def test_complete_example_requirement_by_requirement() -> None:
             assert str(result.explanation.state) == "accepted"
         else:
             assert result.status is kr.Status.PASS, (result.id, result.lot, result.reason())
-    assert report.counts()[kr.Status.PASS] == 66
+    # 66 + 3.2, 3.3.7, O2-vacatures and the lot-9 terms 7.9.4.2-7.9.4.4; 28 + 2.4-tarief and five lot rules
+    assert report.counts()[kr.Status.PASS] == 72
     assert report.counts()[kr.Status.EXPLAIN] == 16
-    assert report.counts()[kr.Status.NOT_APPLICABLE] == 28
+    assert report.counts()[kr.Status.NOT_APPLICABLE] == 34
     assert report.result("E3-2").not_applicable is not None
     assert str(report.result("E3-2").not_applicable) == "validity"
     assert str(report.result("6.5.1.1").not_applicable) == "stage"
@@ -324,7 +327,11 @@ def test_institution_example_meets_the_conditional_requirements() -> None:
         ("6.5.1.4-3-wmo", None): (PASS, "met"),
         ("6.5.1.4-1-jeugdwet", None): (PASS, "met"),
         ("6.5.1.4-3-totaal", None): (PASS, "met"),  # EUR 5,000,000 in total: the auditor's report is declared
-        ("6.5.1.5", None): (EXPLAIN, "not_demonstrated"),  # stichting, 60 > 50, 5,000,000 > 1,000,000
+        ("6.5.1.5", None): (PASS, "met"),  # stichting, 60 > 50, 5,000,000 > 1,000,000: the five governance facts
+        ("7.4.2-lidmaatschap", "4"): (PASS, "met"),  # 46B01 and a member of Spoedhulp Jeugd
+        ("7.6.5-crisisdienst", "6"): (PASS, "met"),  # 54016; on location in exactly 30 minutes
+        ("7.3.4-toezicht", "3b"): (PASS, "met"),  # supervision, no volunteers
+        ("7.4.1", "5"): (PASS, "met"),  # Jeugdwet provider
         ("7.4.2-crisisverblijf", "4"): (PASS, "met"),  # 46A04 with 46B01
         ("7.6.2-topggz", "6"): (PASS, "met"),
         ("7.7.2-register", "7"): (PASS, "met"),
@@ -517,6 +524,7 @@ def test_lot_3b_has_no_compulsory_combination() -> None:
     registration["products"].append({"lot": "3b", "code": "04A01", "tariff_eur": "119.32"})
     profile["explanations"] = [e for e in profile["explanations"] if e["requirement"] not in {"7.2", "7.3.2"}]
     profile["explanations"].append({**profile["explanations"][0], "requirement": "7.3.4"})
+    profile["short_stay"] = {"supervision_present": True, "run_by_volunteers": False}
     report = _evaluate(profile)
     assert _outcome(report, "7.3.1") == (NA, "not_applicable")
     assert _lots(report) == {"3b": (YES, ()), "9": (YES, ())}
@@ -584,9 +592,12 @@ def test_per_domain_reading_decides_and_the_total_reading_only_warns() -> None:
     ("dissolved", "declared", "expected"),
     [
         (date(2017, 8, 1), False, (FAIL, "not_met")),  # 23 months: excluded
-        (date(2017, 6, 30), False, (PASS, "met")),  # more than two years ago
-        (date(2017, 8, 1), None, (FAIL, "not_demonstrated")),  # 23 months, nothing declared
-        (None, True, (PASS, "met")),  # never dissolved: the ESPD declaration
+        (date(2017, 8, 1), True, (FAIL, "not_met")),  # 23 months, declared 'none': the recorded fact decides
+        (date(2017, 8, 1), None, (FAIL, "not_met")),  # 23 months, nothing declared: the recorded fact decides
+        (date(2017, 7, 1), True, (FAIL, "not_met")),  # exactly two years: still within
+        (date(2017, 6, 30), True, (PASS, "met")),  # more than two years ago, declared
+        (date(2017, 6, 30), False, (FAIL, "not_met")),  # the bidder itself reports a dissolution within two years
+        (None, True, (PASS, "met")),  # nothing recorded (absent) and the ESPD declaration
         (None, None, (FAIL, "not_demonstrated")),
     ],
 )
@@ -599,11 +610,13 @@ def test_two_year_exclusion_after_dissolution(dissolved: date | None, declared: 
     assert _outcome(_evaluate(profile), "U1-uitsluiting") == expected
 
 
-def test_known_limitation_a_false_declaration_hides_a_recent_dissolution() -> None:
-    """Decision wanprestatie-zonder-datum: in three-valued logic 'no date' cannot count as 'never'."""
+def test_a_false_declaration_does_not_hide_a_recorded_dissolution() -> None:
+    """Decision wanprestatie-zonder-datum: the declaration is refuted by the recorded date (refuted_by)."""
     profile = _variant("ontbonden-wanprestatie")
     profile["declarations"]["geen_ontbinding_wanprestatie"] = True
-    assert _outcome(_evaluate(profile), "U1-uitsluiting") == (PASS, "met")
+    report = _evaluate(profile)
+    assert _outcome(report, "U1-uitsluiting") == (FAIL, "not_met")
+    assert "2017-08-01" in report.result("U1-uitsluiting").reason()
 
 
 # ---------------------------------------------------------------- U1 and 4.1.2: partners
@@ -623,7 +636,10 @@ def test_relied_on_subcontractor_needs_its_own_espd_and_statement() -> None:
     no_statement = _variant("onderaannemer")
     documents = no_statement["documents"]
     no_statement["documents"] = [d for d in documents if d["type"] != "beschikkingsverklaring_onderaannemer"]
-    assert _outcome(_evaluate(no_statement), "4.1.2") == (FAIL, "not_demonstrated")
+    assert _outcome(_evaluate(no_statement), "4.1.2") == (FAIL, "not_met")  # no signed statement at all
+    draft = _variant("onderaannemer")
+    _document(draft, "beschikkingsverklaring_onderaannemer")["signed"] = False  # an unsigned draft
+    assert _outcome(_evaluate(draft), "4.1.2") == (FAIL, "not_met")
 
 
 def test_plain_subcontractor_needs_no_espd_but_a_combination_member_does() -> None:
@@ -747,12 +763,14 @@ def test_a_lead_practitioner_must_be_big_registered_unless_nip_or_nvo() -> None:
     assert _outcome(_evaluate(profile), "7.7.2-regiebehandelaar", "7") == (PASS, "met")
 
 
-def test_household_help_is_not_for_a_self_employed_provider() -> None:
+def test_household_help_only_by_workers_on_the_payroll() -> None:
+    """Decision loondienst-hh: a company hiring self-employed cleaners does not meet 7.9.2."""
     profile = _variant("zorggroep-compleet")
-    profile["organisation"]["self_employed"] = True
+    profile["household_workers"].append({"id": "schoonmaker-zzp", "employment": "zzp"})
     report = _evaluate(profile)
     assert _outcome(report, "7.9.2", "9") == (FAIL, "not_met")
     assert _lots(report)["9"] == (NO, ("7.9.2",))
+    assert _lots(report)["1"] == (YES, ())
 
 
 def test_lot_verdicts_count_the_law_the_ruleset_builds_on() -> None:
