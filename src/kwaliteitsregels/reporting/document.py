@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -13,8 +14,9 @@ from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
+from kwaliteitsregels.reporting._records import decision_record
 from kwaliteitsregels.reporting._terminal import escape_json
-from kwaliteitsregels.results import Report, RequirementResult
+from kwaliteitsregels.results import Relation, Report, RequirementResult
 from kwaliteitsregels.summaries import report_summary
 
 SCHEMA_ID = "kwaliteitsregels/report/v1"
@@ -226,12 +228,26 @@ _OUTCOME: dict[bool | None, Literal["not_met", "not_demonstrated", "met"]] = {
 }
 
 
-def _result(result: RequirementResult, lang: Lang, report: Report) -> ResultDoc:
+@dataclass(frozen=True, slots=True)
+class _Overlaps:
+    """A report's declared overlaps, looked up per result (computed once per document, not per result)."""
+
+    superseded: frozenset[int]
+    by_result: dict[int, list[Relation]]
+
+    @classmethod
+    def of(cls, report: Report) -> _Overlaps:
+        by_result: dict[int, list[Relation]] = {}
+        for relation in report.all_relations():
+            by_result.setdefault(id(relation.this), []).append(relation)
+        return cls(report.superseded(), by_result)
+
+
+def _result(result: RequirementResult, lang: Lang, overlaps: _Overlaps) -> ResultDoc:
     spec = result.requirement.spec
     record = result.explanation
-    superseded = report.superseded()
-    relations = [r for r in report.all_relations() if r.this is result]
-    return ResultDoc(
+    relations = overlaps.by_result.get(id(result), [])
+    return ResultDoc.model_construct(
         id=spec.id,
         lot=result.lot,
         title=spec.title.get(lang),
@@ -246,7 +262,7 @@ def _result(result: RequirementResult, lang: Lang, report: Report) -> ResultDoc:
         not_applicable=str(result.not_applicable) if result.not_applicable else None,
         reason=reasons.reason(result, lang),
         findings=[
-            FindingDoc(
+            FindingDoc.model_construct(
                 path=f.path,
                 keyword=f.keyword,
                 outcome=_OUTCOME[f.outcome],
@@ -257,9 +273,9 @@ def _result(result: RequirementResult, lang: Lang, report: Report) -> ResultDoc:
             )
             for f in explain.findings(result.trace)
         ],
-        facts=[FactDoc(path=p, value=jsonable(v)) for p, v in explain.facts(result.trace)],
+        facts=[FactDoc.model_construct(path=p, value=jsonable(v)) for p, v in explain.facts(result.trace)],
         missing_evidence=[
-            GapDoc(
+            GapDoc.model_construct(
                 type=g.type,
                 title=result.requirement.evidence_title(g.type, lang),
                 due=g.due,
@@ -270,7 +286,7 @@ def _result(result: RequirementResult, lang: Lang, report: Report) -> ResultDoc:
         ],
         explanation=None
         if record is None
-        else ExplanationDoc(
+        else ExplanationDoc.model_construct(
             kind=record.kind,
             state=str(record.state),
             state_label=messages.text(f"state.{record.state}", lang),
@@ -289,9 +305,9 @@ def _result(result: RequirementResult, lang: Lang, report: Report) -> ResultDoc:
         level=spec.level,
         points=spec.points,
         score=result.score,
-        superseded=id(result) in superseded,
+        superseded=id(result) in overlaps.superseded,
         relations=[
-            RelationDoc(
+            RelationDoc.model_construct(
                 requirement=f"{r.other_ruleset}:{r.other.id}",
                 kind=r.kind,
                 prevails=r.prevails,
@@ -308,16 +324,17 @@ def _result(result: RequirementResult, lang: Lang, report: Report) -> ResultDoc:
 
 def _ruleset(report: Report, lang: Lang) -> RulesetDoc:
     spec = report.ruleset.spec
-    return RulesetDoc(id=spec.id, title=spec.title.get(lang), issuer=spec.issuer, version=spec.version)
+    return RulesetDoc.model_construct(id=spec.id, title=spec.title.get(lang), issuer=spec.issuer, version=spec.version)
 
 
 def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
     """Build the JSON document of a report."""
     spec = report.ruleset.spec
-    record = report.record
+    record = decision_record(report)
+    overlaps = _Overlaps.of(report)
     lot_titles = {lot.id: lot.title.get(lang) for lot in spec.lots}
     checklist = _checklist(explain.missing_documents(report), lang)
-    return ReportDocument(
+    return ReportDocument.model_construct(
         lang=lang,
         provider=report.provider,
         ruleset=_ruleset(report, lang),
@@ -326,7 +343,7 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
         verdict_label=messages.text(f"verdict.{report.verdict}", lang),
         counts={str(k): v for k, v in report.counts().items()},
         lots=[
-            LotVerdictDoc(
+            LotVerdictDoc.model_construct(
                 lot=v.lot,
                 title=lot_titles.get(v.lot, v.lot),
                 verdict=str(v.verdict),
@@ -336,7 +353,7 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
             for v in report.lot_verdicts()
         ],
         municipalities=[
-            MunicipalityVerdictDoc(
+            MunicipalityVerdictDoc.model_construct(
                 municipality=v.municipality,
                 verdict=str(v.verdict),
                 verdict_label=messages.text(f"verdict.{v.verdict}", lang),
@@ -345,21 +362,21 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
             )
             for v in report.municipality_verdicts()
         ],
-        results=[_result(r, lang, report) for r in report.results],
+        results=[_result(r, lang, overlaps) for r in report.results],
         bases=[
-            BaseReportDoc(
+            BaseReportDoc.model_construct(
                 ruleset=_ruleset(base, lang),
                 verdict=str(base.verdict),
                 verdict_label=messages.text(f"verdict.{base.verdict}", lang),
                 counts={str(k): v for k, v in base.counts().items()},
-                results=[_result(r, lang, report) for r in base.results],
+                results=[_result(r, lang, overlaps) for r in base.results],
             )
             for base in report.base_reports().values()
         ],
-        award=AwardDoc(total=award[0], maximum=award[1]) if (award := report.award()) else None,
+        award=AwardDoc.model_construct(total=award[0], maximum=award[1]) if (award := report.award()) else None,
         summary=report_summary(report),
         missing_documents=checklist,
-        decision_record=RecordDoc(
+        decision_record=RecordDoc.model_construct(
             ruleset_id=record.ruleset_id,
             ruleset_version=record.ruleset_version,
             ruleset_hash=record.ruleset_hash,
@@ -398,7 +415,7 @@ class CombinedDocument(_Doc):
 
 def _checklist(items: list[explain.MissingDocument], lang: Lang) -> list[MissingDocumentDoc]:
     return [
-        MissingDocumentDoc(
+        MissingDocumentDoc.model_construct(
             type=item.type,
             title=item.title.get(lang),
             due=item.due,
@@ -414,7 +431,7 @@ def _checklist(items: list[explain.MissingDocument], lang: Lang) -> list[Missing
 def combined_document(combined: CombinedReport, lang: Lang = "nl") -> CombinedDocument:
     """Build the JSON document of a combined report."""
     first = combined.reports[0]
-    return CombinedDocument(
+    return CombinedDocument.model_construct(
         lang=lang,
         provider=first.provider,
         peildatum=first.peildatum,

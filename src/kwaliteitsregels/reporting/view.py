@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from kwaliteitsregels import explain, messages, reasons
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import Requirement
+from kwaliteitsregels.reporting._records import decision_record
 from kwaliteitsregels.results import ExplanationRecord, ExplanationState, Relation, Report, RequirementResult, Status
 
 
@@ -276,7 +277,7 @@ def _documents(report: Report, lang: Lang) -> tuple[DocumentView, ...]:
 
 
 def _record(report: Report, lang: Lang) -> tuple[RecordView, ...]:
-    record = report.record
+    record = decision_record(report)
     return (
         RecordView(messages.text("doc.record.ruleset", lang), f"{record.ruleset_id} {record.ruleset_version}"),
         RecordView(messages.text("doc.record.ruleset_hash", lang), record.ruleset_hash),
