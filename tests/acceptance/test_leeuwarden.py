@@ -90,7 +90,8 @@ def _ruleset() -> kr.CompiledRuleset:
 
 @cache
 def _report(name: str, stage: kr.Stage) -> kr.Report:
-    return kr.evaluate(_ruleset(), kr.load_profile(EXAMPLES / f"{name}.yaml"), PEILDATUM, stage=stage)
+    profile = kr.load_profile(EXAMPLES / f"{name}.yaml", rulesets=[_ruleset()])
+    return kr.evaluate(_ruleset(), profile, PEILDATUM, stage=stage)
 
 
 def _actual(result: kr.RequirementResult) -> Outcome:
@@ -154,7 +155,8 @@ def test_award_criteria_carry_the_printed_points() -> None:
 def test_every_requirement_is_wmo_with_a_level_and_knockout_unless_scored() -> None:
     for req in _ruleset().requirements:
         spec = req.spec
-        assert spec.law_scope == "wmo", req.id
+        # 1a is the core competence in Wmo day care: it applies to every bidder (decision kerncompetentie-clienten)
+        assert spec.law_scope == ("both" if req.id == "1a" else "wmo"), req.id
         assert spec.level is not None, req.id
         assert spec.severity == ("warning" if spec.points is not None else "knockout"), req.id
 
