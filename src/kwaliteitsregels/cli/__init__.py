@@ -19,6 +19,7 @@ from kwaliteitsregels.cli._group import Group
 COMMANDS = {
     "check": "kwaliteitsregels.cli.check:check",
     "report": "kwaliteitsregels.cli.report:report",
+    "batch": "kwaliteitsregels.cli.batch:batch",
     "rulesets": "kwaliteitsregels.cli.info:rulesets",
     "schema": "kwaliteitsregels.cli.info:schema",
     "validate": "kwaliteitsregels.cli.validate:validate_command",

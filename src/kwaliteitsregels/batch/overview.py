@@ -1,0 +1,236 @@
+"""The overview of a batch: providers × frameworks, providers × requirements, counts, what is pending and missing.
+
+Built from the rows the tasks return (never from reports: those stay in the workers) and written
+as JSON (`overzicht.json`), a workbook (`overzicht.xlsx`, every text cell safe against formula
+injection) and one HTML page (`overzicht.html`: a heat map of status by requirement, sortable by
+any column; without script it is a plain table).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kwaliteitsregels import messages
+from kwaliteitsregels._safe_text import spreadsheet_cell
+from kwaliteitsregels.batch.task import Row, Settings
+from kwaliteitsregels.compiling import CompiledRuleset
+from kwaliteitsregels.errors import Problem
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting.templating import environment
+
+SCHEMA_ID = "kwaliteitsregels/batch-overview/v1"
+STATUSES = ("pass", "fail", "explain", "not_applicable")
+VERDICTS = ("voldoet", "voldoet_niet", "beoordeling_nodig")
+# The overview's own words; statuses and verdicts come from the phrase catalog.
+WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Overzicht van de toetsing", "Overview of the assessment"),
+    "provider": ("Aanbieder", "Provider"),
+    "source": ("Bron", "Source"),
+    "verdict": ("Oordeel", "Verdict"),
+    "evaluated": ("getoetst", "evaluated"),
+    "not_evaluated": ("niet getoetst", "not evaluated"),
+    "reused": ("ongewijzigd, niet opnieuw getoetst", "unchanged, not evaluated again"),
+    "why": ("Waarom niet", "Why not"),
+    "matrix": ("Status per eis", "Status by requirement"),
+    "pending": ("Toelichtingen die op de beoordelaar wachten", "Explanations waiting for the assessor"),
+    "missing": ("Ontbrekende bewijsstukken per aanbieder", "Missing documents by provider"),
+    "intake": ("Problemen met de invoer", "Problems with the input"),
+    "requirement": ("Eis", "Requirement"),
+    "lot": ("Perceel", "Lot"),
+    "document": ("Bewijsstuk", "Document"),
+    "due": ("Nodig", "Due"),
+    "reasons": ("Reden", "Reason"),
+    "framework": ("Kader", "Framework"),
+    "providers": ("aanbieders", "providers"),
+    "documents": ("Documenten", "Documents"),
+    "sort": ("Klik op een kolomkop om te sorteren.", "Click a column heading to sort."),
+    "peildatum": ("Peildatum", "Reference date"),
+}
+
+
+def word(key: str, lang: Lang) -> str:
+    """One of the overview's own words in `lang`."""
+    return WORDS[key][0 if lang == "nl" else 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A column of the status matrix."""
+
+    key: str  # `twente:8`, `achterhoek-2019:E1[3a]`
+    framework: str
+    requirement: str
+    lot: str | None
+    title: str
+
+
+def key_of(framework: str, requirement: str, lot: str | None) -> str:
+    """The matrix key of one outcome: unique per framework, requirement and lot."""
+    return f"{framework}:{requirement}" + (f"[{lot}]" if lot else "")
+
+
+def columns(rows: Sequence[Row], rulesets: Sequence[CompiledRuleset], lang: Lang) -> list[Requirement]:
+    """The matrix columns: frameworks in the order given, then the law; each in its ruleset's order."""
+    order: dict[str, tuple[int, dict[str, int], dict[str, str]]] = {}
+    for ruleset in [*rulesets, *(b for r in rulesets for b in r.lineage().values())]:
+        if ruleset.id not in order:
+            ids = {req.id: i for i, req in enumerate(ruleset.requirements)}
+            titles = {req.id: req.spec.title.get(lang) for req in ruleset.requirements}
+            order[ruleset.id] = (len(order), ids, titles)
+    found: dict[str, Requirement] = {}
+    for row in rows:
+        for o in row.outcomes:
+            key = key_of(o.framework, o.requirement, o.lot)
+            if key not in found:
+                title = order.get(o.framework, (0, {}, {}))[2].get(o.requirement, o.requirement)
+                found[key] = Requirement(key, o.framework, o.requirement, o.lot, title)
+
+    def rank(r: Requirement) -> tuple[int, int, str]:
+        place, ids, _ = order.get(r.framework, (len(order), {}, {}))
+        return place, ids.get(r.requirement, len(ids)), r.lot or ""
+
+    return sorted(found.values(), key=rank)
+
+
+def document(
+    rows: Sequence[Row], rulesets: Sequence[CompiledRuleset], settings: Settings, problems: Sequence[Problem] = ()
+) -> dict[str, Any]:
+    """The overview as plain data (the JSON file; the HTML and the workbook are made from it)."""
+    lang = settings.lang
+    matrix = columns(rows, rulesets, lang)
+    evaluated = [r for r in rows if r.evaluated]
+    per_framework = {
+        r.id: {v: sum(1 for row in evaluated if row.verdicts.get(r.id) == v) for v in VERDICTS} for r in rulesets
+    }
+    return {
+        "schema": SCHEMA_ID,
+        "lang": lang,
+        "peildatum": settings.peildatum.isoformat(),
+        "stage": settings.stage,
+        "frameworks": [{"id": r.id, "title": r.spec.title.get(lang)} for r in rulesets],
+        "counts": {
+            "providers": len(rows),
+            "evaluated": len(evaluated),
+            "not_evaluated": len(rows) - len(evaluated),
+            "reused": sum(1 for r in rows if r.reused),
+            "verdicts": {v: sum(1 for row in evaluated if row.verdict == v) for v in VERDICTS},
+            "by_framework": per_framework,
+        },
+        "requirements": [
+            {"key": c.key, "framework": c.framework, "requirement": c.requirement, "lot": c.lot, "title": c.title}
+            for c in matrix
+        ],
+        "providers": [_provider(row) for row in rows],
+        "problems": [p.render(lang) for p in problems],
+    }
+
+
+def _provider(row: Row) -> dict[str, Any]:
+    return {
+        "name": row.name,
+        "slug": row.slug,
+        "source": row.source,
+        "provider": row.provider,
+        "evaluated": row.evaluated,
+        "reused": row.reused,
+        "problems": row.problems,
+        "verdict": row.verdict,
+        "verdicts": row.verdicts,
+        "counts": row.counts() if row.evaluated else {},
+        "statuses": {key_of(o.framework, o.requirement, o.lot): o.status for o in row.outcomes},
+        "pending": [{"framework": o.framework, "requirement": o.requirement, "lot": o.lot} for o in row.pending()],
+        "missing_documents": row.missing_documents,
+        "files": row.files,
+    }
+
+
+def write_json(overview: dict[str, Any], path: Path) -> None:
+    """`overzicht.json`: the same input gives the same bytes."""
+    path.write_text(json.dumps(overview, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def write_html(overview: dict[str, Any], path: Path) -> None:
+    """`overzicht.html`: one page, no network; a small inline script sorts the tables."""
+    lang: Lang = overview["lang"]
+    page = (
+        environment()
+        .get_template("overview.html")
+        .render(
+            o=overview,
+            lang=lang,
+            w=lambda key: word(key, lang),
+            t=lambda key, **kw: messages.text(key, lang, **kw),
+        )
+    )
+    path.write_text(page, encoding="utf-8")
+
+
+def write_xlsx(overview: dict[str, Any], path: Path) -> None:
+    """`overzicht.xlsx`: verdicts, the status matrix, pending explanations, missing documents, not evaluated."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]  # noqa: PLC0415 - optional extra
+
+    lang: Lang = overview["lang"]
+    book = Workbook(write_only=True)
+    for title, header, body in _sheets(overview, lang):
+        sheet = book.create_sheet(title[:31])
+        sheet.append([spreadsheet_cell(h) for h in header])
+        for values in body:
+            sheet.append([spreadsheet_cell(v) for v in values])
+    book.save(path)
+
+
+def _sheets(overview: dict[str, Any], lang: Lang) -> list[tuple[str, list[str], list[list[Any]]]]:
+    frameworks = [f["id"] for f in overview["frameworks"]]
+    keys = [r["key"] for r in overview["requirements"]]
+    providers = overview["providers"]
+    verdicts = [
+        [p["name"], p["provider"], p["verdict"] or word("not_evaluated", lang)]
+        + [p["verdicts"].get(f) for f in frameworks]
+        + [p["counts"].get(s) for s in STATUSES]
+        + [len(p["missing_documents"]), len(p["pending"])]
+        for p in providers
+    ]
+    return [
+        (
+            word("verdict", lang),
+            [
+                word("provider", lang),
+                "organisation.name",
+                word("verdict", lang),
+                *frameworks,
+                *STATUSES,
+                "missing_documents",
+                "pending_explanations",
+            ],
+            verdicts,
+        ),
+        (
+            word("matrix", lang),
+            [word("provider", lang), *keys],
+            [[p["name"], *(p["statuses"].get(k) for k in keys)] for p in providers],
+        ),
+        (
+            word("pending", lang),
+            [word("provider", lang), word("framework", lang), word("requirement", lang), word("lot", lang)],
+            [[p["name"], e["framework"], e["requirement"], e["lot"]] for p in providers for e in p["pending"]],
+        ),
+        (
+            word("missing", lang),
+            [word("provider", lang), "type", word("document", lang), word("due", lang), word("reasons", lang)],
+            [
+                [p["name"], d["type"], d["title"], d["due"], d["reasons"]]
+                for p in providers
+                for d in p["missing_documents"]
+            ],
+        ),
+        (
+            word("not_evaluated", lang),
+            [word("provider", lang), word("source", lang), word("why", lang)],
+            [[p["name"], p["source"], "\n".join(p["problems"])] for p in providers if not p["evaluated"]]
+            + [["", "", problem] for problem in overview["problems"]],
+        ),
+    ]

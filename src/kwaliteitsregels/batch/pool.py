@@ -1,0 +1,95 @@
+"""Many providers: tasks in worker processes, results streamed back in input order, memory flat.
+
+`run_tasks` keeps at most a few tasks per worker in flight and yields each row as soon as it and
+every row before it are done, so the order of the output never depends on the number of workers and
+nothing but the rows in flight is held. No scheduler of our own: `concurrent.futures` does the work,
+and a task is a pure function of its submission and the settings (see docs/batch.md for running the
+same task on an existing engine).
+
+`evaluate_many` is the same walk in this process for Python users: it yields each provider's
+combined report (or the problems that stopped it) lazily.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kwaliteitsregels.batch.intake import Submission, load, read_intake
+from kwaliteitsregels.batch.task import Row, Settings, assess, rulesets_for
+from kwaliteitsregels.combined import CombinedReport, evaluate_all
+from kwaliteitsregels.compiling import CompiledRuleset
+from kwaliteitsregels.errors import KwaliteitsregelsError, Problem
+from kwaliteitsregels.stages import Stage
+
+IN_FLIGHT_PER_WORKER = 4
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _start(names: tuple[str, ...]) -> None:
+    rulesets_for(names)  # each worker compiles the rulesets once, before its first task
+
+
+def run_tasks(submissions: Iterable[Submission], settings: Settings, jobs: int = 1) -> Iterator[Row]:
+    """Each submission's row, in input order; `jobs` > 1: in that many worker processes."""
+    if jobs <= 1:
+        yield from (assess(s, settings) for s in submissions)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(settings.rulesets,)) as pool:
+        pending: deque[Future[Row]] = deque()
+        for submission in submissions:
+            pending.append(pool.submit(assess, submission, settings))
+            if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluated:
+    """One provider of `evaluate_many`: its combined report, or the problems that stopped it."""
+
+    name: str
+    source: str
+    report: CombinedReport | None
+    problems: tuple[Problem, ...] = ()
+
+
+def evaluate_many(
+    sources: str | Path | Sequence[str | Path],
+    rulesets: Sequence[CompiledRuleset],
+    peildatum: date,
+    *,
+    stage: Stage = Stage.REGISTRATION,
+) -> Iterator[Evaluated]:
+    """Evaluate every provider of an intake (files, folders, globs, a workbook or CSV folder), lazily, in order.
+
+    One bad provider never stops the others: it comes back with `report` None and its problems.
+    Problems that belong to no provider (a sheet nobody can read, a file not found) come last,
+    together, under the name ''.
+    """
+    intake = read_intake([sources] if isinstance(sources, str | Path) else sources, rulesets)
+    for submission in intake.submissions:
+        yield _evaluated(submission, rulesets, peildatum, stage)
+    if intake.problems:
+        yield Evaluated("", "", None, tuple(intake.problems))
+
+
+def _evaluated(submission: Submission, rulesets: Sequence[CompiledRuleset], peildatum: date, stage: Stage) -> Evaluated:
+    try:
+        report = evaluate_all(rulesets, load(submission, rulesets), peildatum, stage=stage)
+    except KwaliteitsregelsError as error:
+        return Evaluated(submission.name, submission.source, None, error.problems)
+    return Evaluated(submission.name, submission.source, report)

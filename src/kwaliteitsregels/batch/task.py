@@ -1,0 +1,216 @@
+"""One provider, one pure task: submission → profile → evaluation → documents on disk → a row for the overview.
+
+The task reads nothing but its submission, the rulesets and the settings, and writes only the
+provider's own folder (`OUTDIR/aanbieders/<slug>/`): `rapport.json`, `rapport.html`, `brief.md` and
+`rij.json`, the row, written last. It returns the row. A provider whose `rij.json` holds the same
+decision record hashes (profile, every ruleset, peildatum, stage, language, library version) and
+whose documents are all there is not evaluated again (`resume`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kwaliteitsregels.batch.intake import Submission, load
+from kwaliteitsregels.combined import CombinedReport, evaluate_all
+from kwaliteitsregels.compiling import CompiledRuleset
+from kwaliteitsregels.errors import KwaliteitsregelsError
+from kwaliteitsregels.evaluation import LIBRARY_VERSION
+from kwaliteitsregels.hashing import canonical_hash
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting._records import decision_record
+from kwaliteitsregels.reporting.registry import REPORTERS
+from kwaliteitsregels.results import Report, RequirementResult, Status
+from kwaliteitsregels.stages import Stage
+
+PROVIDERS = "aanbieders"
+FILES = {"json": "rapport.json", "html": "rapport.html", "letter": "brief.md"}
+ROW_FILE = "rij.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What every task of a batch shares; plain data, so that worker processes receive it."""
+
+    rulesets: tuple[str, ...]  # bundled names or paths, as given
+    peildatum: date
+    stage: str = Stage.REGISTRATION.value
+    lang: Lang = "nl"
+    outdir: str | None = None  # None: evaluate only, write nothing
+    resume: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One requirement's outcome for the overview: `framework` is the ruleset id (the law's too)."""
+
+    framework: str
+    requirement: str
+    lot: str | None
+    status: str
+    basis: str
+    severity: str
+    explanation: str | None  # the explanation's state: pending, accepted, rejected, expired
+    missing: tuple[str, ...]  # the document types missing for it
+
+
+@dataclass(slots=True)
+class Row:
+    """One provider in the overview: verdicts, every outcome, what is pending, what is missing, or why not."""
+
+    name: str
+    slug: str
+    source: str
+    evaluated: bool
+    problems: list[str] = field(default_factory=list)
+    provider: str | None = None
+    verdict: str | None = None
+    verdicts: dict[str, str] = field(default_factory=dict)
+    outcomes: list[Outcome] = field(default_factory=list)
+    missing_documents: list[dict[str, str]] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    reused: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Row:
+        """A row read back from `rij.json`."""
+        outcomes = [Outcome(**{**o, "missing": tuple(o["missing"])}) for o in data.get("outcomes", [])]
+        return cls(**{**data, "outcomes": outcomes})
+
+    def counts(self) -> dict[str, int]:
+        """How many outcomes have each status (the law's included)."""
+        found = {str(s): 0 for s in Status}
+        for outcome in self.outcomes:
+            found[outcome.status] += 1
+        return found
+
+    def pending(self) -> list[Outcome]:
+        """Outcomes with an explanation that still waits for the assessor."""
+        return [o for o in self.outcomes if o.explanation == "pending"]
+
+
+@cache
+def rulesets_for(names: tuple[str, ...]) -> tuple[CompiledRuleset, ...]:
+    """The compiled rulesets, loaded once per process."""
+    from kwaliteitsregels.loading import load_ruleset  # noqa: PLC0415 - loading builds on more than a task needs
+
+    return tuple(load_ruleset(name) for name in names)
+
+
+def assess(submission: Submission, settings: Settings) -> Row:
+    """The task: evaluate one submission and write its documents; never raises for a bad provider."""
+    rulesets = rulesets_for(settings.rulesets)
+    row = Row(submission.name, submission.slug, submission.source, evaluated=False)
+    try:
+        profile = load(submission, rulesets)
+        record = _record(canonical_hash(profile.model_dump(mode="json")), rulesets, settings)
+        if (previous := _previous(submission, record, settings)) is not None:
+            return previous
+        combined = evaluate_all(rulesets, profile, settings.peildatum, stage=Stage(settings.stage))
+    except KwaliteitsregelsError as error:
+        row.problems = [p.render(settings.lang) for p in error.problems]
+        return _saved(row, settings)
+    _fill(row, combined, record, settings.lang)
+    _write_documents(row, combined, settings)
+    return _saved(row, settings)
+
+
+def _record(profile_hash: str, rulesets: Sequence[CompiledRuleset], settings: Settings) -> dict[str, Any]:
+    return {
+        "profile_hash": profile_hash,
+        "rulesets": {r.id: r.content_hash for r in rulesets},
+        "peildatum": settings.peildatum.isoformat(),
+        "stage": settings.stage,
+        "lang": settings.lang,
+        "library_version": LIBRARY_VERSION,
+    }
+
+
+def _folder(slug: str, settings: Settings) -> Path | None:
+    return Path(settings.outdir, PROVIDERS, slug) if settings.outdir is not None else None
+
+
+def _previous(submission: Submission, record: dict[str, Any], settings: Settings) -> Row | None:
+    folder = _folder(submission.slug, settings)
+    if not settings.resume or folder is None or not (folder / ROW_FILE).exists():
+        return None
+    try:
+        row = Row.from_dict(json.loads((folder / ROW_FILE).read_text(encoding="utf-8")))
+    except (ValueError, TypeError, KeyError):
+        return None  # unreadable or from another version: evaluate again
+    complete = all((folder / name).exists() for name in FILES.values())
+    if not (row.evaluated and row.record == record and row.name == submission.name and complete):
+        return None
+    row.reused, row.source = True, submission.source
+    return row
+
+
+def _labelled(combined: CombinedReport) -> list[tuple[str, RequirementResult]]:
+    """Every result: each framework's, then each base's (the law) once."""
+    found = [(report.ruleset.id, r) for report in combined.reports for r in report.results]
+    bases: dict[str, Report] = {}
+    for report in combined.reports:
+        bases.update(report.base_reports())
+    return found + [(base_id, r) for base_id, base in bases.items() for r in base.results]
+
+
+def _fill(row: Row, combined: CombinedReport, record: dict[str, Any], lang: Lang) -> None:
+    row.evaluated = True
+    row.provider = combined.reports[0].provider
+    row.verdict = str(combined.verdict)
+    row.verdicts = {k: str(v) for k, v in combined.verdicts().items()}
+    row.outcomes = [
+        Outcome(
+            framework,
+            r.id,
+            r.lot,
+            str(r.status),
+            str(r.basis),
+            r.requirement.spec.severity,
+            str(r.explanation.state) if r.explanation is not None else None,
+            tuple(g.type for g in r.gaps),
+        )
+        for framework, r in _labelled(combined)
+    ]
+    row.missing_documents = [
+        {"type": d.type, "title": d.title.get(lang), "due": d.due, "reasons": ", ".join(d.reasons)}
+        for d in combined.missing_documents()
+    ]
+    # The decision record's profile hash: the same as the one hashed before evaluating.
+    row.record = record | {"profile_hash": decision_record(combined.reports[0]).profile_hash}
+
+
+def _write_documents(row: Row, combined: CombinedReport, settings: Settings) -> None:
+    folder = _folder(row.slug, settings)
+    if folder is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for fmt, name in FILES.items():
+        _atomic(folder / name, REPORTERS[fmt](combined, settings.lang, color=False))
+        row.files[fmt] = f"{PROVIDERS}/{row.slug}/{name}"
+
+
+def _saved(row: Row, settings: Settings) -> Row:
+    folder = _folder(row.slug, settings)
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        _atomic(folder / ROW_FILE, json.dumps(row.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    return row
+
+
+def _atomic(path: Path, text: str) -> None:
+    """Write `text` so that an interrupted run leaves the old file or the new one, never half of one."""
+    part = path.with_name(path.name + ".part")
+    part.write_text(text, encoding="utf-8")
+    part.replace(path)
