@@ -609,6 +609,15 @@ HELP_EN: dict[str, str] = {
     ),
     "monitor.rules": "Bundled monitoring rules (twente, achterhoek-2019) or a path.",
     "monitor.clock": "Moment of the replay YYYY-MM-DD[THH:MM] (default: now, Dutch time).",
+    "compare": (
+        "Compare frameworks: requirements beside each other and beside the law, burden, a common core.\n\n"
+        "RULESETS: bundled ruleset names or paths (at least two). Exit 0: written; 2: bad input."
+    ),
+    "impact": (
+        "What changes with a new version of a ruleset, and for which providers.\n\n"
+        "OLD and NEW: a folder or file, or REV:PATH from git (HEAD~1:rulesets/twente). Exit 0: written; 2: bad input."
+    ),
+    "impact.profiles": "Profiles (files or folders) to check against both versions.",
 }
 
 
