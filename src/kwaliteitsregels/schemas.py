@@ -25,6 +25,7 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue, models_json_schema
 from pydantic_core import core_schema
 
+from kwaliteitsregels.analytics.document import ComparisonDocument, ImpactDocument
 from kwaliteitsregels.checks import REGISTRY
 from kwaliteitsregels.models import common
 from kwaliteitsregels.models.assessments import Assessments
@@ -40,6 +41,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "combined-report": CombinedDocument,
     "test": CaseFile,
     "assessments": Assessments,
+    "comparison": ComparisonDocument,
+    "impact": ImpactDocument,
 }
 CONDITION_REF = "#/$defs/Condition"
 _MARK = "x-kwaliteitsregels-condition"

@@ -25,6 +25,8 @@ COMMANDS = {
     "validate": "kwaliteitsregels.cli.validate:validate_command",
     "test": "kwaliteitsregels.cli.testcases:test_command",
     "monitor": "kwaliteitsregels.cli.monitor:monitor",
+    "compare": "kwaliteitsregels.cli.compare:compare",
+    "impact": "kwaliteitsregels.cli.compare:impact",
 }
 
 
