@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kwaliteitsregels import _arguments
 from kwaliteitsregels.compiling import CompiledRuleset
@@ -14,6 +15,11 @@ from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.recorded import AssessmentFile
 from kwaliteitsregels.results import Report, RequirementResult, Verdict, worst
 from kwaliteitsregels.stages import Stage
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from kwaliteitsregels.messages import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +50,12 @@ class CombinedReport:
     def missing_documents(self) -> list[MissingDocument]:
         """One checklist over every framework and the law they build on: each document type once."""
         return checklist(self._labelled())
+
+    def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
+        """Every framework's results and the law's, once: a pandas DataFrame (`reporting.frame.combined_frame`)."""
+        from kwaliteitsregels.reporting.frame import combined_frame  # noqa: PLC0415 - reporting builds on this module
+
+        return combined_frame(self, lang)
 
     def exit_code(
         self, fail_on: frozenset[Verdict] = frozenset({Verdict.NOT_COMPLIANT, Verdict.NEEDS_ASSESSMENT})
