@@ -22,8 +22,10 @@ NAMES = ["zzp-jeugdhulp", "verlopen-certificaat", "pas-toe-of-leg-uit"]
 def test_to_frame_has_one_row_per_requirement() -> None:
     report = example_report("pas-toe-of-leg-uit")
     frame = report.to_frame()
-    assert frame.shape == (len(report.results), 8)
-    assert list(frame.columns) == ["title", "status", "label", "category", "theme", "lot", "source", "reason"]
+    assert frame.shape == (len(report.results), 9)
+    assert list(frame.columns) == [
+        "requirement", "title", "status", "label", "category", "theme", "lot", "source", "reason"
+    ]
     assert frame.index.name == "id"
     assert list(frame.index) == [r.id for r in report.results]
     assert list(frame["status"].cat.categories) == ["pass", "fail", "explain", "not_applicable"]
