@@ -97,8 +97,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Not applicable: the requirement covers only {scope}, under which the provider does not work.",
     ),
     "reason.na_stage": (
-        "Nog niet van toepassing: deze eis wordt pas getoetst {stage} (--stage award).",
-        "Not applicable yet: this requirement is checked only {stage} (--stage award).",
+        "Nog niet van toepassing: deze eis wordt pas getoetst {stage}.",
+        "Not applicable yet: this requirement is checked only {stage}.",
     ),
     "stage.registration": ("bij inschrijving", "at registration"),
     "stage.award": ("bij gunning", "at award"),
@@ -247,11 +247,31 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Alle knock-outeisen zijn voldaan, niet van toepassing of gedekt door een geaccepteerde toelichting.",
         "Every knockout requirement is met, not applicable, or covered by an accepted explanation.",
     ),
-    "doc.why.voldoet_niet": ("Knock-outeisen niet voldaan: {ids}.", "Knockout requirements not met: {ids}."),
-    "doc.why.beoordeling_nodig": (
-        "Toelichtingen nog te beoordelen: {ids}.",
-        "Explanations still to be assessed: {ids}.",
+    "doc.why.voldoet_niet": ("Knock-outeisen niet voldaan:", "Knockout requirements not met:"),
+    "doc.why.beoordeling_nodig": ("Toelichtingen nog te beoordelen:", "Explanations still to be assessed:"),
+    "doc.why.voldoet_niet.none": (
+        "Geen enkel ingeschreven perceel voldoet.",
+        "No lot registered for is compliant.",
     ),
+    "doc.why.beoordeling_nodig.none": (
+        "Een perceel of de wettelijke basis wacht nog op een beoordeling.",
+        "A lot or the legal basis still awaits an assessment.",
+    ),
+    "doc.count.pass": ("voldaan", "pass"),
+    "doc.count.explain-accepted": ("toelichting geaccepteerd", "explanation accepted"),
+    "doc.count.explain-pending": ("toelichting nog te beoordelen", "explanation to be assessed"),
+    "doc.count.fail": ("niet voldaan", "fail"),
+    "doc.count.not_applicable": ("niet van toepassing", "not applicable"),
+    "doc.matrix": ("Oordeel per perceel en gemeente", "Verdict per lot and municipality"),
+    "doc.matrix.lot": ("Perceel", "Lot"),
+    "doc.matrix.verdict": ("Oordeel", "Verdict"),
+    "doc.matrix.failing": ("Knock-outeisen niet voldaan", "Knockout requirements not met"),
+    "doc.matrix.total": ("Per gemeente", "Per municipality"),
+    "doc.matrix.caption": (
+        "Een rij per ingeschreven perceel, een kolom per gemeente; — : deze gemeente koopt het perceel niet in.",
+        "A row per lot registered for, a column per municipality; — : this municipality does not buy the lot.",
+    ),
+    "doc.not_bought": ("niet ingekocht", "not bought"),
     "doc.counts": ("Eisen per status", "Requirements per status"),
     "doc.count": ("Aantal", "Count"),
     "doc.total": ("Totaal", "Total"),
@@ -377,10 +397,56 @@ CATALOG: dict[str, tuple[str, str]] = {
     "letter.explain.cover": ("Vertel daarin in elk geval:", "Please tell us at least:"),
     "letter.explain.what": ("Wat wij willen weten: {allowed}.", "What we need to know: {allowed}."),
     "letter.other": ("Wat nog niet in orde is", "What is not in order yet"),
-    "letter.other_intro": (
-        "Aan deze eisen voldoet u nu niet. Pas dit aan, of laat ons weten waarom het wel klopt.",
-        "You do not meet these requirements now. Please put this right, or tell us why it is in order.",
+    "letter.follows.set_aside_lot": (
+        (
+            "Dit is een knock-outeis. Uw inschrijving voor perceel {lot} wordt daarom terzijde gelegd; dat kunt "
+            "u achteraf niet meer herstellen. Uw inschrijving voor andere percelen blijft staan."
+        ),
+        (
+            "This is a knockout requirement, so your registration for lot {lot} is set aside; this cannot be "
+            "put right afterwards. Your registration for other lots stands."
+        ),
     ),
+    "letter.follows.not_admitted": (
+        "Dit is een knock-outeis: zolang u hieraan niet voldoet, kunnen wij u niet toelaten.",
+        "This is a knockout requirement: as long as you do not meet it, we cannot admit you.",
+    ),
+    "letter.follows.demonstrate": (
+        "Uit uw gegevens blijkt nog niet dat u hieraan voldoet. Stuur ons de gegevens die dat laten zien.",
+        "Your details do not show yet that you meet this. Please send us the details that show it.",
+    ),
+    "letter.follows.improve": (
+        "Dit staat uw toelating niet in de weg, maar wij vragen u dit te verbeteren.",
+        "This does not stand in the way of your admission, but we ask you to improve it.",
+    ),
+    "letter.reference": ("Kenmerk", "Reference"),
+    "letter.contact": ("Contactpersoon", "Contact"),
+    "letter.by": ("uiterlijk {date}", "by {date}"),
+    "letter.deadline": ("Uiterlijk {date}.", "By {date}."),
+    "letter.lots": ("Wat dit betekent per perceel", "What this means per lot"),
+    "letter.lot": ("Perceel", "Lot"),
+    "letter.lot_follows": ("Wat volgt", "What follows"),
+    "letter.lot_where": ("Gemeenten", "Municipalities"),
+    "letter.lot.admitted": ("U voldoet voor dit perceel.", "You meet the requirements for this lot."),
+    "letter.lot.set_aside": (
+        "Terzijde gelegd (eis {ids}).",
+        "Set aside (requirement {ids}).",
+    ),
+    "letter.lot.blocked": (
+        "Nog niet toe te laten: eerst moet u voldoen aan eis {ids}, die voor uw hele inschrijving geldt.",
+        "Cannot be admitted yet: first you must meet requirement {ids}, which applies to your whole registration.",
+    ),
+    "letter.lot.open": (
+        "Nog niet beslist: wij wachten op wat hierboven staat, of beoordelen uw uitleg nog.",
+        "Not decided yet: we are waiting for what is listed above, or still assessing your explanation.",
+    ),
+    "letter.questions_contact": (
+        "Heeft u vragen? Neem dan contact op met {name}.",
+        "Do you have any questions? Please contact {name}.",
+    ),
+    "letter.phone": ("Telefoon: {phone}.", "Telephone: {phone}."),
+    "letter.email": ("E-mail: {email}.", "E-mail: {email}."),
+    "letter.quote_reference": ("Vermeld daarbij ons kenmerk {reference}.", "Please quote our reference {reference}."),
     "letter.questions": (
         "Heeft u vragen? Neem dan contact met ons op.",
         "Do you have any questions? Please contact us.",
@@ -588,7 +654,12 @@ HELP_EN: dict[str, str] = {
         "Exit 0: written; 2: bad input (for the verdict use `check`)."
     ),
     "report.ruleset_names": "A bundled ruleset's name or a path; repeat for several frameworks in one document.",
-    "report.fmt": "html or markdown: the assessor's report; letter: the letter to the provider (Markdown).",
+    "report.fmt": (
+        "html, markdown or pdf: the assessor's report; letter (Markdown), letter-html or letter-pdf: the letter "
+        "to the provider. PDF needs headless Chromium."
+    ),
+    "report.templates": "A folder of jinja2 templates that replace the bundled ones by name (letter.md, …).",
+    "report.letter_settings": "YAML file with the letter's sender, reference, date, deadlines and contact.",
     "rulesets": "List the bundled rulesets.",
     "schema": "Print the JSON Schema of a ruleset, a profile, a report, a combined report or a test case file.",
     "schema.ruleset_names": "With profile: the facts of these rulesets' vocabularies too.",

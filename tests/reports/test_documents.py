@@ -128,7 +128,7 @@ def test_report_writes_to_stdout_without_output_option() -> None:
     args = ["report", str(path), "-r", "twente", "--peildatum", PEILDATUM.isoformat(), "-f", "letter"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("# Wat we nog van u nodig hebben")
+    assert "\n# Wat we nog van u nodig hebben\n" in result.output
 
 
 def test_report_bad_profile_is_exit_2(tmp_path: Path) -> None:

@@ -108,4 +108,4 @@ def test_other_failures_are_named_by_title(tmp_path: Path) -> None:
     failed = [r for r in report.results if r.status is kr.Status.FAIL]
     assert failed
     for result in failed:
-        assert f"- {result.requirement.spec.title.nl} (eis {result.id})" in other
+        assert f"- **{result.requirement.spec.title.nl}** (eis {result.id})" in other

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -9,11 +10,14 @@ import click
 
 from kwaliteitsregels.cli._group import LANG
 from kwaliteitsregels.cli._help import Command
-from kwaliteitsregels.cli._output import QUIET
+from kwaliteitsregels.cli._output import QUIET, quiet
 from kwaliteitsregels.cli._shared import ASSESSMENTS, OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.reporting.registry import DOCUMENTS, REPORTERS
+from kwaliteitsregels.reporting.letter import load_letter_settings, use_settings
+from kwaliteitsregels.reporting.pdf import html_to_pdf
+from kwaliteitsregels.reporting.registry import DOCUMENTS, PDF_FROM, REPORTERS
+from kwaliteitsregels.reporting.templating import use_templates
 
 
 @click.command(cls=Command)
@@ -34,7 +38,22 @@ from kwaliteitsregels.reporting.registry import DOCUMENTS, REPORTERS
     type=click.Choice(DOCUMENTS),
     default="html",
     show_default=True,
-    help="html of markdown: rapport voor de beoordelaar; letter: brief aan de aanbieder (Markdown).",
+    help=(
+        "html, markdown of pdf: rapport voor de beoordelaar; letter (Markdown), letter-html of letter-pdf: brief aan "
+        "de aanbieder. PDF vraagt headless Chromium."
+    ),
+)
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Map met eigen jinja2-sjablonen die de meegeleverde vervangen (letter.md, letter.html, …).",
+)
+@click.option(
+    "--letter-settings",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="YAML-bestand met afzender, kenmerk, datum, termijnen en contactpersoon van de brief.",
 )
 @LANG
 @STAGE
@@ -48,9 +67,24 @@ def report(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     fmt: str,
     lang: Lang,
     stage: str,
+    templates: Path | None,
+    letter_settings: Path | None,
     assessments: Path | None,
     output: Path | None,
 ) -> None:
     """Maak een rapport of een brief voor PROFILE. Exit 0: geschreven; 2: foute invoer (het oordeel: `check`)."""
+    settings = load_letter_settings(letter_settings) if letter_settings is not None else None
     combined = evaluate_profile(profile, [load_ruleset(name) for name in ruleset_names], peildatum, stage, assessments)
-    write(REPORTERS[fmt](combined, lang, color=False, profile=str(profile)), output)
+    with use_templates(templates), use_settings(settings):
+        rendered = REPORTERS[PDF_FROM.get(fmt, fmt)](combined, lang, color=False, profile=str(profile))
+    if fmt in PDF_FROM:
+        _write_pdf(html_to_pdf(rendered), output)
+    else:
+        write(rendered, output)
+
+
+def _write_pdf(pdf: bytes, output: Path | None) -> None:
+    if output is not None:
+        output.write_bytes(pdf)
+    elif not quiet():
+        sys.stdout.buffer.write(pdf)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -10,7 +10,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from kwaliteitsregels import explain, messages, reasons
-from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
@@ -211,14 +210,23 @@ class ReportDocument(_Doc):
 
 
 def jsonable(value: Any) -> JsonValue:
-    """A fact value as plain JSON."""
-    if isinstance(value, date | Decimal | Duration):
-        return str(value)
-    if isinstance(value, list | tuple | set | frozenset):
-        return [jsonable(v) for v in value]
+    """A fact value as plain JSON: dates ISO, decimals and durations as exact text, records as objects.
+
+    Never Python's own text of an object: a localized label becomes `{"nl": …, "en": …}`, a range
+    of values in doubt (`Bounds`) `{"low": …, "high": …}`, any other dataclass an object of its fields.
+    """
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    return str(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        return [jsonable(v) for v in items]
+    if isinstance(value, BaseModel):
+        value = value.model_dump(exclude_none=True)
+    elif is_dataclass(value) and not isinstance(value, type):
+        value = {f.name: getattr(value, f.name) for f in fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value.isoformat() if isinstance(value, date) else str(value)  # Decimal, Duration: exact text
 
 
 _OUTCOME: dict[bool | None, Literal["not_met", "not_demonstrated", "met"]] = {

@@ -2,28 +2,107 @@
 
 The letter asks for three things, each once: the documents that are missing, expired or too old
 (the checklist of `explain.missing_documents`); the explanations still owed (a requirement that
-fails because no explanation was given, or whose explanation was rejected or has expired); and,
-briefly, the other requirements the provider does not meet. No status codes, field paths or
-document type keys: only titles, dates and short sentences.
+fails because no explanation was given, or whose explanation was rejected or has expired); and
+the other requirements the provider does not meet, each with what follows from it: a lot set aside
+(a knock-out requirement per lot that the facts do not meet, such as a tariff above the maximum,
+cannot be put right), a provider not admitted, data still to be sent, or only a request to improve.
+Then, per lot, what follows for that lot. No status codes, field paths or document type keys.
+
+Who sends it, the reference, the letter's date, the deadlines and the contact come from
+`LetterSettings` (a YAML file: `report --letter-settings FILE`); without them the issuer of the
+ruleset signs, the letter is dated on the peildatum and answers are due fourteen days later.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from kwaliteitsregels import explain, messages, reasons
+from kwaliteitsregels.errors import InputError
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import Due
-from kwaliteitsregels.reporting.templating import long_date, render
-from kwaliteitsregels.results import EvidenceGap, ExplanationState, GapReason, Report, RequirementResult, Status
+from kwaliteitsregels.reporting.templating import long_date, render, use_templates
+from kwaliteitsregels.results import (
+    EvidenceGap,
+    ExplanationState,
+    GapReason,
+    Report,
+    RequirementResult,
+    Status,
+    Verdict,
+)
 
 OwedWhy = Literal["missing", "rejected", "expired"]
+# What follows from a requirement the provider does not meet (besides documents and explanations).
+Consequence = Literal["set_aside_lot", "not_admitted", "demonstrate", "improve"]
 # A hint for ruleset authors inside a ruleset's text, such as "(profiel: client_representation.alternative)".
 _PROFILE_HINT = re.compile(r"\s*\((?:profiel|profile): [^)]*\)")
 DUE_ORDER: tuple[Due, ...] = ("with_registration", "before_award", "on_request")
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sender(_Settings):
+    """Who sends the letter: the municipality or the region, with its postal address."""
+
+    name: str = Field(min_length=1, description="'Sociaal Domein Achterhoek'")
+    department: str | None = Field(default=None, description="'Team Inkoop'")
+    address: list[str] = Field(default_factory=list, description="lines of the postal address")
+
+
+class Contact(_Settings):
+    """Whom the provider can ask: a person or a desk, with telephone and e-mail."""
+
+    name: str = Field(min_length=1)
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+class LetterSettings(_Settings):
+    """What a real letter needs besides the report: sender, reference, date, deadlines, contact, signature."""
+
+    sender: Sender | None = Field(default=None, description="default: the issuer of the ruleset")
+    contact: Contact | None = None
+    reference: str | None = Field(default=None, description="default: ruleset id and the start of the profile hash")
+    date: dt.date | None = Field(default=None, description="the letter's date; default: the peildatum")
+    reply_within_days: int = Field(default=14, ge=1, le=366, description="a deadline where `deadlines` sets none")
+    deadlines: dict[Due, dt.date] = Field(default_factory=dict, description="a fixed date per moment")
+    signature: str | None = Field(default=None, description="who signs; default: the sender")
+
+
+def load_letter_settings(source: str | Path | dict[str, object]) -> LetterSettings:
+    """Letter settings from a YAML or JSON file (or a dict), with located errors (`InputError`)."""
+    from kwaliteitsregels import loading  # noqa: PLC0415 - loading imports the reporting layer lazily too
+    from kwaliteitsregels.limits import DEFAULT_LIMITS  # noqa: PLC0415
+
+    located = loading._locate(source, InputError, DEFAULT_LIMITS)  # noqa: SLF001 - the one safe reader
+    return loading._validate(LetterSettings, located, InputError)  # noqa: SLF001
+
+
+_SETTINGS: ContextVar[LetterSettings | None] = ContextVar("letter_settings", default=None)
+
+
+@contextmanager
+def use_settings(settings: LetterSettings | None) -> Iterator[None]:
+    """Letters rendered inside this block use `settings` (the CLI's `--letter-settings`)."""
+    token = _SETTINGS.set(settings)
+    try:
+        yield
+    finally:
+        _SETTINGS.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +113,7 @@ class OwedDocument:
     title: str
     due: Due
     message: str
+    deadline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +127,7 @@ class OwedExplanation:
     message: str
     note: str | None
     points: tuple[str, ...]
+    deadline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +139,30 @@ class Deadline:
     note: str | None
     documents: tuple[OwedDocument, ...]
     explanations: tuple[OwedExplanation, ...]
+    deadline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OtherItem:
+    """A requirement not met, and what follows from it: never 'put it right' where that is not possible."""
+
+    requirement: str
+    title: str
+    lot: str | None
+    consequence: Consequence
+    message: str
+    deadline: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LotOutcome:
+    """One lot registered for: what follows for it, and where it is bought."""
+
+    lot: str
+    title: str
+    verdict: str
+    message: str
+    municipalities: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +174,15 @@ class LetterView:
     issuer: str
     date: str
     deadlines: tuple[Deadline, ...]
-    other: tuple[str, ...]
+    other: tuple[OtherItem, ...]
     pending: int
+    sender: Sender
+    reference: str
+    contact: Contact | None
+    signature: str
+    lots: tuple[LotOutcome, ...] = ()
+    iso_date: str = ""
+    peildatum: str = ""
 
 
 def owed_why(result: RequirementResult) -> OwedWhy | None:
@@ -135,38 +247,158 @@ def owed_explanations(report: Report, lang: Lang = "nl") -> list[OwedExplanation
     return [_explanation(r, why, lang) for r, why in owed if why is not None]
 
 
-def letter_view(report: Report, lang: Lang = "nl") -> LetterView:
-    """The letter of `report` as plain data, in `lang`."""
+def consequence(result: RequirementResult) -> Consequence:
+    """What follows from a requirement not met that asks for no document or explanation.
+
+    A knock-out requirement the facts do not meet sets the lot aside (per lot) or stands in the way of
+    admission (for the whole provider): neither can be put right by the provider. Facts that are
+    missing can still be sent; a warning requirement only asks for improvement.
+    """
+    if str(result.basis) == "not_demonstrated":
+        return "demonstrate"
+    if result.requirement.spec.severity != "knockout":
+        return "improve"
+    return "set_aside_lot" if result.lot is not None else "not_admitted"
+
+
+class _Dates:
+    """The letter's date and the deadline of each moment, from the settings."""
+
+    def __init__(self, report: Report, settings: LetterSettings) -> None:
+        self.letter = settings.date or report.peildatum
+        self.settings = settings
+        self.stage = report.stage
+
+    def due(self, due: Due, lang: Lang) -> str | None:
+        fixed = self.settings.deadlines.get(due)
+        if fixed is None and (due == "on_request" or (due == "before_award" and self.stage == "registration")):
+            return None
+        day = fixed or self.letter + timedelta(days=self.settings.reply_within_days)
+        return long_date(day, lang)
+
+
+def _other(report: Report, dates: _Dates, lang: Lang) -> tuple[OtherItem, ...]:
+    items = []
+    for result in report.results:
+        if result.status is not Status.FAIL or result.gaps or owed_why(result) is not None:
+            continue
+        follows = consequence(result)
+        lot = result.lot
+        items.append(
+            OtherItem(
+                requirement=result.id,
+                title=result.requirement.spec.title.get(lang),
+                lot=lot,
+                consequence=follows,
+                message=messages.text(f"letter.follows.{follows}", lang, lot=lot or ""),
+                deadline=dates.due("with_registration", lang) if follows in {"demonstrate", "improve"} else None,
+            ),
+        )
+    return tuple(items)
+
+
+def _final(report: Report, follows: Consequence, lot: str | None = None) -> list[str]:
+    """Requirements not met with consequence `follows` (for `lot`), that no document or explanation can change."""
+    return [
+        r.id
+        for r in report.results
+        if r.status is Status.FAIL and r.lot == lot and not r.gaps and owed_why(r) is None and consequence(r) == follows
+    ]
+
+
+def _lot_message(report: Report, lot: str, verdict: Verdict, blocked: list[str], lang: Lang) -> str:
+    """What follows for one lot: set aside for good, held up by the provider's own knock-outs, open, or met."""
+    if final := _final(report, "set_aside_lot", lot):
+        return messages.text("letter.lot.set_aside", lang, ids=", ".join(final))
+    if blocked and verdict is Verdict.NOT_COMPLIANT:
+        return messages.text("letter.lot.blocked", lang, ids=", ".join(blocked))
+    key = "admitted" if verdict is Verdict.COMPLIANT else "open"
+    return messages.text(f"letter.lot.{key}", lang)
+
+
+def _lots(report: Report, lang: Lang) -> tuple[LotOutcome, ...]:
+    titles = {lot.id: lot.title.get(lang) for lot in report.ruleset.spec.lots}
+    places = report.municipality_verdicts()
+    blocked = _final(report, "not_admitted")
+    return tuple(
+        LotOutcome(
+            lot=lot.lot,
+            title=titles.get(lot.lot, ""),
+            verdict=str(lot.verdict),
+            message=_lot_message(report, lot.lot, lot.verdict, blocked, lang),
+            municipalities=messages.join([p.municipality for p in places if lot.lot in p.lots], lang),
+        )
+        for lot in report.lot_verdicts()
+    )
+
+
+def _deadlines(report: Report, dates: _Dates, lang: Lang) -> tuple[Deadline, ...]:
     documents = owed_documents(report, lang)
     explanations = owed_explanations(report, lang)
-    deadlines = tuple(
-        Deadline(
-            due=due,
-            heading=messages.text(f"letter.due.{due}", lang),
-            note=messages.text("letter.due_note.on_request", lang) if due == "on_request" else None,
-            documents=tuple(d for d in documents if d.due == due),
-            explanations=tuple(e for e in explanations if e.due == due),
-        )
-        for due in DUE_ORDER
-        if any(d.due == due for d in documents) or any(e.due == due for e in explanations)
-    )
-    other = tuple(
-        f"{r.requirement.spec.title.get(lang)} ({messages.text('letter.requirement', lang, id=r.id)})"
-        for r in report.results
-        if r.status is Status.FAIL and not r.gaps and owed_why(r) is None
-    )
+    groups = []
+    for due in DUE_ORDER:
+        when = dates.due(due, lang)
+        docs = tuple(replace(d, deadline=when) for d in documents if d.due == due)
+        owed = tuple(replace(e, deadline=when) for e in explanations if e.due == due)
+        if docs or owed:
+            note = messages.text("letter.due_note.on_request", lang) if due == "on_request" else None
+            groups.append(Deadline(due, messages.text(f"letter.due.{due}", lang), note, docs, owed, when))
+    return tuple(groups)
+
+
+def letter_view(report: Report, lang: Lang = "nl", settings: LetterSettings | None = None) -> LetterView:
+    """The letter of `report` as plain data, in `lang`; `settings` default to those in use (or none)."""
+    settings = settings or _SETTINGS.get() or LetterSettings()
+    dates = _Dates(report, settings)
     spec = report.ruleset.spec
+    sender = settings.sender or Sender(name=spec.issuer)
     return LetterView(
         provider=report.provider,
         ruleset=spec.title.get(lang),
         issuer=spec.issuer,
-        date=long_date(report.peildatum, lang),
-        deadlines=deadlines,
-        other=other,
+        date=long_date(dates.letter, lang),
+        deadlines=_deadlines(report, dates, lang),
+        other=_other(report, dates, lang),
         pending=sum(1 for r in report.results if r.explanation and r.explanation.state is ExplanationState.PENDING),
+        sender=sender,
+        reference=settings.reference or f"{report.ruleset.id}-{report.record.profile_hash.rpartition(':')[2][:8]}",
+        contact=settings.contact,
+        signature=settings.signature or sender.name,
+        lots=_lots(report, lang),
+        iso_date=dates.letter.isoformat(),
+        peildatum=long_date(report.peildatum, lang),
     )
 
 
-def render_letter(report: Report, lang: Lang = "nl") -> str:
-    """The provider letter as Markdown."""
-    return render("letter.md", lang, letter=letter_view(report, lang))
+def render_letter(
+    report: Report,
+    lang: Lang = "nl",
+    *,
+    settings: LetterSettings | None = None,
+    templates: str | Path | None = None,
+) -> str:
+    """The provider letter as Markdown; `templates`: a folder whose `letter.md` replaces the bundled one."""
+    with use_templates(templates):
+        return render("letter.md", lang, letter=letter_view(report, lang, settings))
+
+
+def render_letter_html(
+    report: Report,
+    lang: Lang = "nl",
+    *,
+    settings: LetterSettings | None = None,
+    templates: str | Path | None = None,
+) -> str:
+    """The provider letter as one printable HTML page (A4); `templates` may replace `letter.html`."""
+    with use_templates(templates):
+        return render("letter.html", lang, letter=letter_view(report, lang, settings))
+
+
+def render_letters_html(reports: tuple[Report, ...], lang: Lang = "nl") -> str:
+    """Several letters (one per framework) as one HTML page, each starting on a new printed page."""
+    pages = [render_letter_html(report, lang) for report in reports]
+    if len(pages) == 1:
+        return pages[0]
+    bodies = [page.split("<body>", 1)[1].rsplit("</body>", 1)[0] for page in pages]
+    head = pages[0].split("<body>", 1)[0]
+    return head + "<body>" + '<hr class="next-letter">'.join(bodies) + "</body>\n</html>\n"

@@ -15,7 +15,7 @@ from kwaliteitsregels.reporting import several
 from kwaliteitsregels.reporting.assessor import render_html, render_markdown
 from kwaliteitsregels.reporting.document import combined_json, to_json
 from kwaliteitsregels.reporting.junit import render_junit
-from kwaliteitsregels.reporting.letter import render_letter
+from kwaliteitsregels.reporting.letter import render_letter, render_letter_html, render_letters_html
 from kwaliteitsregels.reporting.sarif import render_sarif
 from kwaliteitsregels.reporting.text import render_combined_text, render_text
 from kwaliteitsregels.results import Report
@@ -72,6 +72,11 @@ def _letter(report: Report | CombinedReport, lang: Lang, *, color: bool, profile
     return render_letter(one, lang) if one else several.letter(_combined(report), lang)
 
 
+def _letter_html(report: Report | CombinedReport, lang: Lang, *, color: bool, profile: str | None = None) -> str:  # noqa: ARG001
+    one = _single(report)
+    return render_letter_html(one, lang) if one else render_letters_html(_combined(report).reports, lang)
+
+
 REPORTERS: dict[str, Reporter] = {
     "text": _text,
     "json": _json,
@@ -80,6 +85,9 @@ REPORTERS: dict[str, Reporter] = {
     "markdown": _markdown,
     "html": _html,
     "letter": _letter,
+    "letter-html": _letter_html,
 }
+# PDF is printed from an HTML document (`reporting/pdf.py`, headless Chromium): format → the HTML it prints.
+PDF_FROM: dict[str, str] = {"pdf": "html", "letter-pdf": "letter-html"}
 # The documents for people (`kwaliteitsregels report`): the assessor's report and the provider letter.
-DOCUMENTS: tuple[str, ...] = ("html", "markdown", "letter")
+DOCUMENTS: tuple[str, ...] = ("html", "markdown", "pdf", "letter", "letter-html", "letter-pdf")

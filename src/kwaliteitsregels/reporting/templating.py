@@ -3,17 +3,35 @@
 HTML templates (`*.html`) are autoescaped. Markdown templates (`*.md`) escape every value they
 print through the `md` filter, applied by the environment's `finalize`: a template cannot forget
 it. Text from profiles and rulesets therefore renders as text in both, whatever it contains.
+
+A region can replace any template with its own: a folder whose files override the bundled ones by
+name (`letter.md`, `letter.html`, `report.html`, …; what it lacks comes from the package). Inside
+`use_templates(folder)` every document is rendered from it, in a sandboxed environment with the same
+escaping (`report --templates DIR`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from functools import cache, partial
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
 from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from kwaliteitsregels import messages
@@ -50,11 +68,36 @@ def _finalize(context: Context, value: Any) -> Any:
     return value
 
 
+_TEMPLATES: ContextVar[str | None] = ContextVar("templates", default=None)
+
+
+@contextmanager
+def use_templates(folder: str | Path | None) -> Iterator[None]:
+    """Render from `folder` first, then the bundled templates, inside this block (None: as outside it)."""
+    if folder is None:
+        yield
+        return
+    if not Path(folder).is_dir():
+        from kwaliteitsregels.errors import UsageError, single  # noqa: PLC0415 - only on this error
+
+        raise single(UsageError, "templates-not-found", f"map met sjablonen niet gevonden: {folder}")
+    token = _TEMPLATES.set(str(Path(folder).resolve()))
+    try:
+        yield
+    finally:
+        _TEMPLATES.reset(token)
+
+
 @cache
-def environment() -> Environment:
-    """The shared environment: templates from `reporting/templates/`, strict about undefined names."""
-    env = Environment(
-        loader=PackageLoader("kwaliteitsregels.reporting", "templates"),
+def environment(folder: str | None = None) -> Environment:
+    """The shared environment: templates from `reporting/templates/`, strict about undefined names.
+
+    With `folder`, a sandboxed environment that looks there first (a region's own templates).
+    """
+    bundled = PackageLoader("kwaliteitsregels.reporting", "templates")
+    kind = Environment if folder is None else SandboxedEnvironment
+    env = kind(
+        loader=bundled if folder is None else ChoiceLoader([FileSystemLoader(folder), bundled]),
         autoescape=select_autoescape(enabled_extensions=("html",), disabled_extensions=("md",), default=True),
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -74,5 +117,5 @@ def long_date(day: date, lang: Lang = "nl") -> str:
 
 def render(name: str, lang: Lang, **data: Any) -> str:
     """Render template `name` with `data`, a phrase lookup `t` and `lang`."""
-    template = environment().get_template(name)
+    template = environment(_TEMPLATES.get()).get_template(name)
     return template.render(lang=lang, t=partial(messages.text, lang=lang), **data)

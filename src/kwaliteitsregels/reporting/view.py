@@ -18,12 +18,46 @@ from kwaliteitsregels.results import ExplanationRecord, ExplanationState, Relati
 
 @dataclass(frozen=True, slots=True)
 class VerdictView:
-    """One verdict: over the whole ruleset now; later also per framework and per lot (`scope`)."""
+    """One verdict: over the whole ruleset, and over each framework it builds on (`scope`).
+
+    `summary` says why in one sentence; `items` names the requirements behind it (id and title):
+    the knock-out requirements not met, or the explanations still to be assessed.
+    """
 
     scope: str
     code: str
     label: str
     summary: str
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    """One lot in one municipality: its verdict there, or not bought there (`code` "none")."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class LotRowView:
+    """One registered lot: its verdict, the knock-out requirements it fails, a cell per municipality."""
+
+    lot: str
+    title: str
+    code: str
+    label: str
+    failing: tuple[str, ...]
+    cells: tuple[CellView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixView:
+    """Lots × municipalities in one table, with the verdict per municipality as the last row."""
+
+    municipalities: tuple[str, ...]
+    rows: tuple[LotRowView, ...]
+    totals: tuple[CellView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +155,7 @@ class ReportView:
     stage: str
     sources: tuple[str, ...]
     verdicts: tuple[VerdictView, ...]
+    matrix: MatrixView | None
     counts: tuple[CountView, ...]
     total: int
     categories: tuple[CategoryView, ...]
@@ -136,50 +171,84 @@ def state_of(result: RequirementResult) -> str:
     return str(result.status)
 
 
+def _named(result: RequirementResult, lang: Lang) -> str:
+    """`M2 Tarieven … (perceel 3a)`: a requirement by its number and title, and the lot when per lot."""
+    named = f"{result.id} {result.requirement.spec.title.get(lang)}"
+    return f"{named} ({messages.text('lot', lang, lot=result.lot)})" if result.lot else named
+
+
+def _why_items(report: Report, code: str, lang: Lang) -> tuple[str, ...]:
+    """The requirements behind a verdict: knock-outs not met, or explanations still to be assessed."""
+    own = _behind(report.results, code)
+    if own or code == "voldoet":
+        return tuple(dict.fromkeys(_named(r, lang) for r in own))
+    # Nothing of its own: the verdict comes from the law it builds on (shown with the law's verdict too).
+    bases = report.base_reports().values()
+    return tuple(dict.fromkeys(f"{b.ruleset.id}:{_named(r, lang)}" for b in bases for r in _behind(b.results, code)))
+
+
+def _behind(results: Sequence[RequirementResult], code: str) -> list[RequirementResult]:
+    if code == "voldoet_niet":
+        return [r for r in results if r.status is Status.FAIL and r.requirement.spec.severity == "knockout"]
+    if code == "beoordeling_nodig":
+        return [r for r in results if r.explanation and r.explanation.state is ExplanationState.PENDING]
+    return []
+
+
+def _verdict(code: str, items: tuple[str, ...], lang: Lang, scope: str) -> VerdictView:
+    key = f"doc.why.{code}" if items or code == "voldoet" else f"doc.why.{code}.none"
+    return VerdictView(scope, code, messages.text(f"verdict.{code}", lang), messages.text(key, lang), items)
+
+
 def _overall(report: Report, lang: Lang, scope: str | None = None) -> VerdictView:
-    verdict = report.verdict
-    failed = [r.id for r in report.results if r.status is Status.FAIL and r.requirement.spec.severity == "knockout"]
-    pending = [r.id for r in report.results if r.explanation and r.explanation.state is ExplanationState.PENDING]
-    ids = {"voldoet_niet": failed, "beoordeling_nodig": pending}.get(str(verdict), [])
-    return VerdictView(
-        scope=scope or messages.text("doc.scope.overall", lang),
-        code=str(verdict),
-        label=messages.text(f"verdict.{verdict}", lang),
-        summary=messages.text(f"doc.why.{verdict}", lang, ids=", ".join(ids)),
-    )
+    code = str(report.verdict)
+    scope = scope or messages.text("doc.scope.overall", lang)
+    return _verdict(code, _why_items(report, code, lang), lang, scope)
 
 
 def _scoped(report: Report, lang: Lang) -> tuple[VerdictView, ...]:
-    """Verdicts next to the overall one: per base ruleset (the law), per lot and per municipality."""
-    views = [_overall(base, lang, scope=base.ruleset.spec.title.get(lang)) for base in report.base_reports().values()]
-    for lot in report.lot_verdicts():
-        ids = ", ".join(lot.failing)
-        views.append(
-            VerdictView(
-                scope=messages.text("lot", lang, lot=lot.lot),
-                code=str(lot.verdict),
-                label=messages.text(f"verdict.{lot.verdict}", lang),
-                summary=messages.text(f"doc.why.{lot.verdict}", lang, ids=ids),
+    """Verdicts next to the overall one: per base ruleset (the law). Lots and municipalities: `_matrix`."""
+    return tuple(
+        _overall(base, lang, scope=base.ruleset.spec.title.get(lang)) for base in report.base_reports().values()
+    )
+
+
+def _cell(code: str, lang: Lang) -> CellView:
+    return CellView(
+        code, messages.text(f"verdict.{code}", lang) if code != "none" else messages.text("doc.not_bought", lang)
+    )
+
+
+def _matrix(report: Report, lang: Lang) -> MatrixView | None:
+    """Lots × municipalities: one row per registered lot, one column per municipality registered for."""
+    lots = report.lot_verdicts()
+    if not lots:
+        return None
+    places = report.municipality_verdicts()
+    titles = {lot.id: lot.title.get(lang) for lot in report.ruleset.spec.lots}
+    results = {(r.id, r.lot): r for r in report.results}
+    rows = tuple(
+        LotRowView(
+            lot=lot.lot,
+            title=titles.get(lot.lot, ""),
+            code=str(lot.verdict),
+            label=messages.text(f"verdict.{lot.verdict}", lang),
+            failing=tuple(
+                f"{i} {results[i, lot.lot].requirement.spec.title.get(lang)}" if (i, lot.lot) in results else i
+                for i in lot.failing
             ),
+            cells=tuple(_cell(str(lot.verdict) if lot.lot in place.lots else "none", lang) for place in places),
         )
-    for place in report.municipality_verdicts():
-        admitted = messages.text("report.admitted", lang, lots=", ".join(place.admitted) or "—")
-        views.append(
-            VerdictView(
-                scope=place.municipality,
-                code=str(place.verdict),
-                label=messages.text(f"verdict.{place.verdict}", lang),
-                summary=admitted,
-            ),
-        )
-    return tuple(views)
+        for lot in lots
+    )
+    totals = tuple(_cell(str(place.verdict), lang) for place in places)
+    return MatrixView(tuple(place.municipality for place in places), rows, totals)
 
 
 def _source(spec: Requirement, several: bool, lang: Lang) -> str:
+    """Where a reader finds the requirement in the framework itself: document and section (no file lines)."""
     parts = [spec.source.document] if several else []
     parts.append(messages.text("doc.section", lang, section=spec.source.section))
-    if spec.source.line is not None:
-        parts.append(messages.text("doc.line", lang, line=spec.source.line))
     return ", ".join(parts)
 
 
@@ -286,11 +355,23 @@ def _record(report: Report, lang: Lang) -> tuple[RecordView, ...]:
     )
 
 
+# The rows of the counts table: an explanation accepted and one still to be assessed are counted apart.
+COUNT_ORDER = ("pass", "explain-accepted", "explain-pending", "fail", "not_applicable")
+
+
+def _counts(report: Report) -> dict[str, int]:
+    counts = dict.fromkeys(COUNT_ORDER, 0)
+    for result in report.results:
+        state = state_of(result)
+        counts[state if state in counts else "explain-pending"] += 1
+    return counts
+
+
 def report_view(report: Report, lang: Lang = "nl") -> ReportView:
     """The assessor's report of `report` as plain data, in `lang`."""
     spec = report.ruleset.spec
-    counts = report.counts()
-    total = sum(counts.values())
+    counts = _counts(report)
+    total = len(report.results)
     sources = tuple(dict.fromkeys(r.requirement.spec.source.document for r in report.results))
     return ReportView(
         provider=report.provider,
@@ -301,8 +382,9 @@ def report_view(report: Report, lang: Lang = "nl") -> ReportView:
         stage=messages.text(f"stage.{report.stage}", lang),
         sources=sources,
         verdicts=(_overall(report, lang), *_scoped(report, lang)),
+        matrix=_matrix(report, lang),
         counts=tuple(
-            CountView(str(s), messages.text(f"status.{s}", lang), n, round(100 * n / total) if total else 0)
+            CountView(s, messages.text(f"doc.count.{s}", lang), n, round(100 * n / total) if total else 0)
             for s, n in counts.items()
         ),
         total=total,
