@@ -249,6 +249,15 @@ def met(result: RequirementResult) -> bool | None:
     return result.status is Status.PASS
 
 
+def _knocks_out(result: RequirementResult) -> bool:
+    return result.status is Status.FAIL and result.requirement.spec.severity == "knockout"
+
+
+def _label(result: RequirementResult, law: dict[int, str]) -> str:
+    """The requirement's id; 'ruleset:id' for one of the law a framework builds on."""
+    return f"{law[id(result)]}:{result.id}" if id(result) in law else result.id
+
+
 @dataclass(frozen=True, slots=True)
 class LotVerdict:
     """The verdict for one lot: provider-wide requirements plus the lot's own."""
@@ -375,10 +384,12 @@ class Report:
         """A verdict for every lot registered for: provider-wide results (the law included) plus the lot's own."""
         general = self._provider_wide()
         registered = self.profile.registration.lots if self.profile.registration else []
+        law = {id(r): ruleset for ruleset, base in self.base_reports().items() for r in base.results}
+        sinking = [_label(r, law) for r in general if _knocks_out(r)]  # a provider-wide knock-out sinks every lot
         verdicts = []
         for lot in registered:
             own = [r for r in self.results if r.lot == lot]
-            failing = tuple(r.id for r in own if r.status is Status.FAIL and r.requirement.spec.severity == "knockout")
+            failing = (*sinking, *(r.id for r in own if _knocks_out(r)))
             verdicts.append(LotVerdict(lot, verdict_of(general + own), failing))
         return verdicts
 

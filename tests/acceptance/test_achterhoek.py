@@ -196,7 +196,9 @@ def _ruleset_municipalities() -> list[str]:
     return names
 
 
-ALL_LOTS_FAIL = {"1": (NO, ()), "2": (NO, ()), "3a": (NO, ()), "9": (NO, ())}
+# A provider-wide knock-out sinks every lot, and each lot names it among its failing requirements.
+EXCLUDED = ("U1-uitsluiting",)
+ALL_LOTS_FAIL = {"1": (NO, EXCLUDED), "2": (NO, EXCLUDED), "3a": (NO, EXCLUDED), "9": (NO, EXCLUDED)}
 EXPECTED: dict[str, dict[str, Any]] = {
     # Everything in order; the insurance reaches the E2 limits exactly; lot 9 is not bought by Doetinchem.
     "zorggroep-compleet": {
