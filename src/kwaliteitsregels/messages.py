@@ -193,15 +193,21 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "relation.note": ("Waarom: {note}", "Why: {note}"),
     "finding.refuted": (
-        "{path}: verklaard, maar een vastgelegd gegeven spreekt de verklaring tegen ({facts}); "
-        "het gegeven weegt zwaarder",
+        (
+            "{path}: verklaard, maar een vastgelegd gegeven spreekt de verklaring tegen ({facts}); "
+            "het gegeven weegt zwaarder"
+        ),
         "{path}: declared, but a recorded fact contradicts the declaration ({facts}); the fact outweighs it",
     ),
     "reason.contradicted": (
-        "Niet aangetoond: de gegevens spreken elkaar tegen: {found}. Herstel de gegevens; tot dan telt de eis "
-        "als niet aangetoond.",
-        "Not demonstrated: the facts contradict each other: {found}. Correct them; until then the requirement "
-        "counts as not demonstrated.",
+        (
+            "Niet aangetoond: de gegevens spreken elkaar tegen: {found}. Herstel de gegevens; tot dan telt de "
+            "eis als niet aangetoond."
+        ),
+        (
+            "Not demonstrated: the facts contradict each other: {found}. Correct them; until then the "
+            "requirement counts as not demonstrated."
+        ),
     ),
     "reason.recorded": (
         "Vastgesteld door de gemeente, en dat weegt zwaarder dan de opgave van de aanbieder: {facts}.",

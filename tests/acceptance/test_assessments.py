@@ -85,8 +85,10 @@ def test_mistakes_in_the_assessments_file_are_located_with_a_suggestion() -> Non
     code, _, err = _run(*args, "-a", str(HERE / "beoordeling-fout.yaml"))
     assert code == 2
     assert "Traceback" not in err
-    assert "beoordeling-fout.yaml:3:" in err and "'history'" in err  # misspelt fact, with a suggestion
-    assert "beoordeling-fout.yaml:13:" in err and "K1" in err  # a decision without an explanation
+    assert "beoordeling-fout.yaml:3:" in err  # a misspelt fact …
+    assert "'history'" in err  # … with a suggestion
+    assert "beoordeling-fout.yaml:13:" in err  # a decision without an explanation …
+    assert "K1" in err  # … and the one there is
     assert "beoordeling-fout.yaml:8:" in err  # a value that is no date
 
 

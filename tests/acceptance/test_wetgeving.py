@@ -123,7 +123,9 @@ def _one_youth_worker(vog: str, employed: str, *, solo: bool = False) -> dict[st
         ("2023-01-10", "2019-04-01", True, False, True),  # solo worker: older than 3 years
     ],
 )
-def test_vog_the_law_is_a_floor_both_terms_count(vog: str, employed: str, *, solo: bool, law: bool, twente: bool) -> None:
+def test_vog_the_law_is_a_floor_both_terms_count(
+    vog: str, employed: str, *, solo: bool, law: bool, twente: bool
+) -> None:
     report = _evaluate(_one_youth_worker(vog, employed, solo=solo))
     law_result = report.base_reports()["jeugdwet"].result("4.1.6")
     assert (law_result.status is kr.Status.PASS) is law, law_result.reason()

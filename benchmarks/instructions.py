@@ -1,0 +1,92 @@
+"""Instruction counts per evaluation, under callgrind: a figure a noisy, shared machine cannot blur.
+
+    python benchmarks/instructions.py            # Twente, the yardstick subset and hand-written Python
+    python benchmarks/instructions.py --src DIR  # the same, for another checkout's src/ (before/after)
+
+Seconds on a shared machine vary by a factor of two from run to run; the instructions a workload
+executes do not. Each workload runs twice under `valgrind --tool=callgrind` (with 0 and with N
+profiles) and the difference, divided by N, is the cost of one evaluation without start-up. The
+ratio engine / hand-written is the yardstick the speed targets are stated in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).parent
+WORKLOADS = ("twente", "subset", "handwritten")
+_CHILD = """
+import random, sys
+sys.path.insert(0, {bench!r})
+import kwaliteitsregels as kr
+from run import PEILDATUM, _alone, _relabel, synthetic_profile
+from yardstick import YARDSTICK_IDS, handwritten
+n, total, kind = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+ruleset = kr.load_ruleset("twente")
+rng = random.Random(20261123)
+made = [kr.load_profile(synthetic_profile(rng, ruleset, i)) for i in range(total)]  # the same set-up every run
+profiles = made[:n]
+own = [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements]
+subset = _alone(ruleset, [r for r in own if r["id"] in YARDSTICK_IDS], "twente-subset")
+relabelled = _relabel(profiles, subset)
+if kind == "twente":
+    for p in profiles:
+        kr.evaluate(ruleset, p, PEILDATUM)
+elif kind == "subset":
+    for p in relabelled:
+        kr.evaluate(subset, p, PEILDATUM)
+else:
+    for p in profiles:
+        handwritten(p, PEILDATUM)
+"""
+
+
+def _instructions(src: Path, kind: str, n: int, total: int) -> int:
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "callgrind.out"
+        script = Path(scratch) / "child.py"
+        script.write_text(_CHILD.format(bench=str(HERE)), "utf-8")
+        env = os.environ | {"PYTHONPATH": str(src), "PYTHONHASHSEED": "0"}
+        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, str(script)]
+        subprocess.run([*command, str(n), str(total), kind], env=env, check=True, capture_output=True)  # noqa: S603
+        found = re.search(r"^summary:\s+(\d+)", out.read_text("utf-8"), re.MULTILINE)
+        if found is None:
+            msg = "callgrind wrote no summary line"
+            raise RuntimeError(msg)
+        return int(found.group(1))
+
+
+def per_evaluation(src: Path, kind: str, n: int) -> float:
+    """Instructions of one evaluation of `kind`: (run evaluating n profiles − run evaluating none) / n.
+
+    Both runs build the same n profiles, so the difference is evaluation alone.
+    """
+    return (_instructions(src, kind, n, n) - _instructions(src, kind, 0, n)) / n
+
+
+def main() -> None:
+    """Print instructions per evaluation for each workload and the yardstick ratio, as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--src", type=Path, default=HERE.parent / "src", help="the src/ folder to measure")
+    parser.add_argument("-n", type=int, default=40, help="profiles per measured run")
+    args = parser.parse_args()
+    counts = {kind: round(per_evaluation(args.src, kind, args.n)) for kind in WORKLOADS}
+    summary = {
+        "src": str(args.src),
+        "profiles": args.n,
+        "instructions_per_evaluation": counts,
+        "yardstick_ratio_engine_over_handwritten": round(counts["subset"] / counts["handwritten"], 2),
+    }
+    json.dump(summary, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
