@@ -1,25 +1,37 @@
-"""Benchmark: contract monitoring events per second for a region's year of iJw/iWmo messages.
+"""Benchmark: contract monitoring of a region's year of iJw/iWmo messages (targets of issue 19).
 
-    python benchmarks/monitoring.py               # 8 municipalities x 150 clients, 5 repeats
-    python benchmarks/monitoring.py --clients 40 --repeats 3   # quicker
+    python benchmarks/monitoring.py                      # 10^6 events, then 50 runs in one process
+    python benchmarks/monitoring.py --events 100000 --runs 0
+    python benchmarks/monitoring.py --engine durable --events 20000 --runs 20 --run-events 600
 
 Each client gets a realistic flow: (315 →) 301 → 305 → support plan → monthly 303 → 304 → 307, and a
-few calamities and reports per provider. Figures are medians over repeats in one process: the
-validation of the events (pydantic) and the rule-engine run (durable-rules) are timed apart.
+few calamities and reports per provider. The stream is written once to a JSONL file in time order
+(cached in the temp directory) and every measurement runs in a fresh child process:
+
+- scale: `monitor()` over the file as the CLI runs it (`keep_on_time=False`), wall time, events/s
+  and the child's peak resident memory; median over `--repeats`;
+- growth: `--runs` runs of `monitor()` in one process over a smaller stream, resident memory
+  after each run (after `gc.collect()`); growth = last − second (the first run loads code).
+
+Targets: 10^6 events in under 60 s on 2 cores, memory bounded by open cases; 50 runs, no growth.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import json
 import random
+import resource
 import statistics
-import threading
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
-
-from kwaliteitsregels import monitoring
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MUNICIPALITIES = (
@@ -33,10 +45,12 @@ MUNICIPALITIES = (
     "Winterswijk",
 )
 YEAR = 2026
+EVENTS_PER_CLIENT = 15.4  # measured average of client_flow, with the incidents and reports
+CLOCK = datetime(YEAR + 1, 3, 1, tzinfo=AMSTERDAM)  # after the last December invoices and replies
 
 
-def _at(day: date, rng: random.Random) -> str:
-    return datetime(day.year, day.month, day.day, rng.randint(8, 17), rng.randint(0, 59), tzinfo=AMSTERDAM).isoformat()
+def _at(day: date, rng: random.Random) -> datetime:
+    return datetime(day.year, day.month, day.day, rng.randint(8, 17), rng.randint(0, 59), tzinfo=AMSTERDAM)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -50,51 +64,43 @@ def client_flow(rng: random.Random, municipality: str, number: int) -> list[dict
     base: dict[str, Any] = {"provider": provider, "municipality": municipality, "law": law, "client": f"C{number}"}
     assignment, events = f"A{number}", []
     order = date(YEAR, 1, 1) + timedelta(days=rng.randint(0, 300))
+    base_301: dict[str, Any] = {}
     if law == "jeugdwet" and rng.random() < 0.5:
         request = date(YEAR, 1, 1) + timedelta(days=max(0, (order - date(YEAR, 1, 1)).days - rng.randint(1, 9)))
         events.append(base | {"type": "315", "at": _at(request, rng), "request": f"Q{number}"})
-        base_301: dict[str, Any] = {"request": f"Q{number}"}
-    else:
-        base_301 = {}
+        base_301 = {"request": f"Q{number}"}
     crisis = rng.random() < 0.05
     events.append(base | base_301 | {"type": "301", "at": _at(order, rng), "assignment": assignment, "crisis": crisis})
     start = order + timedelta(days=rng.randint(0, 10))
-    events.append(
-        base
-        | {
-            "type": "305",
-            "at": _at(start, rng),
-            "effective_date": start.isoformat(),
-            "assignment": assignment,
-            "crisis": crisis,
-        }
-    )
+    started = {"effective_date": start.isoformat(), "assignment": assignment, "crisis": crisis}
+    events.append(base | {"type": "305", "at": _at(start, rng)} | started)
     if rng.random() < 0.9:
         plan = start + timedelta(days=rng.randint(10, 50))
         events.append(base | {"type": "support_plan", "at": _at(plan, rng), "assignment": assignment})
     stop = min(start + timedelta(days=rng.randint(30, 365)), date(YEAR, 12, 31))
     for month in range(start.month, stop.month + 1):
+        if rng.random() < 0.02:  # a month without a declaration: an absence
+            continue
         period_end = _month_end(YEAR, month)
         sent = period_end + timedelta(days=rng.randint(3, 40))
         invoice = f"F{number}-{month}"
         declaration = {"type": "303", "at": _at(sent, rng), "invoice": invoice, "period_end": period_end.isoformat()}
-        events.append(base | declaration)
+        events.append(base | declaration | {"assignment": assignment})
         if rng.random() < 0.97:
             reply = sent + timedelta(days=rng.randint(1, 35))
             events.append(base | {"type": "304", "at": _at(reply, rng), "invoice": invoice})
-    events.append(
-        base | {"type": "307", "at": _at(stop, rng), "effective_date": stop.isoformat(), "assignment": assignment},
-    )
+    stopped = {"effective_date": stop.isoformat(), "assignment": assignment}
+    events.append(base | {"type": "307", "at": _at(stop, rng)} | stopped)
     return events
 
 
 def region_year(clients_per_municipality: int, seed: int = 2026) -> list[dict[str, Any]]:
-    """A region's year: 8 municipalities x N clients, plus calamities and reports, sorted by time."""
+    """A region's year: 8 municipalities x N clients, plus calamities and reports, in time order."""
     rng = random.Random(seed)
     events: list[dict[str, Any]] = []
     for m_index, municipality in enumerate(MUNICIPALITIES):
         for c_index in range(clients_per_municipality):
-            events += client_flow(rng, municipality, m_index * 100_000 + c_index)
+            events += client_flow(rng, municipality, m_index * 1_000_000 + c_index)
     for number in range(len(MUNICIPALITIES) * clients_per_municipality // 20):
         day = date(YEAR, 1, 1) + timedelta(days=rng.randint(0, 340))
         provider = f"aanbieder-{rng.randint(1, 60):02d}"
@@ -109,37 +115,111 @@ def region_year(clients_per_municipality: int, seed: int = 2026) -> list[dict[st
         later = day + timedelta(days=rng.randint(0, 20))
         events.append({"provider": provider, "type": follow, "at": _at(later, rng), key: f"X{number}"})
     events.sort(key=lambda e: e["at"])
-    return [e | {"id": f"e{i}"} for i, e in enumerate(events)]
+    return [e | {"id": f"e{i}", "at": e["at"].isoformat()} for i, e in enumerate(events)]
+
+
+def stream_file(events: int) -> Path:
+    """A JSONL file of about `events` events in time order (written once, kept in the temp directory)."""
+    clients = max(1, round(events / EVENTS_PER_CLIENT / len(MUNICIPALITIES)))
+    path = Path(tempfile.gettempdir()) / f"kwaliteitsregels-monitoring-{clients}.jsonl"
+    if not path.exists():
+        partial = path.with_suffix(".part")
+        with partial.open("w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in region_year(clients))
+        partial.rename(path)
+    return path
+
+
+def _rss_mb() -> float:
+    with Path("/proc/self/statm").open() as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def child_scale(path: str, engine: str) -> dict[str, Any]:
+    """One run over the file in this (fresh) process: time, peak memory, counts."""
+    from kwaliteitsregels import monitoring  # noqa: PLC0415 - imported in the child only
+
+    rules = monitoring.load_monitoring_rules("achterhoek-2019")
+    start = time.perf_counter()
+    report = monitoring.monitor(rules, path, CLOCK, keep_on_time=False, engine=engine)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "events": report.event_count,
+        "seconds": seconds,
+        "peak_mb": peak,
+        "counts": report.counts(),
+        "kept": len(report.findings),
+        "problems": len(report.problems),
+    }
+
+
+def child_growth(path: str, engine: str, runs: int) -> dict[str, Any]:
+    """`runs` runs in this one process; resident memory after each."""
+    from kwaliteitsregels import monitoring  # noqa: PLC0415 - imported in the child only
+
+    rules = monitoring.load_monitoring_rules("achterhoek-2019")
+    after = []
+    for _ in range(runs):
+        monitoring.monitor(rules, path, CLOCK, keep_on_time=False, engine=engine)  # type: ignore[arg-type]
+        gc.collect()
+        after.append(round(_rss_mb(), 1))
+    return {"rss_mb": after}
+
+
+def _child(*args: str) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", *args]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1:] or [f"exit {result.returncode}"]}
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--clients", type=int, default=150, help="clients per municipality")
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--events", type=int, default=1_000_000, help="size of the scale run (0: skip)")
+    parser.add_argument("--repeats", type=int, default=3, help="scale runs (median)")
+    parser.add_argument("--runs", type=int, default=50, help="runs in one process for the growth check (0: skip)")
+    parser.add_argument("--run-events", type=int, default=600, help="size of the stream in the growth check")
+    parser.add_argument("--engine", choices=["ledger", "durable"], default="ledger")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    records = region_year(args.clients)
-    rules = monitoring.load_monitoring_rules("achterhoek-2019")
-    clock = datetime(YEAR + 1, 3, 1, tzinfo=AMSTERDAM)  # after the last December invoices and replies
-    parse_times, run_times = [], []
-    report = None
-    for _ in range(args.repeats):
-        t0 = time.perf_counter()
-        batch = monitoring.parse_events(records)
-        t1 = time.perf_counter()
-        report = monitoring.monitor(rules, batch, clock)
-        t2 = time.perf_counter()
-        parse_times.append(t1 - t0)
-        run_times.append(t2 - t1)
-    if report is None:
+    if args.child:
+        kind, path, engine, *rest = args.child
+        result = child_scale(path, engine) if kind == "scale" else child_growth(path, engine, int(rest[0]))
+        print(json.dumps(result))
         return
-    n = len(records)
-    parse, run = statistics.median(parse_times), statistics.median(run_times)
-    print(f"events: {n} ({len(MUNICIPALITIES)} municipalities x {args.clients} clients, one year)")
-    print(f"findings: {len(report.findings)} {report.counts()}; problems: {len(report.problems)}")
-    print(f"validate (pydantic):   {n / parse:>9,.0f} events/s  (median {parse:.3f} s over {args.repeats})")
-    print(f"monitor (engine):      {n / run:>9,.0f} events/s  (median {run:.3f} s)")
-    print(f"end to end:            {n / (parse + run):>9,.0f} events/s")
-    print(f"threads after the runs: {threading.active_count()}")
+    print(f"engine: {args.engine}")
+    if args.events:
+        path = stream_file(args.events)
+        runs = [_child("scale", str(path), args.engine) for _ in range(args.repeats)]
+        if any("error" in r for r in runs):
+            print(f"scale run failed: {[r.get('error') for r in runs]}")
+        else:
+            seconds = statistics.median(r["seconds"] for r in runs)
+            peak = statistics.median(r["peak_mb"] for r in runs)
+            first = runs[0]
+            print(
+                f"scale: {first['events']:,} events in {seconds:.1f} s (median of {args.repeats}) = "
+                f"{first['events'] / seconds:,.0f} events/s; peak memory {peak:.0f} MB"
+            )
+            print(
+                f"       findings {first['counts']}; kept (needing attention) {first['kept']:,}; "
+                f"problems {first['problems']}"
+            )
+    if args.runs:
+        path = stream_file(args.run_events)
+        growth = _child("growth", str(path), args.engine, str(args.runs))
+        if "error" in growth:
+            print(f"growth check failed: {growth['error']}")
+        else:
+            rss = growth["rss_mb"]
+            print(
+                f"growth: {args.runs} runs of ~{args.run_events} events in one process: resident memory "
+                f"{rss[0]} MB after run 1, {rss[1] if len(rss) > 1 else rss[0]} MB after run 2, {rss[-1]} MB "
+                f"after run {len(rss)}; growth {rss[-1] - rss[min(1, len(rss) - 1)]:+.1f} MB"
+            )
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
-"""Data-driven monitoring cases: each YAML file holds rules, a clock, events and the exact expected findings."""
+"""Data-driven monitoring cases: each YAML file holds rules, a clock, events and the exact expected findings.
+
+Every case runs on both engines, the streaming ledger and durable-rules: they must agree.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 import yaml
@@ -20,16 +23,17 @@ def _expected(item: dict[str, Any]) -> tuple[str, str, str, str | None, str, int
 
 
 def _actual(finding: monitoring.Finding) -> tuple[str, str, str, str | None, str, int]:
-    by = finding.fulfilled_by.event.id if finding.fulfilled_by else None
+    by = finding.fulfilled_by.id if finding.fulfilled_by else None
     due = finding.due.last.isoformat()
-    return (finding.obligation.id, finding.outcome.value, finding.trigger.event.id, by, due, finding.missed_by)
+    return (finding.obligation.id, finding.outcome.value, finding.trigger.id, by, due, finding.missed_by)
 
 
+@pytest.mark.parametrize("engine", ["ledger", "durable"])
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_case(path: Path) -> None:
+def test_case(path: Path, engine: Literal["ledger", "durable"]) -> None:
     case = yaml.safe_load(path.read_text("utf-8"))
     clock = case["clock"]
-    report = monitoring.monitor(case["rules"], case["events"], clock=clock)
+    report = monitoring.monitor(case["rules"], case["events"], clock=clock, engine=engine)
     only = set(case.get("obligations") or [f.obligation.id for f in report.findings])
     actual = sorted(_actual(f) for f in report.findings if f.obligation.id in only)
     assert actual == sorted(_expected(item) for item in case["expect"]["findings"])

@@ -23,7 +23,7 @@ def test_text_report_in_dutch_and_english() -> None:
     assert code == 1
     assert "[TE LAAT] 6.5.2.1-1 Start van de ondersteuning binnen 5 werkdagen na de opdracht" in out
     assert "Te laat: Start zorg (305) 'e4' op 2026-01-19, 5 werkdagen na de termijn; uiterlijk 2026-01-12" in out
-    assert "zorg-oost  2026-01         4          4        1        1           2     0" in out
+    assert "zorg-oost  2026-01         4          6        1        1           4     0" in out
     code, out, _ = _run(YEAR, "--rules", "achterhoek-2019", "--clock", "2026-04-01", "--lang", "en")
     assert code == 1
     assert "[LATE] 6.5.2.1-1 Support starts within 5 working days after the order" in out
@@ -38,7 +38,7 @@ def test_json_is_the_documented_document_and_deterministic(tmp_path: Path) -> No
     document = json.loads(target.read_text("utf-8"))
     assert document["schema"] == "kwaliteitsregels/monitoring/v1"
     assert document["clock"] == "2026-04-01T00:00:00+02:00"
-    assert document["counts"] == {"on_time": 2, "late": 3, "overdue": 3, "open": 0}
+    assert document["counts"] == {"on_time": 2, "late": 3, "overdue": 6, "open": 1}
     assert [row["month"] for row in document["summary"]] == ["2026-01", "2026-02", "2026-03"]
     late = next(f for f in document["findings"] if f["obligation"] == "6.5.1.1.1-304")
     assert late["party"] == "municipality"

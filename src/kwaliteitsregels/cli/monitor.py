@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,15 @@ import click
 
 from kwaliteitsregels.cli._group import LANG, echo
 from kwaliteitsregels.cli._help import Command
+from kwaliteitsregels.errors import KwaliteitsregelsError
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.monitoring import monitor as run_monitor
+from kwaliteitsregels.monitoring import phrases
 from kwaliteitsregels.monitoring.render import render_text
+from kwaliteitsregels.monitoring.results import FAIL_ON
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+EXIT_INTERNAL = 3
 
 
 @click.command(cls=Command)
@@ -29,6 +34,14 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
     help="Peilmoment JJJJ-MM-DD[THH:MM] (standaard: nu, Nederlandse tijd). / Clock for the replay.",
 )
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="violation",
+    show_default=True,
+    help="Exit 1 bij: violation (gemiste overtreding of onbruikbare regel), warning (ook gemiste waarschuwing), "
+    "never (nooit). / What makes the exit code 1.",
+)
 @LANG
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Schrijf naar bestand."
@@ -38,18 +51,27 @@ def monitor(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     rules: str,
     clock: Any,
     fmt: str,
+    fail_on: Any,
     lang: Lang,
     output: Path | None,
 ) -> None:
     """Toets EVENTS (.jsonl of .csv) aan termijnen uit een kader.
 
-    Exit 0: alle termijnen gehaald; 1: bevindingen of onbruikbare regels; 2: foute invoer.
+    Exit 0: niets dat --fail-on noemt; 1: wel (standaard een gemiste overtreding of onbruikbare regel);
+    2: foute invoer; 3: interne fout.
     """
     moment = clock.replace(tzinfo=AMSTERDAM) if clock else datetime.now(tz=AMSTERDAM)
-    report = run_monitor(rules, events, moment)
+    try:
+        report = run_monitor(rules, events, moment, keep_on_time=False)
+    except KwaliteitsregelsError:
+        raise
+    except Exception:  # noqa: BLE001 - a fault of ours must not read as "deadline missed" (exit 1)
+        traceback.print_exc()
+        echo(phrases.text("report.internal", lang), err=True)
+        sys.exit(EXIT_INTERNAL)
     rendered = report.to_json(lang) if fmt == "json" else render_text(report, lang)
     if output is None:
         echo(rendered, nl=False)
     else:
         output.write_text(rendered, encoding="utf-8")
-    sys.exit(report.exit_code())
+    sys.exit(report.exit_code(fail_on))

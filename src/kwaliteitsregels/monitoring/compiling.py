@@ -1,5 +1,9 @@
 """Monitoring file → compiled units: one small durable-rules ruleset definition per obligation or order check.
 
+The units serve the durable-rules engine (`engine="durable"`); the default streaming engine
+(`ledger.py`) reads the obligations and the vocabulary directly. Recurring obligations (`every`)
+have no durable unit.
+
 The definitions are plain JSON-like data without actions; `engine.py` attaches the actions and
 registers them under names unique to one run. Design limits of durable-rules 2.0.28 that shape them:
 
@@ -21,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kwaliteitsregels.errors import Problem
-from kwaliteitsregels.monitoring.events import EVENT_TYPES
+from kwaliteitsregels.monitoring.events import CORE, Vocabulary
 from kwaliteitsregels.monitoring.models import MonitoringFile, Obligation, Pattern
 
 MAX_RULES_PER_UNIT = 8
@@ -52,6 +56,7 @@ class CompiledMonitoring:
     hash: str
     units: tuple[Unit, ...]
     extra_holidays: frozenset[dt.date] = field(default_factory=frozenset)
+    vocabulary: Vocabulary = CORE
 
     @property
     def id(self) -> str:
@@ -139,14 +144,16 @@ def _check_limits(unit: Unit) -> list[Problem]:
     return problems
 
 
-def compile_units(spec: MonitoringFile) -> tuple[tuple[Unit, ...], list[Problem]]:
+def compile_units(spec: MonitoringFile, vocabulary: Vocabulary = CORE) -> tuple[tuple[Unit, ...], list[Problem]]:
     """One unit per obligation, plus one per order check of the vocabulary; and any limit exceeded."""
     units: list[Unit] = []
     for index, obligation in enumerate(spec.obligations):
+        if obligation.every is not None:
+            continue
         types = {obligation.trigger.event} | ({obligation.awaited.event} if obligation.awaited else set())
         rules = obligation_rules(obligation)
         units.append(Unit(f"o{index}", obligation.key, rules, frozenset(types), obligation=obligation))
-    for later, kind in sorted(EVENT_TYPES.items()):
+    for later, kind in sorted(vocabulary.types.items()):
         if kind.not_before and kind.key:
             rules = order_rules(later, kind.not_before)
             units.append(

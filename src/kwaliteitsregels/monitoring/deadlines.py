@@ -1,9 +1,11 @@
 """Deadline arithmetic: from an anchor moment and a `Deadline` to the last allowed day (or hour).
 
 Terms in days run to the end of the last day, Dutch time: "binnen 5 werkdagen na" a Monday 301
-ends at the end of the next Monday. Terms in hours run from the exact moment. Calendar terms
-(days, weeks, months) ending on a weekend or holiday run on to the next working day (Atw art. 1),
-unless the obligation sets `extend_to_working_day: false`.
+ends at the end of the next Monday. Terms in hours run from the exact moment. A calendar term
+(days, weeks, months) ending on a weekend or holiday runs on to the next working day only where
+the obligation says so and why (`extend_to_working_day: atw` for a term set by law, Atw art. 1;
+`ruleset` where the ruleset chooses it): the Algemene termijnenwet governs terms set by law, not
+the terms of a contract. `Due.extended_from` keeps the day the term would have ended, for the reason.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kwaliteitsregels.monitoring.events import AMSTERDAM
 from kwaliteitsregels.monitoring.models import Deadline
@@ -24,6 +27,8 @@ class Due:
 
     limit: dt.datetime
     last: dt.date | dt.datetime
+    extended_from: dt.date | None = None
+    basis: str | None = None
 
     def label(self) -> str:
         """`2026-01-12`, or `2026-01-06 09:00` for terms in hours."""
@@ -47,7 +52,12 @@ def compute_due(anchor: dt.datetime, deadline: Deadline, extra: frozenset[dt.dat
     if deadline.hours is not None:
         limit = anchor + dt.timedelta(hours=deadline.hours)
         return Due(limit, limit)
-    day = anchor.astimezone(AMSTERDAM).date()
+    return _due_after(anchor.astimezone(AMSTERDAM).date(), deadline, extra)
+
+
+@lru_cache(maxsize=8192)
+def _due_after(day: dt.date, deadline: Deadline, extra: frozenset[dt.date]) -> Due:
+    """The end of a term in days, weeks or months from `day` (a region's year has a few hundred distinct days)."""
     if deadline.working_days is not None:
         last = add_working_days(day, deadline.working_days, extra)
     else:
@@ -56,7 +66,9 @@ def compute_due(anchor: dt.datetime, deadline: Deadline, extra: frozenset[dt.dat
         else:
             last = day + dt.timedelta(days=(deadline.days or 0) + 7 * (deadline.weeks or 0))
         if deadline.extend_to_working_day:
-            last = next_working_day(last, extra)
+            moved = next_working_day(last, extra)
+            if moved != last:
+                return Due(_start_of(moved + dt.timedelta(days=1)), moved, last, deadline.extend_to_working_day)
     return Due(_start_of(last + dt.timedelta(days=1)), last)
 
 

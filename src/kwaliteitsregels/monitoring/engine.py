@@ -35,9 +35,11 @@ from kwaliteitsregels.errors import Problem, single
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring, Unit
 from kwaliteitsregels.monitoring.deadlines import Due, compute_due, missed_by, unit_of_miss
 from kwaliteitsregels.monitoring.errors import MonitoringError
-from kwaliteitsregels.monitoring.events import AMSTERDAM, EVENT_TYPES, Entry
-from kwaliteitsregels.monitoring.models import Pattern
-from kwaliteitsregels.monitoring.results import Finding, Outcome
+from kwaliteitsregels.monitoring.events import AMSTERDAM, Entry
+from kwaliteitsregels.monitoring.ledger import applies as _applies
+from kwaliteitsregels.monitoring.ledger import pattern_time
+from kwaliteitsregels.monitoring.ledger import start_of as _start_of
+from kwaliteitsregels.monitoring.results import Finding, Occurrence, Outcome
 
 BUCKETS = 32
 _RUNS = itertools.count(1)
@@ -68,23 +70,6 @@ def _durable() -> tuple[Any, Any, type[Exception]]:
 
 def _stamp(moment: dt.datetime) -> float:
     return moment.timestamp()
-
-
-def _start_of(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=AMSTERDAM)
-
-
-def pattern_time(pattern: Pattern, entry: Entry) -> dt.datetime | None:
-    """The moment of `entry` that `pattern.time` names, or None if the event lacks it."""
-    event = entry.event
-    if pattern.time == "at":
-        return event.at
-    if pattern.time == "period_end":
-        return _start_of(event.period_end) if event.period_end else None
-    effective = _start_of(event.effective_date) if event.effective_date else None
-    if pattern.time == "latest":
-        return max(event.at, effective) if effective else event.at
-    return effective
 
 
 @dataclass
@@ -190,16 +175,21 @@ class _Obligations:
         due, anchor = self.run.pending.pop((unit.name, pending["n"]))
         measured = dt.datetime.fromtimestamp(moment, AMSTERDAM)
         extra = self.run.compiled.extra_holidays
+        types = self.run.compiled.vocabulary.types
+        trigger = self.run.entries[pending["n"]]
+        awaited = obligation.awaited or obligation.trigger
         finding = Finding(
             obligation=obligation,
             outcome=outcome,
-            trigger=self.run.entries[pending["n"]],
+            trigger=Occurrence.of(trigger, types[trigger.event.type]),
+            key=trigger.event.reference(obligation.key) or "",
             anchor=anchor,
             due=due,
-            fulfilled_by=by,
+            fulfilled_by=Occurrence.of(by, types[by.event.type]) if by else None,
             measured=measured,
             missed_by=missed_by(obligation.deadline, due, measured, extra) if outcome is not Outcome.OPEN else 0,
             missed_unit=unit_of_miss(obligation.deadline),
+            awaited_title=types[awaited.event].title,
         )
         self.run.findings.append(finding)
 
@@ -214,7 +204,7 @@ def _order_action(run: _Run, unit: Unit) -> dict[str, Action]:
 
     def report(later: Entry, earlier: Entry) -> None:
         assert unit.order is not None  # noqa: S101 - order units always have one
-        first, second = (EVENT_TYPES[t].title.get("nl") for t in unit.order)
+        first, second = (run.compiled.vocabulary.types[t].title.get("nl") for t in unit.order)
         message = (
             f"{first} '{later.event.id}' ligt vóór {second} '{earlier.event.id}' (regel {earlier.line}) "
             f"met dezelfde {unit.key} '{later.event.reference(unit.key)}'"
@@ -241,7 +231,7 @@ def _route(run: _Run, unit: Unit, index: int, entry: Entry) -> dict[str, Any] | 
         return _fact(index, entry, unit, event.at)
     pattern = obligation.trigger if is_trigger else obligation.awaited
     assert pattern is not None  # noqa: S101 - the type is the trigger's or the awaited's
-    applies = _applies(pattern, entry)
+    applies = _applies(pattern, entry.event)
     if applies is not True:  # False: cannot match here (the rule's own filters say the same); a str: undecidable
         if applies:
             _missing(run, unit, entry, applies)
@@ -251,18 +241,6 @@ def _route(run: _Run, unit: Unit, index: int, entry: Entry) -> dict[str, Any] | 
         _missing(run, unit, entry, "period_end" if pattern.time == "period_end" else "effective_date")
         return None
     return _fact(index, entry, unit, moment)
-
-
-def _applies(pattern: Pattern, entry: Entry) -> bool | str:
-    """Whether the pattern's filters hold for the event: True, False, or the name of a missing field that decides."""
-    event, where = entry.event, pattern.where
-    passes = (
-        (where.crisis is None or where.crisis == event.crisis)
-        and (where.law is None or event.law is None or where.law == event.law)
-        and (not where.municipality or event.municipality is None or event.municipality in where.municipality)
-    )
-    missing = [n for n in ("law", "municipality") if getattr(where, n) is not None and getattr(event, n) is None]
-    return (missing[0] if missing else True) if passes else False
 
 
 def _missing(run: _Run, unit: Unit, entry: Entry, name: str) -> None:

@@ -1,15 +1,18 @@
-"""Events: the model, the shared vocabulary, and reading JSONL or CSV with a problem per bad line.
+"""Events: the model, the vocabulary, and reading JSONL or CSV line by line with a problem per bad line.
 
 A bad line never stops reading and is never dropped silently: it becomes a `Problem` with the
-file, line, field and (where one fits) a suggestion; every good line is kept.
+file, line, field and (where one fits) a suggestion; every good line is kept. Nothing a line holds
+(nesting a hundred thousand deep, a number of five thousand digits, a year outside 1990-2199, bytes
+that are not UTF-8) escapes as an exception. Files are read one line at a time, so reading holds
+one line, never the file.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -23,10 +26,12 @@ from kwaliteitsregels import _validation, _yaml
 from kwaliteitsregels.errors import InputError, Problem, single
 from kwaliteitsregels.models.common import Model
 from kwaliteitsregels.monitoring.models import EventType, LawDomain
+from kwaliteitsregels.workdays import FIRST_YEAR
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 REFERENCES = ("client", "assignment", "request", "invoice", "report", "incident")
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+LAST_YEAR = 2199
 
 
 def _load_vocabulary() -> dict[str, EventType]:
@@ -35,6 +40,22 @@ def _load_vocabulary() -> dict[str, EventType]:
 
 
 EVENT_TYPES: dict[str, EventType] = _load_vocabulary()
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The event types and correlation keys a stream may use: the shared ones plus a region's own."""
+
+    types: Mapping[str, EventType]
+    references: tuple[str, ...] = REFERENCES
+
+    @property
+    def extra_references(self) -> tuple[str, ...]:
+        """The region's own keys (beside the shared ones), carried in `Event.refs`."""
+        return tuple(name for name in self.references if name not in REFERENCES)
+
+
+CORE = Vocabulary(EVENT_TYPES)
 
 
 class Event(Model):
@@ -56,6 +77,7 @@ class Event(Model):
     effective_date: dt.date | None = Field(default=None, description="the date the message reports (start, stop)")
     period_end: dt.date | None = Field(default=None, description="last day of the declaration period")
     note: str | None = None
+    refs: dict[str, str] = Field(default_factory=dict, description="a region's own keys (e.g. complaint)")
 
     @field_validator("at")
     @classmethod
@@ -64,8 +86,12 @@ class Event(Model):
 
     def reference(self, key: str) -> str | None:
         """The value of a correlation key; `event` is the event's own id."""
-        value: str | None = self.id if key == "event" else getattr(self, key)
-        return value
+        if key == "event":
+            return self.id
+        if key in REFERENCES:
+            value: str | None = getattr(self, key)
+            return value
+        return self.refs.get(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,96 +111,283 @@ class EventBatch:
     problems: tuple[Problem, ...]
 
 
-def read_events(path: str | Path) -> EventBatch:
-    """Read a `.jsonl`/`.ndjson` (one JSON object a line) or `.csv` (header row) event file."""
-    path = Path(path)
-    kind = FORMATS.get(path.suffix.lower())
-    if kind is None:
-        raise single(InputError, "event-format", "onbekend bestandstype: gebruik .jsonl of .csv", file=str(path))
-    try:
-        text = path.read_text("utf-8-sig")
-    except FileNotFoundError:
-        raise single(InputError, "file-not-found", "bestand niet gevonden", file=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise single(InputError, "encoding", f"geen geldige UTF-8 (byte {exc.start})", file=str(path)) from None
-    except OSError as exc:
-        raise single(InputError, "file-unreadable", f"bestand niet leesbaar: {exc.strerror}", file=str(path)) from None
-    rows = _jsonl_rows(text, str(path)) if kind == "jsonl" else _csv_rows(text, str(path))
-    return _collect(rows, str(path))
-
-
-def parse_events(records: Iterable[Event | Mapping[str, Any]], source: str = "<python>") -> EventBatch:
-    """Validate events given in Python; the 'line' of each is its position (1-based)."""
-    rows = (
-        (n, record if isinstance(record, Event) else dict(record), None) for n, record in enumerate(records, start=1)
-    )
-    return _collect(rows, source)
-
-
 Row = tuple[int, Event | dict[str, Any] | None, Problem | None]
 
 
-def _jsonl_rows(text: str, source: str) -> Iterator[Row]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, None, Problem("event.json", f"ongeldige JSON: {exc.msg}", source, number, exc.colno)
-            continue
-        if not isinstance(data, dict):
-            yield number, None, Problem("event.not-an-object", "een regel moet één JSON-object zijn", source, number)
-            continue
-        yield number, data, None
+def _open_check(path: Path) -> str:
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise single(InputError, "event-format", "onbekend bestandstype: gebruik .jsonl of .csv", file=str(path))
+    if not path.exists():
+        raise single(InputError, "file-not-found", "bestand niet gevonden", file=str(path))
+    return kind
 
 
-def _csv_rows(text: str, source: str) -> Iterator[Row]:
-    reader = csv.DictReader(io.StringIO(text, newline=""), restkey="<extra>")
-    try:
-        for row in reader:
-            if "<extra>" in row:
-                message = "meer kolommen dan de kopregel"
-                yield reader.line_num, None, Problem("event.csv-columns", message, source, reader.line_num)
-                continue
-            yield reader.line_num, {k: v for k, v in row.items() if v not in ("", None)}, None
-    except csv.Error as exc:
-        yield reader.line_num, None, Problem("event.csv", f"ongeldige CSV: {exc}", source, reader.line_num)
+def stream_file(path: str | Path, vocabulary: Vocabulary = CORE) -> Iterator[Entry | Problem]:
+    """Each line of a `.jsonl`/`.ndjson` or `.csv` file as an `Entry`, or a `Problem` if it cannot be used."""
+    path = Path(path)
+    kind = _open_check(path)
+    rows = _jsonl_rows(path) if kind == "jsonl" else _csv_rows(path)
+    return _Collector(str(path), vocabulary).collect(rows)
 
 
-def _collect(rows: Iterable[Row], source: str) -> EventBatch:
+def stream_records(
+    records: Iterable[Event | Mapping[str, Any]], source: str = "<python>", vocabulary: Vocabulary = CORE
+) -> Iterator[Entry | Problem]:
+    """Events given in Python, validated like file lines; the 'line' of each is its position (1-based)."""
+    return _Collector(source, vocabulary).collect(_record_rows(records, source))
+
+
+def read_events(path: str | Path, vocabulary: Vocabulary = CORE) -> EventBatch:
+    """Read a `.jsonl`/`.ndjson` (one JSON object a line) or `.csv` (header row) event file."""
+    return _batch(str(path), stream_file(path, vocabulary))
+
+
+def parse_events(
+    records: Iterable[Event | Mapping[str, Any]], source: str = "<python>", vocabulary: Vocabulary = CORE
+) -> EventBatch:
+    """Validate events given in Python; the 'line' of each is its position (1-based)."""
+    return _batch(source, stream_records(records, source, vocabulary))
+
+
+def _batch(source: str, items: Iterable[Entry | Problem]) -> EventBatch:
     entries: list[Entry] = []
     problems: list[Problem] = []
-    seen: set[str] = set()
-    for line, data, problem in rows:
-        if problem is not None or data is None:
-            problems.extend([problem] if problem else [])
-            continue
-        event, found = _validate(data, source, line)
-        if event is not None and event.id in seen:
-            found.append(Problem("event.duplicate-id", f"id '{event.id}' komt al eerder voor", source, line, path="id"))
-        if found or event is None:
-            problems.extend(found)
-            continue
-        seen.add(event.id)
-        entries.append(Entry(line, event))
+    for item in items:
+        (entries if isinstance(item, Entry) else problems).append(item)  # type: ignore[arg-type]
     return EventBatch(source, tuple(entries), tuple(problems))
 
 
-def _validate(data: Event | dict[str, Any], source: str, line: int) -> tuple[Event | None, list[Problem]]:
+def _record_rows(records: Iterable[Event | Mapping[str, Any]], source: str) -> Iterator[Row]:
+    if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
+        message = f"gebeurtenissen moeten een lijst van dicts of Events zijn, niet {type(records).__name__}"
+        raise single(InputError, "events-type", message, file=source)
+    for number, record in enumerate(records, start=1):
+        if isinstance(record, Event):
+            yield number, record, None
+        elif isinstance(record, Mapping):
+            yield number, dict(record), None
+        else:
+            message = f"een gebeurtenis moet een dict of Event zijn, niet {type(record).__name__}"
+            yield number, None, Problem("event.not-an-object", message, source, number)
+
+
+def _jsonl_rows(path: Path) -> Iterator[Row]:
+    source = str(path)
     try:
-        event = data if isinstance(data, Event) else Event.model_validate(data)
-    except ValidationError as exc:
-        return None, [
-            replace(p, line=line, code=f"event.{p.code}") for p in _validation.problems(exc, Event, None, source)
+        handle = path.open("rb")
+    except OSError as exc:
+        raise single(InputError, "file-unreadable", f"bestand niet leesbaar: {exc.strerror}", file=source) from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            text = raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw
+            if text.strip():
+                yield _json_row(number, text, source)
+
+
+def _json_row(number: int, raw: bytes, source: str) -> Row:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return number, None, Problem("event.encoding", f"geen geldige UTF-8 (byte {exc.start})", source, number)
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return number, None, Problem("event.json", f"ongeldige JSON: {exc.msg}", source, number, exc.colno)
+    except RecursionError:
+        return number, None, Problem("event.json", "ongeldige JSON: te diep genest", source, number)
+    except ValueError:  # an integer beyond the digit limit of int() (4300 digits)
+        return number, None, Problem("event.json", "ongeldige JSON: getal met te veel cijfers", source, number)
+    if not isinstance(data, dict):
+        return number, None, Problem("event.not-an-object", "een regel moet één JSON-object zijn", source, number)
+    return number, data, None
+
+
+def _csv_rows(path: Path) -> Iterator[Row]:
+    source = str(path)
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise single(InputError, "file-unreadable", f"bestand niet leesbaar: {exc.strerror}", file=source) from None
+    with handle:
+        reader = csv.DictReader(handle, restkey="<extra>")
+        try:
+            for row in reader:
+                if "<extra>" in row:
+                    message = "meer kolommen dan de kopregel"
+                    yield reader.line_num, None, Problem("event.csv-columns", message, source, reader.line_num)
+                    continue
+                yield reader.line_num, {k: v for k, v in row.items() if v not in ("", None)}, None
+        except csv.Error as exc:
+            yield reader.line_num, None, Problem("event.csv", f"ongeldige CSV: {exc}", source, reader.line_num)
+        except UnicodeDecodeError as exc:
+            yield reader.line_num + 1, None, Problem("event.encoding", f"geen geldige UTF-8 (byte {exc.start})", source)
+
+
+_TEXT = frozenset({"id", "provider", "type"})
+_OPTIONAL_TEXT = frozenset({"municipality", *REFERENCES, "note"})
+_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CRISIS = {True: True, False: False, "true": True, "false": False}
+_LAWS = frozenset({"jeugdwet", "wmo"})
+
+
+class _Slow(Exception):  # noqa: N818 - a signal inside `_quick`, never shown
+    """The value needs full validation."""
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str or not value:
+        raise _Slow
+    return value
+
+
+def _optional_text(value: Any) -> str:
+    if type(value) is not str:
+        raise _Slow
+    return value
+
+
+def _moment(value: Any) -> dt.datetime:
+    if type(value) is not str or not _AT.fullmatch(value):
+        raise _Slow
+    moment = dt.datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+def _day(value: Any) -> dt.date:
+    if type(value) is not str or not _DAY.fullmatch(value):
+        raise _Slow
+    return dt.date.fromisoformat(value)
+
+
+def _law(value: Any) -> str:
+    if value not in _LAWS:
+        raise _Slow
+    return str(value)
+
+
+_REQUIRED = _TEXT | {"at"}
+_CONVERT: dict[str, Any] = {
+    **dict.fromkeys(_TEXT, _text),
+    **dict.fromkeys(_OPTIONAL_TEXT, _optional_text),
+    "at": _moment,
+    "effective_date": _day,
+    "period_end": _day,
+    "crisis": _CRISIS.__getitem__,
+    "law": _law,
+}
+
+
+def _quick(data: dict[str, Any]) -> Event | None:
+    """The common clean line without pydantic (the hot path); None sends the line through full validation."""
+    try:
+        values = {name: _CONVERT[name](value) for name, value in data.items()}
+    except (_Slow, KeyError, ValueError, TypeError):
+        return None
+    if not values.keys() >= _REQUIRED:
+        return None
+    return _construct(values)
+
+
+_TEMPLATE = {name: f.default for name, f in Event.model_fields.items() if f.default_factory is None}
+
+
+def _construct(values: dict[str, Any]) -> Event:
+    """`Event.model_construct(**values)` for values checked by `_quick`, without its per-field work."""
+    if Event.__pydantic_post_init__ is not None:  # pragma: no cover - guards a change of the model
+        return Event.model_construct(**values)
+    fields = dict(_TEMPLATE)
+    fields.update(values)
+    fields["refs"] = {}
+    event = Event.__new__(Event)
+    object.__setattr__(event, "__dict__", fields)
+    object.__setattr__(event, "__pydantic_fields_set__", set(values))
+    object.__setattr__(event, "__pydantic_extra__", None)
+    object.__setattr__(event, "__pydantic_private__", None)
+    return event
+
+
+class _Collector:
+    """Turns rows into entries or problems: validation, the vocabulary, the date range, duplicate ids."""
+
+    def __init__(self, source: str, vocabulary: Vocabulary) -> None:
+        self.source = source
+        self.vocabulary = vocabulary
+        self.extra = frozenset(vocabulary.extra_references)
+        self.seen: set[str] = set()
+
+    def collect(self, rows: Iterable[Row]) -> Iterator[Entry | Problem]:
+        for line, data, problem in rows:
+            if problem is not None or data is None:
+                if problem is not None:
+                    yield problem
+                continue
+            yield from self._one(line, data)
+
+    def _one(self, line: int, data: Event | dict[str, Any]) -> Iterator[Entry | Problem]:
+        event, found = self._validate(data, line)
+        if event is not None and event.id in self.seen:
+            found.append(
+                Problem("event.duplicate-id", f"id '{event.id}' komt al eerder voor", self.source, line, path="id")
+            )
+        if found or event is None:
+            yield from found
+            return
+        self.seen.add(event.id)
+        yield Entry(line, event)
+
+    def _validate(self, data: Event | dict[str, Any], line: int) -> tuple[Event | None, list[Problem]]:
+        if isinstance(data, dict) and self.extra and not self.extra.isdisjoint(data):
+            refs = {name: data.pop(name) for name in self.extra & data.keys()}
+            data["refs"] = refs
+        event = data if isinstance(data, Event) else _quick(data)
+        if event is None:
+            try:
+                event = Event.model_validate(data)
+            except ValidationError as exc:
+                problems = _validation.problems(exc, Event, None, self.source)
+                return None, [replace(p, line=line, code=f"event.{p.code}") for p in problems]
+            except (RecursionError, ValueError) as exc:  # a value pydantic cannot even inspect
+                return None, [Problem("event.schema", f"onbruikbare waarde: {exc}", self.source, line)]
+        return event, self._meaning(event, line)
+
+    def _meaning(self, event: Event, line: int) -> list[Problem]:
+        out_of_range = _out_of_range(event)
+        if out_of_range:
+            message = f"{out_of_range} ligt buiten de jaren {FIRST_YEAR}-{LAST_YEAR} die de werkdagen kennen"
+            return [Problem("event.date-range", message, self.source, line, path=out_of_range)]
+        kind = self.vocabulary.types.get(event.type)
+        if kind is None:
+            suggestion = _validation.closest(event.type, list(self.vocabulary.types))
+            message = f"onbekend soort gebeurtenis '{event.type}'"
+            return [Problem("event.unknown-type", message, self.source, line, path="type", suggestion=suggestion)]
+        unknown = [name for name in event.refs if name not in self.extra]
+        if unknown:
+            message = f"onbekende sleutel '{unknown[0]}'"
+            hint = _validation.closest(unknown[0], list(self.vocabulary.references))
+            return [Problem("event.unknown-reference", message, self.source, line, path=unknown[0], suggestion=hint)]
+        missing = [key for key in kind.requires if event.reference(key) is None]
+        return [
+            Problem("event.missing-reference", f"een '{event.type}' heeft een {key} nodig", self.source, line, path=key)
+            for key in missing
         ]
-    kind = EVENT_TYPES.get(event.type)
-    if kind is None:
-        suggestion = _validation.closest(event.type, list(EVENT_TYPES))
-        message = f"onbekend soort gebeurtenis '{event.type}'"
-        return None, [Problem("event.unknown-type", message, source, line, path="type", suggestion=suggestion)]
-    missing = [key for key in kind.requires if event.reference(key) is None]
-    return event, [
-        Problem("event.missing-reference", f"een '{event.type}' heeft een {key} nodig", source, line, path=key)
-        for key in missing
-    ]
+
+
+def _out_of_range(event: Event) -> str | None:
+    """The first date field outside the supported years, or None."""
+    if FIRST_YEAR < event.at.year < LAST_YEAR and event.effective_date is None and event.period_end is None:
+        return None  # the common case, without time-zone arithmetic
+    days = {"at": event.at.astimezone(AMSTERDAM).date() if _safe(event.at) else None}
+    days |= {"effective_date": event.effective_date, "period_end": event.period_end}
+    for name, day in days.items():
+        if name == "at" and day is None:
+            return name
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            return name
+    return None
+
+
+def _safe(moment: dt.datetime) -> bool:
+    """Whether the moment can be placed in Dutch time (9999-12-31T23:59-05:00 cannot)."""
+    return dt.datetime(FIRST_YEAR, 1, 1, tzinfo=dt.UTC) <= moment <= dt.datetime(LAST_YEAR, 12, 31, tzinfo=dt.UTC)

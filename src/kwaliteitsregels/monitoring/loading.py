@@ -8,11 +8,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from kwaliteitsregels import _validation, _yaml
-from kwaliteitsregels.errors import Problem, single
+from kwaliteitsregels.errors import Problem, UsageError, single
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring, compile_units
 from kwaliteitsregels.monitoring.errors import MonitoringError
-from kwaliteitsregels.monitoring.events import EVENT_TYPES
+from kwaliteitsregels.monitoring.events import EVENT_TYPES, REFERENCES, Vocabulary
 from kwaliteitsregels.monitoring.models import MonitoringFile
 
 Source = str | Path | dict[str, Any]
@@ -59,26 +59,75 @@ def _read(path: Path) -> _yaml.Located:
     return _yaml.parse(text, str(path))
 
 
-def _event_type_problems(spec: MonitoringFile, located: _yaml.Located) -> list[Problem]:
-    found = []
+def vocabulary_of(spec: MonitoringFile) -> Vocabulary:
+    """The shared event types and keys, plus the file's own."""
+    return Vocabulary({**EVENT_TYPES, **spec.event_types}, (*REFERENCES, *spec.references))
+
+
+def _named(  # noqa: PLR0913, PLR0917 - a problem at a path, with the closest known name
+    located: _yaml.Located, path: tuple[str | int, ...], code: str, message: str, name: str, known: list[str]
+) -> Problem:
+    line, column = located.where(path)
+    hint = _validation.closest(name, known)
+    return Problem(code, message, located.source, line, column, path=_validation.dotted(path), suggestion=hint)
+
+
+def _vocabulary_problems(spec: MonitoringFile, located: _yaml.Located, vocabulary: Vocabulary) -> list[Problem]:
+    """A region's own types and keys: no clash with the shared ones, and every name they use is known."""
+    found = [
+        _named(located, ("event_types", name), "event-type-exists", f"'{name}' staat al in de woordenlijst", name, [])
+        for name in spec.event_types
+        if name in EVENT_TYPES
+    ]
+    found += [
+        _named(located, ("references", name), "reference-exists", f"'{name}' is al een sleutel", name, [])
+        for name in spec.references
+        if name in (*REFERENCES, "event")
+    ]
+    keys, types = [*vocabulary.references, "event"], list(vocabulary.types)
+    for name, kind in spec.event_types.items():
+        for role, value in (("key", kind.key), ("closes", kind.closes), *(("requires", r) for r in kind.requires)):
+            if value is not None and value not in keys:
+                message = f"onbekende sleutel '{value}'"
+                found.append(_named(located, ("event_types", name, role), "unknown-reference", message, value, keys))
+        if kind.not_before is not None and kind.not_before not in types:
+            message = f"onbekend soort gebeurtenis '{kind.not_before}'"
+            where = ("event_types", name, "not_before")
+            found.append(_named(located, where, "unknown-event-type", message, kind.not_before, types))
     for index, obligation in enumerate(spec.obligations):
-        for role in ("trigger", "awaited"):
+        if obligation.key not in keys:
+            message = f"onbekende sleutel '{obligation.key}'"
+            path = ("obligations", index, "key")
+            found.append(_named(located, path, "unknown-reference", message, obligation.key, keys))
+    return found
+
+
+def _raw_key_problems(located: _yaml.Located) -> list[Problem]:
+    """Unknown obligation keys in a file the schema refused, so that one reading shows them too."""
+    data = located.data
+    own = data.get("references") if isinstance(data.get("references"), dict) else {}
+    keys = [*REFERENCES, *own, "event"]
+    obligations = data.get("obligations") if isinstance(data.get("obligations"), list) else []
+    found = []
+    for index, item in enumerate(obligations):
+        key = item.get("key") if isinstance(item, dict) else None
+        if isinstance(key, str) and key not in keys:
+            path = ("obligations", index, "key")
+            found.append(_named(located, path, "unknown-reference", f"onbekende sleutel '{key}'", key, keys))
+    return found
+
+
+def _event_type_problems(spec: MonitoringFile, located: _yaml.Located, vocabulary: Vocabulary) -> list[Problem]:
+    found = _vocabulary_problems(spec, located, vocabulary)
+    known = list(vocabulary.types)
+    for index, obligation in enumerate(spec.obligations):
+        for role in ("trigger", "awaited", "until"):
             pattern = getattr(obligation, role)
-            if pattern is None or pattern.event in EVENT_TYPES:
+            if pattern is None or pattern.event in vocabulary.types:
                 continue
             path = ("obligations", index, role, "event")
-            line, column = located.where(path)
-            found.append(
-                Problem(
-                    "unknown-event-type",
-                    f"onbekend soort gebeurtenis '{pattern.event}'",
-                    located.source,
-                    line,
-                    column,
-                    path=_validation.dotted(path),
-                    suggestion=_validation.closest(pattern.event, list(EVENT_TYPES)),
-                ),
-            )
+            message = f"onbekend soort gebeurtenis '{pattern.event}'"
+            found.append(_named(located, path, "unknown-event-type", message, pattern.event, known))
     ids = [o.id for o in spec.obligations]
     for index, obligation_id in enumerate(ids):
         if obligation_id in ids[:index]:
@@ -105,6 +154,9 @@ def load_monitoring_rules(source: Source | CompiledMonitoring) -> CompiledMonito
     """Load, validate and compile a monitoring file: a bundled name ('twente'), a path, or a dict."""
     if isinstance(source, CompiledMonitoring):
         return source
+    if not isinstance(source, str | Path | dict):
+        message = f"monitoringregels: een naam, pad of dict, niet {type(source).__name__}"
+        raise single(UsageError, "rules-type", message)
     located = _yaml.Located(data=source, source="<dict>") if isinstance(source, dict) else _read(_resolve(source))
     if not isinstance(located.data, dict):
         raise single(
@@ -113,10 +165,14 @@ def load_monitoring_rules(source: Source | CompiledMonitoring) -> CompiledMonito
     try:
         spec = MonitoringFile.model_validate(located.data)
     except ValidationError as exc:
-        raise MonitoringError(_validation.problems(exc, MonitoringFile, located, located.source)) from None
-    units, problems = compile_units(spec)
-    problems = _event_type_problems(spec, located) + problems
+        problems = _validation.problems(exc, MonitoringFile, located, located.source)
+        raise MonitoringError(problems + _raw_key_problems(located)) from None
+    vocabulary = vocabulary_of(spec)
+    problems = _event_type_problems(spec, located, vocabulary)
+    if problems:
+        raise MonitoringError(problems)
+    units, problems = compile_units(spec, vocabulary)
     if problems:
         raise MonitoringError(problems)
     extra = frozenset(spec.calendar.extra_holidays)
-    return CompiledMonitoring(spec, located.source, canonical_hash(located.data), units, extra)
+    return CompiledMonitoring(spec, located.source, canonical_hash(located.data), units, extra, vocabulary)

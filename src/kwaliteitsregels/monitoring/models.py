@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from kwaliteitsregels.models.common import Identifier, LocalizedText, Model
 from kwaliteitsregels.models.ruleset import Decision, SourceDocument, SourceRef
@@ -14,7 +14,8 @@ LawDomain = Literal["jeugdwet", "wmo"]
 Party = Literal["provider", "municipality"]
 Severity = Literal["violation", "warning"]
 TimeField = Literal["at", "effective_date", "period_end", "latest"]
-KeyField = Literal["client", "assignment", "request", "invoice", "report", "incident", "event"]
+KeyField = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+Extension = Literal[False, "atw", "ruleset"]
 DEADLINE_UNITS = ("working_days", "days", "weeks", "months", "hours")
 
 
@@ -51,11 +52,22 @@ class Deadline(Model):
     weeks: int | None = Field(default=None, ge=1)
     months: int | None = Field(default=None, ge=1, description="calendar months")
     hours: int | None = Field(default=None, ge=1, description="hours from the exact moment")
-    extend_to_working_day: bool = Field(
-        default=True,
-        description="a term in days, weeks or months that ends on a weekend or holiday runs to the next working day "
-        "(Atw art. 1)",
+    extend_to_working_day: Extension = Field(
+        default=False,
+        description="whether a term in days, weeks or months that ends on a weekend or holiday runs on to the next "
+        "working day, and why: `atw` (the term is set by law, so Atw art. 1 applies), `ruleset` (the ruleset says "
+        "so; record the decision), or false (the default: a contractual term is not extended)",
     )
+
+    @field_validator("extend_to_working_day", mode="before")
+    @classmethod
+    def _say_why(cls, value: Any) -> Any:
+        if value is True:
+            raise ValueError(
+                "zeg waarom de termijn verlengd wordt: 'atw' (een wettelijke termijn, Atw art. 1) of 'ruleset' "
+                "(de regelset kiest het)",
+            )
+        return value
 
     @model_validator(mode="after")
     def _one_unit(self) -> Deadline:
@@ -76,6 +88,12 @@ class Deadline(Model):
         return value
 
 
+class Period(Model):
+    """Calendar periods in which an awaited event must occur at least once (absence is an event too)."""
+
+    months: int = Field(ge=1, le=12, description="period length in calendar months: 1 (month), 3 (quarter), 12")
+
+
 class Obligation(Model):
     """One timed duty from a framework: after the trigger, the awaited event within the deadline."""
 
@@ -92,6 +110,12 @@ class Obligation(Model):
     )
     key: KeyField = Field(default="event", description="the reference that ties trigger and awaited event together")
     deadline: Deadline
+    every: Period | None = Field(
+        default=None,
+        description="a recurring duty: from the trigger (the start of a case) until `until` or the clock, every "
+        "period needs an awaited event whose `time` falls in it, within the deadline after the period's end",
+    )
+    until: Pattern | None = Field(default=None, description="with `every`: the event that ends the case (a 307)")
     severity: Severity = "violation"
     interpretation: LocalizedText | None = Field(default=None, description="where the figure had to be interpreted")
 
@@ -103,6 +127,12 @@ class Obligation(Model):
             raise ValueError("trigger en awaited moeten verschillende soorten gebeurtenissen zijn")
         if self.awaited is not None and self.key == "event":
             raise ValueError("een verplichting met 'awaited' heeft een sleutel nodig (bijv. key: assignment)")
+        if self.every is not None and self.awaited is None:
+            raise ValueError("een terugkerende verplichting ('every') heeft 'awaited' nodig: wat elke periode komt")
+        if self.until is not None and self.every is None:
+            raise ValueError("'until' hoort bij een terugkerende verplichting ('every')")
+        if self.every is not None and self.deadline.hours is not None:
+            raise ValueError("een terugkerende verplichting telt vanaf het einde van de periode: geen uren")
         return self
 
 
@@ -112,6 +142,28 @@ class Calendar(Model):
     extra_holidays: list[dt.date] = Field(
         default_factory=list, description="days equated with holidays by decree (Atw art. 3 lid 3)"
     )
+
+
+class EventType(Model):
+    """A kind of event: in the shared vocabulary (data/event_types.yaml) or declared by a region's file."""
+
+    title: LocalizedText
+    requires: list[KeyField] = Field(default_factory=list, description="references every event of this type carries")
+    not_before: str | None = Field(
+        default=None, description="an event of this type may not precede the event of that type with the same key"
+    )
+    key: KeyField | None = Field(default=None, description="the key for `not_before`")
+    closes: KeyField | None = Field(
+        default=None,
+        description="this event closes the case of that key (a 307 ends an assignment): what was kept to recognise "
+        "a repeated trigger for that key is let go",
+    )
+
+
+class Reference(Model):
+    """A correlation key a region adds to the shared ones (client, assignment, request, invoice, report, incident)."""
+
+    title: LocalizedText
 
 
 class MonitoringFile(Model):
@@ -125,15 +177,10 @@ class MonitoringFile(Model):
     source: SourceDocument
     calendar: Calendar = Field(default_factory=Calendar)
     decisions: list[Decision] = Field(default_factory=list)
-    obligations: list[Obligation] = Field(min_length=1)
-
-
-class EventType(Model):
-    """A kind of event in the shared vocabulary."""
-
-    title: LocalizedText
-    requires: list[KeyField] = Field(default_factory=list, description="references every event of this type carries")
-    not_before: str | None = Field(
-        default=None, description="an event of this type may not precede the event of that type with the same key"
+    references: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Reference] = Field(
+        default_factory=dict, description="the region's own correlation keys (e.g. complaint)"
     )
-    key: KeyField | None = Field(default=None, description="the key for `not_before`")
+    event_types: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")], EventType] = Field(
+        default_factory=dict, description="the region's own event types, beside the shared vocabulary"
+    )
+    obligations: list[Obligation] = Field(min_length=1)

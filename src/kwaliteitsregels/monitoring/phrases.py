@@ -22,6 +22,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the end of the declaration period ({moment}) of {event}",
     ),
     "anchor.latest": ("{event} ({moment})", "{event} ({moment})"),
+    "anchor.period": (
+        "het einde van de periode {start} t/m {end} (zaak sinds {event})",
+        "the end of the period {start} to {end} (case since {event})",
+    ),
+    "extended.atw": (
+        (
+            "eindigde op {day}, een weekend- of feestdag; verlengd tot de volgende werkdag volgens de Algemene "
+            "termijnenwet art. 1, want de wet stelt deze termijn"
+        ),
+        (
+            "ended on {day}, a weekend day or holiday; extended to the next working day under the Algemene "
+            "termijnenwet art. 1, as the term is set by law"
+        ),
+    ),
+    "extended.ruleset": (
+        "eindigde op {day}, een weekend- of feestdag; verlengd tot de volgende werkdag omdat de regelset dat bepaalt",
+        "ended on {day}, a weekend day or holiday; extended to the next working day because the ruleset says so",
+    ),
     "reason.on_time": (
         "Op tijd: {awaited} op {moment}; uiterlijk {due} ({deadline} na {anchor}).",
         "On time: {awaited} on {moment}; due by {due} ({deadline} after {anchor}).",
@@ -52,6 +70,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "report.source": ("bron", "source"),
     "report.interpretation": ("interpretatie", "interpretation"),
+    "report.internal": (
+        "interne fout in kwaliteitsregels (meld dit, met de traceback hierboven)",
+        "internal error in kwaliteitsregels (please report it, with the traceback above)",
+    ),
 }
 
 

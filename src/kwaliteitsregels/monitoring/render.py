@@ -16,7 +16,7 @@ def _header(report: MonitoringReport, lang: Lang) -> list[str]:
         f"{phrases.text('report.title', lang)}: {report.rules_title} ({report.rules_id} {report.rules_version})",
         (
             f"{report.source} · {phrases.text('report.clock', lang)} {clock} · "
-            f"{len(report.events)} {phrases.text('report.events', lang)}"
+            f"{report.event_count} {phrases.text('report.events', lang)}"
         ),
         f"{tally} · {phrases.text('report.problems', lang).lower()} {len(report.problems)}",
     ]
@@ -39,13 +39,23 @@ def _finding(finding: Finding, lang: Lang) -> list[str]:
     source = f"{ob.source.section} ({ob.source.seed}:{ob.source.line})"
     lines = [
         f"[{label}] {ob.id} {ob.title.get(lang)}",
-        f"    {finding.provider} · {ob.key} {finding.key} · {party} · {phrases.text(f'severity.{ob.severity}', lang)}",
+        (
+            f"    {finding.provider} · {ob.key} {finding.key}{_period(finding)} · {party} · "
+            f"{phrases.text(f'severity.{ob.severity}', lang)}"
+        ),
         f"    {finding.reason(lang)}",
         f"    {phrases.text('report.source', lang)}: {source}",
     ]
     if ob.interpretation:
         lines.append(f"    {phrases.text('report.interpretation', lang)}: {ob.interpretation.get(lang)}")
     return lines
+
+
+def _period(finding: Finding) -> str:
+    if finding.period is None:
+        return ""
+    start, end = finding.period
+    return f" · {start.isoformat()}/{end.isoformat()}"
 
 
 def render_text(report: MonitoringReport, lang: Lang = "nl") -> str:

@@ -1,23 +1,31 @@
-"""What a monitoring run found: one `Finding` per obligation that arose, problems, and summaries."""
+"""What a monitoring run found: one `Finding` per obligation that arose, problems, and summaries.
+
+A finding keeps an `Occurrence` of its events (line, id, type, time, provider), not the events
+themselves, so a run over a region's year holds the findings that need attention and the counts,
+never the stream.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from kwaliteitsregels._safe_text import escape_json
-from kwaliteitsregels.errors import Problem
+from kwaliteitsregels.errors import Problem, UsageError, single
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.models.common import LocalizedText
 from kwaliteitsregels.monitoring import phrases
 from kwaliteitsregels.monitoring.deadlines import Due
-from kwaliteitsregels.monitoring.events import AMSTERDAM, EVENT_TYPES, Entry
-from kwaliteitsregels.monitoring.models import Obligation
+from kwaliteitsregels.monitoring.events import AMSTERDAM, Entry
+from kwaliteitsregels.monitoring.models import EventType, Obligation
 
 SCHEMA = "kwaliteitsregels/monitoring/v1"
+FailOn = Literal["violation", "warning", "never"]
+FAIL_ON: tuple[FailOn, ...] = ("violation", "warning", "never")
 
 
 class Outcome(StrEnum):
@@ -33,33 +41,58 @@ def _moment(value: dt.datetime) -> str:
     return value.astimezone(AMSTERDAM).strftime("%Y-%m-%d %H:%M")
 
 
-def _event_label(entry: Entry, lang: Lang) -> str:
-    return f"{EVENT_TYPES[entry.event.type].title.get(lang)} '{entry.event.id}'"
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """An event as a finding remembers it: where it stood, what it was, when, and whose."""
+
+    line: int
+    id: str
+    type: str
+    at: dt.datetime
+    provider: str
+    title: LocalizedText
+
+    @classmethod
+    def of(cls, entry: Entry, kind: EventType) -> Occurrence:
+        """The occurrence of an accepted event of type `kind`."""
+        event = entry.event
+        return cls(entry.line, event.id, event.type, event.at, event.provider, kind.title)
+
+    def label(self, lang: Lang) -> str:
+        """`Start zorg (305) 'e4'`."""
+        return f"{self.title.get(lang)} '{self.id}'"
+
+    def to_dict(self) -> dict[str, Any]:
+        """`id`, `type`, `at`, `line`."""
+        return {"id": self.id, "type": self.type, "at": self.at.isoformat(), "line": self.line}
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One obligation that arose from a trigger event, and how it stands."""
+    """One obligation that arose from a trigger event (for a recurring one: one period), and how it stands."""
 
     obligation: Obligation
     outcome: Outcome
-    trigger: Entry
+    trigger: Occurrence
+    key: str
     anchor: dt.datetime
     due: Due
-    fulfilled_by: Entry | None
+    fulfilled_by: Occurrence | None
     measured: dt.datetime
     missed_by: int
     missed_unit: str
+    awaited_title: LocalizedText
+    period: tuple[dt.date, dt.date] | None = None
 
     @property
     def provider(self) -> str:
         """The provider whose stream raised the obligation."""
-        return self.trigger.event.provider
+        return self.trigger.provider
 
     @property
-    def key(self) -> str:
-        """The correlation value (assignment, invoice, report …) that ties the events together."""
-        return self.trigger.event.reference(self.obligation.key) or ""
+    def month(self) -> str:
+        """The month the obligation arose in (`JJJJ-MM`, Dutch time): the trigger's, or the period's first."""
+        return month_of(self.period[0]) if self.period else _month(self.trigger.at)
 
     @property
     def is_violation(self) -> bool:
@@ -69,28 +102,33 @@ class Finding:
     def reason(self, lang: Lang = "nl") -> str:
         """Why this outcome, in plain language: what was awaited, the term, and how far it was missed."""
         ob = self.obligation
-        awaited_type = ob.awaited.event if ob.awaited else ob.trigger.event
-        if self.fulfilled_by is not None:
-            awaited = _event_label(self.fulfilled_by, lang)
-        else:
-            awaited = EVENT_TYPES[awaited_type].title.get(lang)
-        anchor = phrases.text(
-            f"anchor.{ob.trigger.time}",
-            lang,
-            event=_event_label(self.trigger, lang),
-            moment=_moment(self.anchor) if ob.trigger.time in ("at", "latest") else self.anchor.date().isoformat(),
-        )
+        awaited = self.fulfilled_by.label(lang) if self.fulfilled_by else self.awaited_title.get(lang)
         by_date = self.fulfilled_by is not None and ob.awaited is not None and ob.awaited.time != "at"
+        by_date = by_date and self.period is None
         return phrases.text(
             f"reason.{self.outcome.value}",
             lang,
             awaited=awaited,
             moment=self.measured.date().isoformat() if by_date else _moment(self.measured),
             missed=phrases.amount(self.missed_unit, self.missed_by, lang),
-            due=self.due.label(),
+            due=self._due(lang),
             deadline=phrases.amount(ob.deadline.unit, ob.deadline.amount, lang),
-            anchor=anchor,
+            anchor=self._anchor(lang),
         )
+
+    def _anchor(self, lang: Lang) -> str:
+        ob = self.obligation
+        if self.period is not None:
+            start, end = self.period
+            return phrases.text("anchor.period", lang, start=start, end=end, event=self.trigger.label(lang))
+        moment = _moment(self.anchor) if ob.trigger.time in ("at", "latest") else self.anchor.date().isoformat()
+        return phrases.text(f"anchor.{ob.trigger.time}", lang, event=self.trigger.label(lang), moment=moment)
+
+    def _due(self, lang: Lang) -> str:
+        if self.due.extended_from is None:
+            return self.due.label()
+        extended = phrases.text(f"extended.{self.due.basis}", lang, day=self.due.extended_from.isoformat())
+        return f"{self.due.label()} ({extended})"
 
     def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
         """The documented JSON item (docs/monitoring.md)."""
@@ -104,20 +142,23 @@ class Finding:
             "outcome_label": phrases.text(f"outcome.{self.outcome.value}", lang),
             "provider": self.provider,
             "key": {"field": ob.key, "value": self.key},
-            "trigger": _entry_dict(self.trigger),
-            "fulfilled_by": _entry_dict(self.fulfilled_by) if self.fulfilled_by else None,
-            "deadline": {"unit": ob.deadline.unit, "amount": ob.deadline.amount, "from": ob.trigger.time},
+            "trigger": self.trigger.to_dict(),
+            "fulfilled_by": self.fulfilled_by.to_dict() if self.fulfilled_by else None,
+            "period": [self.period[0].isoformat(), self.period[1].isoformat()] if self.period else None,
+            "deadline": {
+                "unit": ob.deadline.unit,
+                "amount": ob.deadline.amount,
+                "from": "period_end" if self.period else ob.trigger.time,
+                "extension": ob.deadline.extend_to_working_day or None,
+            },
             "due": self.due.last.isoformat(),
+            "extended_from": self.due.extended_from.isoformat() if self.due.extended_from else None,
             "measured_at": self.measured.isoformat(),
             "missed_by": {"unit": self.missed_unit, "amount": self.missed_by},
             "reason": self.reason(lang),
             "source": ob.source.model_dump(mode="json"),
             "interpretation": ob.interpretation.get(lang) if ob.interpretation else None,
         }
-
-
-def _entry_dict(entry: Entry) -> dict[str, Any]:
-    return {"id": entry.event.id, "type": entry.event.type, "at": entry.event.at.isoformat(), "line": entry.line}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +175,45 @@ class MonthSummary:
     open: int
 
 
+@dataclass
+class Tally:
+    """Counts kept while the stream passes: events per provider and month, findings per outcome."""
+
+    events: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    months: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+
+    def event(self, entry: Entry) -> None:
+        """Count a used event in its provider's month."""
+        self.events += 1
+        self.months[(entry.event.provider, _month(entry.event.at), "events")] += 1
+
+    def finding(self, finding: Finding) -> None:
+        """Count a finding under its outcome, in the month its obligation arose."""
+        self.count(finding.provider, finding.month, finding.outcome.value)
+
+    def count(self, provider: str, month: str, outcome: str) -> None:
+        """Count an outcome without a finding (an on-time one that is not kept)."""
+        self.outcomes[outcome] += 1
+        self.months[(provider, month, outcome)] += 1
+
+    def summary(self) -> tuple[MonthSummary, ...]:
+        """Per provider per month: events, obligations that arose, and their outcomes."""
+        keys = sorted({(provider, month) for provider, month, _ in self.months})
+        rows = []
+        for provider, month in keys:
+            counts = [self.months[(provider, month, o.value)] for o in Outcome]
+            rows.append(MonthSummary(provider, month, self.months[(provider, month, "events")], sum(counts), *counts))
+        return tuple(rows)
+
+
 @dataclass(frozen=True, slots=True)
 class MonitoringReport:
-    """Everything a run found, for one event source, one monitoring file and one clock."""
+    """Everything a run found, for one event source, one monitoring file and one clock.
+
+    `findings` holds every finding that needs attention (late, overdue, open) and, unless the run
+    was asked not to keep them, the on-time ones; `counts()` and `summary()` always count them all.
+    """
 
     rules_id: str
     rules_title: str
@@ -144,9 +221,11 @@ class MonitoringReport:
     rules_hash: str
     source: str
     clock: dt.datetime
-    events: tuple[Entry, ...]
+    event_count: int
     findings: tuple[Finding, ...]
     problems: tuple[Problem, ...]
+    tally: dict[str, int]
+    months: tuple[MonthSummary, ...]
 
     @property
     def violations(self) -> tuple[Finding, ...]:
@@ -155,28 +234,24 @@ class MonitoringReport:
 
     def counts(self) -> dict[str, int]:
         """Number of findings per outcome (zeros included)."""
-        found = Counter(f.outcome.value for f in self.findings)
-        return {outcome.value: found[outcome.value] for outcome in Outcome}
+        return {outcome.value: self.tally.get(outcome.value, 0) for outcome in Outcome}
 
     def summary(self) -> tuple[MonthSummary, ...]:
         """Per provider per month: events, obligations that arose, and their outcomes."""
-        events = Counter((e.event.provider, _month(e.event.at)) for e in self.events)
-        outcomes = Counter((f.provider, _month(f.trigger.event.at), f.outcome.value) for f in self.findings)
-        keys = sorted(set(events) | {(p, m) for p, m, _ in outcomes})
-        return tuple(
-            MonthSummary(
-                provider,
-                month,
-                events[(provider, month)],
-                sum(outcomes[(provider, month, o.value)] for o in Outcome),
-                *(outcomes[(provider, month, o.value)] for o in Outcome),
-            )
-            for provider, month in keys
-        )
+        return self.months
 
-    def exit_code(self) -> int:
-        """0: no term of severity `violation` missed and every event usable; 1 otherwise (warnings do not count)."""
-        missed = any(f.obligation.severity == "violation" for f in self.violations)
+    def exit_code(self, fail_on: FailOn = "violation") -> int:
+        """The exit policy: 1 when something the policy names was found, else 0.
+
+        `violation` (the default): a missed term of severity `violation`, or an unusable event;
+        `warning`: also a missed term of severity `warning`; `never`: always 0 (the report says it all).
+        """
+        if fail_on not in FAIL_ON:
+            raise single(UsageError, "fail-on", f"fail_on moet een van {', '.join(FAIL_ON)} zijn, niet {fail_on!r}")
+        if fail_on == "never":
+            return 0
+        counted = ("violation", "warning") if fail_on == "warning" else ("violation",)
+        missed = any(f.obligation.severity in counted for f in self.violations)
         return 1 if missed or self.problems else 0
 
     def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
@@ -192,7 +267,7 @@ class MonitoringReport:
             },
             "source": self.source,
             "clock": self.clock.isoformat(),
-            "events": len(self.events),
+            "events": self.event_count,
             "counts": self.counts(),
             "problem_count": len(self.problems),
             "summary": [vars_of(s) for s in self.summary()],
@@ -206,7 +281,22 @@ class MonitoringReport:
 
 
 def _month(moment: dt.datetime) -> str:
-    return moment.astimezone(AMSTERDAM).strftime("%Y-%m")
+    return month_of(moment.astimezone(AMSTERDAM))
+
+
+def month_of(day: dt.date) -> str:
+    """`JJJJ-MM` of a date (or of a date-time as it stands)."""
+    return _MONTHS[day.year * 12 + day.month - 1]
+
+
+class _MonthNames(dict[int, str]):
+    def __missing__(self, index: int) -> str:
+        year, month = divmod(index, 12)
+        self[index] = name = f"{year:04d}-{month + 1:02d}"
+        return name
+
+
+_MONTHS = _MonthNames()
 
 
 def vars_of(summary: MonthSummary) -> dict[str, Any]:

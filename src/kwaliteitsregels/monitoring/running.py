@@ -1,83 +1,181 @@
-"""`monitor()`: monitoring rules × events × clock → report. Bad events become problems; the run goes on."""
+"""`monitor()`: monitoring rules × events × clock → report. Bad events become problems; the run goes on.
+
+A file is streamed: one line at a time into the engine, so memory follows the open cases. A file
+whose events are not in time order is read a second time and sorted in memory (then memory follows
+the events). Events given in Python are sorted as given. The default engine is the streaming
+`ledger`; `engine="durable"` runs the same obligations on durable-rules (see docs/monitoring.md).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from kwaliteitsregels.errors import InputError, Problem, single
+from kwaliteitsregels.errors import InputError, Problem, UsageError, single
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring
-from kwaliteitsregels.monitoring.engine import execute
-from kwaliteitsregels.monitoring.events import AMSTERDAM, Event, EventBatch, parse_events, read_events
+from kwaliteitsregels.monitoring.events import (
+    AMSTERDAM,
+    LAST_YEAR,
+    Entry,
+    Event,
+    EventBatch,
+    stream_file,
+    stream_records,
+)
+from kwaliteitsregels.monitoring.ledger import Ledger, Unordered
 from kwaliteitsregels.monitoring.loading import Source, load_monitoring_rules
-from kwaliteitsregels.monitoring.results import MonitoringReport
+from kwaliteitsregels.monitoring.results import Finding, MonitoringReport, Outcome, Tally
+from kwaliteitsregels.workdays import FIRST_YEAR
 
 Events = EventBatch | str | Path | Iterable[Event | Mapping[str, Any]]
+Engine = Literal["ledger", "durable"]
+Items = Iterable[Entry | Problem]
 
 
-def _batch(events: Events) -> EventBatch:
+def _source(events: Events, compiled: CompiledMonitoring) -> tuple[str, Callable[[], Items], bool]:
+    """The source name, a way to (re)read its items, and whether they are already in time order."""
+    vocabulary = compiled.vocabulary
     if isinstance(events, EventBatch):
-        return events
+        return events.source, lambda: _in_order([*events.problems, *events.entries]), True
     if isinstance(events, str | Path):
-        return read_events(events)
-    return parse_events(events)
+        return str(events), lambda: stream_file(events, vocabulary), False
+    items = list(stream_records(events, "<python>", vocabulary))
+    return "<python>", lambda: _in_order(items), True
 
 
-def _moment(clock: dt.datetime | dt.date | str) -> dt.datetime:
+def _in_order(items: Iterable[Entry | Problem]) -> list[Entry | Problem]:
+    problems: list[Entry | Problem] = []
+    entries: list[Entry] = []
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            entries.append(item)
+    entries.sort(key=lambda e: (e.event.at, e.line))
+    return [*problems, *entries]
+
+
+def _moment(clock: object) -> dt.datetime:
     if isinstance(clock, str):
         try:
             clock = dt.datetime.fromisoformat(clock)
         except ValueError:
             message = f"peilmoment '{clock}' is geen ISO-datum of -tijd"
             raise single(InputError, "clock", message, path="clock") from None
+    if not isinstance(clock, dt.date):
+        message = f"peilmoment: een datetime, date of ISO-tekst, niet {type(clock).__name__}"
+        raise single(UsageError, "clock-type", message, path="clock")
     if not isinstance(clock, dt.datetime):
-        return dt.datetime.combine(clock, dt.time(), tzinfo=AMSTERDAM)
-    return clock.replace(tzinfo=AMSTERDAM) if clock.tzinfo is None else clock
+        clock = dt.datetime.combine(clock, dt.time())
+    moment = clock.replace(tzinfo=AMSTERDAM) if clock.tzinfo is None else clock
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        message = f"peilmoment {moment.date()} ligt buiten de jaren {FIRST_YEAR}-{LAST_YEAR}"
+        raise single(InputError, "clock", message, path="clock")
+    return moment
+
+
+@dataclass
+class _Outcome:
+    source: str
+    clock: dt.datetime
+    keep_on_time: bool
+    tally: Tally = field(default_factory=Tally)
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def record(self, finding: Finding) -> None:
+        self.tally.finding(finding)
+        if self.keep_on_time or finding.outcome is not Outcome.ON_TIME:
+            self.findings.append(finding)
+
+    def count(self, provider: str, month: str, outcome: str) -> None:
+        self.tally.count(provider, month, outcome)
+
+    def usable(self, items: Items) -> Iterator[Entry]:
+        """The entries at or before the clock; every problem and later event noted."""
+        for item in items:
+            if isinstance(item, Problem):
+                self.problems.append(item)
+            elif item.event.at > self.clock:
+                message = f"ligt na het peilmoment {self.clock.isoformat()}; niet gebruikt"
+                self.problems.append(Problem("event.after-clock", message, self.source, item.line, path="at"))
+            else:
+                self.tally.event(item)
+                yield item
+
+
+def _ledger(compiled: CompiledMonitoring, items: Items, outcome: _Outcome) -> None:
+    ledger = Ledger(compiled, outcome.clock, outcome)
+    for entry in outcome.usable(items):
+        ledger.feed(entry)
+    outcome.problems.extend(replace(p, file=outcome.source) for p in ledger.finish())
+
+
+def _durable(compiled: CompiledMonitoring, items: Items, outcome: _Outcome) -> None:
+    from kwaliteitsregels.monitoring.engine import execute  # noqa: PLC0415 - durable-rules only when asked for
+
+    entries = list(outcome.usable(_in_order(items)))
+    run = execute(compiled, entries, outcome.clock)
+    for finding in run.findings:
+        outcome.record(finding)
+    recurring = Ledger(compiled, outcome.clock, outcome, recurring_only=True)  # durable has no calendar
+    for entry in entries:
+        recurring.feed(entry)
+    problems = [*run.problems, *recurring.finish()]
+    outcome.problems.extend(replace(p, file=outcome.source) for p in problems)
 
 
 def monitor(
     rules: Source | CompiledMonitoring,
     events: Events,
     clock: dt.datetime | dt.date | str,
+    *,
+    keep_on_time: bool = True,
+    engine: Engine = "ledger",
 ) -> MonitoringReport:
     """Replay `events` against `rules` as of `clock` (a date means its start; naive times are Dutch time).
 
     Obligations fulfilled before the clock are on time or late; those still unfulfilled at the clock
     are open (within the term) or overdue. Events after the clock are not used and are reported as
-    problems, like unusable lines; every other event is processed.
+    problems, like unusable lines; every other event is processed. `keep_on_time=False` counts the
+    on-time findings without keeping them (a region's year has hundreds of thousands).
     """
+    if engine not in ("ledger", "durable"):
+        raise single(UsageError, "engine", f"engine: 'ledger' of 'durable', niet {engine!r}")
     compiled = load_monitoring_rules(rules)
-    batch = _batch(events)
     moment = _moment(clock)
-    ordered = sorted(batch.entries, key=lambda e: (e.event.at, e.line))
-    usable = [e for e in ordered if e.event.at <= moment]
-    late_entries = [
-        Problem(
-            "event.after-clock",
-            f"ligt na het peilmoment {moment.isoformat()}; niet gebruikt",
-            batch.source,
-            e.line,
-            path="at",
-        )
-        for e in ordered
-        if e.event.at > moment
-    ]
-    run = execute(compiled, usable, moment)
-    engine_problems = [replace(p, file=batch.source) for p in run.problems]
-    problems = sorted([*batch.problems, *late_entries, *engine_problems], key=lambda p: (p.line or 0, p.code))
-    findings = sorted(run.findings, key=lambda f: (f.provider, f.trigger.event.at, f.trigger.line, f.obligation.id))
+    source, read, ordered = _source(events, compiled)
+    run = _durable if engine == "durable" else _ledger
+    outcome = _Outcome(source, moment, keep_on_time)
+    try:
+        run(compiled, read(), outcome)
+    except Unordered:  # not in time order: read again and sort in memory
+        assert not ordered  # noqa: S101 - sorted sources never raise it
+        outcome = _Outcome(source, moment, keep_on_time)
+        run(compiled, _in_order(read()), outcome)
+    return _report(compiled, outcome)
+
+
+def _report(compiled: CompiledMonitoring, outcome: _Outcome) -> MonitoringReport:
+    problems = sorted(outcome.problems, key=lambda p: (p.line or 0, p.code))
+    findings = sorted(
+        outcome.findings,
+        key=lambda f: (f.provider, f.trigger.at, f.trigger.line, f.obligation.id, f.period or ()),
+    )
     spec = compiled.spec
     return MonitoringReport(
         rules_id=spec.id,
         rules_title=spec.title.nl,
         rules_version=spec.version,
         rules_hash=compiled.hash,
-        source=batch.source,
-        clock=moment,
-        events=tuple(usable),
+        source=outcome.source,
+        clock=outcome.clock,
+        event_count=outcome.tally.events,
         findings=tuple(findings),
         problems=tuple(problems),
+        tally=dict(outcome.tally.outcomes),
+        months=outcome.tally.summary(),
     )

@@ -1,0 +1,444 @@
+"""The streaming engine: events in time order → terms opened, met, missed; state only for open cases.
+
+Each obligation keeps, per correlation key (provider and reference): the open term, an awaited
+event that came before its trigger, and a marker that the key's first trigger was decided (later
+triggers with that key open nothing). A recurring obligation (`every`) keeps, per case, its start,
+its end and the periods already met. An order check keeps the unpaired event of each pair. The
+event that closes a case (`closes` in the vocabulary: a 307 closes an assignment, a 304 an
+invoice) lets the markers and early events of its key go; open terms stay until met or the clock.
+So memory follows the open cases, not the events seen.
+
+Time order is required (`Unordered` is raised otherwise); `running.py` sorts a stream that is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kwaliteitsregels.errors import Problem
+from kwaliteitsregels.models.common import LocalizedText
+from kwaliteitsregels.monitoring.compiling import CompiledMonitoring
+from kwaliteitsregels.monitoring.deadlines import Due, compute_due, missed_by, unit_of_miss
+from kwaliteitsregels.monitoring.events import AMSTERDAM, Entry, Event
+from kwaliteitsregels.monitoring.models import Obligation, Pattern
+from kwaliteitsregels.monitoring.results import Finding, Occurrence, Outcome, month_of
+
+
+class Sink(Protocol):
+    """Where findings go: kept and counted, or (on time, when not kept) only counted."""
+
+    keep_on_time: bool
+
+    def record(self, finding: Finding) -> None:
+        """Keep and count a finding."""
+
+    def count(self, provider: str, month: str, outcome: str) -> None:
+        """Count an outcome without keeping a finding."""
+
+
+class Unordered(Exception):  # noqa: N818 - a signal to the runner, never shown
+    """An event came earlier than one already processed."""
+
+
+def start_of(day: dt.date) -> dt.datetime:
+    """Midnight at the start of `day`, Dutch time."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=AMSTERDAM)
+
+
+def pattern_time(pattern: Pattern, entry: Entry) -> dt.datetime | None:
+    """The moment of `entry` that `pattern.time` names, or None if the event lacks it."""
+    event = entry.event
+    if pattern.time == "at":
+        return event.at
+    if pattern.time == "period_end":
+        return start_of(event.period_end) if event.period_end else None
+    effective = start_of(event.effective_date) if event.effective_date else None
+    if pattern.time == "latest":
+        return max(event.at, effective) if effective else event.at
+    return effective
+
+
+def applies(pattern: Pattern, event: Event) -> bool | str:
+    """Whether the pattern's filters hold for the event: True, False, or the name of a missing field that decides."""
+    where = pattern.where
+    passes = (
+        (where.crisis is None or where.crisis == event.crisis)
+        and (where.law is None or event.law is None or where.law == event.law)
+        and (not where.municipality or event.municipality is None or event.municipality in where.municipality)
+    )
+    missing = [n for n in ("law", "municipality") if getattr(where, n) is not None and getattr(event, n) is None]
+    return (missing[0] if missing else True) if passes else False
+
+
+@dataclass(slots=True)
+class _Term:
+    trigger: Occurrence
+    key: str
+    anchor: dt.datetime
+    due: Due
+
+
+@dataclass
+class _Context:
+    compiled: CompiledMonitoring
+    clock: dt.datetime
+    sink: Sink
+    missing: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+
+    def emit(  # noqa: PLR0913, PLR0917 - the parts of a finding
+        self,
+        obligation: Obligation,
+        term: _Term,
+        outcome: Outcome,
+        by: Occurrence | None,
+        moment: dt.datetime,
+        awaited_title: LocalizedText,
+        period: tuple[dt.date, dt.date] | None = None,
+    ) -> None:
+        """A decided term: counted, and kept unless it is on time and on-time findings are not kept."""
+        if outcome is Outcome.ON_TIME and not self.sink.keep_on_time:
+            month = month_of(period[0]) if period else month_of(term.trigger.at.astimezone(AMSTERDAM))
+            self.sink.count(term.trigger.provider, month, outcome.value)
+            return
+        self.sink.record(_finding(obligation, term, outcome, by, moment, awaited_title, self, period))
+
+    def occurrence(self, entry: Entry) -> Occurrence:
+        return Occurrence.of(entry, self.compiled.vocabulary.types[entry.event.type])
+
+    def due(self, obligation: Obligation, anchor: dt.datetime) -> Due:
+        return compute_due(anchor, obligation.deadline, self.compiled.extra_holidays)
+
+    def flag(self, entry: Entry, name: str, what: str) -> None:
+        self.missing.setdefault((entry.line, name), []).append(what)
+
+
+class _Obligation:
+    """A trigger and the event awaited after it (or the trigger itself, in time for its own date)."""
+
+    def __init__(self, obligation: Obligation, context: _Context) -> None:
+        self.ob, self.context = obligation, context
+        self.open: dict[str, _Term] = {}
+        self.early: dict[str, tuple[Occurrence, dt.datetime]] = {}
+        self.done: set[str] = set()
+        awaited = obligation.awaited or obligation.trigger
+        self.awaited_title = context.compiled.vocabulary.types[awaited.event].title
+
+    @property
+    def key(self) -> str:
+        return self.ob.key
+
+    def types(self) -> set[str]:
+        return {self.ob.trigger.event} | ({self.ob.awaited.event} if self.ob.awaited else set())
+
+    def take(self, entry: Entry) -> None:
+        event, is_trigger = entry.event, entry.event.type == self.ob.trigger.event
+        value = event.reference(self.ob.key)
+        if value is None:  # a trigger without its key cannot be followed; an awaited one fulfils nothing here
+            if is_trigger:
+                self.context.flag(entry, self.ob.key, self.ob.id)
+            return
+        pattern = self.ob.trigger if is_trigger else self.ob.awaited
+        assert pattern is not None  # noqa: S101 - the type is the trigger's or the awaited's
+        moment = _moment(pattern, entry, self.context, self.ob.id)
+        if moment is None:
+            return
+        key = f"{event.provider}|{value}"
+        if is_trigger:
+            self._trigger(entry, key, value, moment)
+        elif key in self.open:
+            self._resolve(self.open.pop(key), self.context.occurrence(entry), moment)
+            self.done.add(key)
+        elif key not in self.done and key not in self.early:
+            self.early[key] = (self.context.occurrence(entry), moment)
+
+    def _trigger(self, entry: Entry, key: str, value: str, moment: dt.datetime) -> None:
+        if self.ob.awaited is None:  # the message itself must come within the term after its own date
+            occurrence = self.context.occurrence(entry)
+            term = _Term(occurrence, value, moment, self.context.due(self.ob, moment))
+            self._resolve(term, occurrence, entry.event.at)
+            return
+        if key in self.open or key in self.done:
+            return
+        term = _Term(self.context.occurrence(entry), value, moment, self.context.due(self.ob, moment))
+        early = self.early.pop(key, None)
+        if early is None:
+            self.open[key] = term
+            return
+        self._resolve(term, *early)
+        self.done.add(key)
+
+    def _resolve(self, term: _Term, by: Occurrence, moment: dt.datetime) -> None:
+        outcome = Outcome.ON_TIME if moment < term.due.limit else Outcome.LATE
+        self.context.emit(self.ob, term, outcome, by, moment, self.awaited_title)
+
+    def close(self, key: str) -> None:
+        self.done.discard(key)
+        self.early.pop(key, None)
+
+    def at_clock(self) -> None:
+        clock = self.context.clock
+        for term in self.open.values():
+            outcome = Outcome.OVERDUE if clock >= term.due.limit else Outcome.OPEN
+            self.context.emit(self.ob, term, outcome, None, clock, self.awaited_title)
+        self.open.clear()
+
+
+@dataclass(slots=True)
+class _Case:
+    trigger: Occurrence
+    key: str
+    first: int
+    last: int | None = None
+    met: set[int] = field(default_factory=set)
+
+
+class _Recurring:
+    """A case from trigger to `until`: every period in it needs an awaited event (absence is an event too)."""
+
+    def __init__(self, obligation: Obligation, context: _Context) -> None:
+        assert obligation.every is not None  # noqa: S101 - only recurring obligations come here
+        assert obligation.awaited is not None  # noqa: S101 - the model requires it with `every`
+        self.ob, self.context, self.months = obligation, context, obligation.every.months
+        self.awaited: Pattern = obligation.awaited
+        self.cases: dict[str, _Case] = {}
+        self.early: dict[str, dict[int, tuple[Occurrence, dt.datetime]]] = {}
+        self.awaited_title = context.compiled.vocabulary.types[self.awaited.event].title
+
+    @property
+    def key(self) -> str:
+        return self.ob.key
+
+    def types(self) -> set[str]:
+        return {self.ob.trigger.event, self.awaited.event} | ({self.ob.until.event} if self.ob.until else set())
+
+    def take(self, entry: Entry) -> None:
+        event = entry.event
+        role = "trigger" if event.type == self.ob.trigger.event else "awaited"
+        role = "until" if self.ob.until and event.type == self.ob.until.event else role
+        pattern = self.ob.trigger if role == "trigger" else self.awaited if role == "awaited" else self.ob.until
+        assert pattern is not None  # noqa: S101 - the role was found from the pattern's event type
+        value = event.reference(self.ob.key)
+        if value is None:
+            if role == "trigger":
+                self.context.flag(entry, self.ob.key, self.ob.id)
+            return
+        moment = _moment(pattern, entry, self.context, self.ob.id)
+        if moment is None:
+            return
+        key, period = f"{event.provider}|{value}", self.period_of(moment.astimezone(AMSTERDAM).date())
+        case = self.cases.get(key)
+        if role == "trigger" and case is None:
+            self._open(entry, key, value, period)
+        elif role == "until" and case is not None and case.last is None:
+            case.last = max(period, case.first)
+            if case.met >= set(range(case.first, case.last + 1)):
+                del self.cases[key]  # complete: nothing more can happen to it
+        elif role == "awaited" and case is not None:
+            self._meet(case, period, self.context.occurrence(entry), event.at)
+        elif role == "awaited":
+            self.early.setdefault(key, {}).setdefault(period, (self.context.occurrence(entry), event.at))
+
+    def _open(self, entry: Entry, key: str, value: str, period: int) -> None:
+        case = self.cases[key] = _Case(self.context.occurrence(entry), value, period)
+        for early_period, (by, moment) in sorted(self.early.pop(key, {}).items()):
+            self._meet(case, early_period, by, moment)
+
+    def _meet(self, case: _Case, period: int, by: Occurrence, moment: dt.datetime) -> None:
+        if period < case.first or (case.last is not None and period > case.last) or period in case.met:
+            return
+        case.met.add(period)
+        term = self._term(case, period)
+        outcome = Outcome.ON_TIME if moment < term.due.limit else Outcome.LATE
+        self.context.emit(self.ob, term, outcome, by, moment, self.awaited_title, self.bounds(period))
+
+    def _term(self, case: _Case, period: int) -> _Term:
+        anchor = start_of(self.bounds(period)[1])
+        return _Term(case.trigger, case.key, anchor, self.context.due(self.ob, anchor))
+
+    def period_of(self, day: dt.date) -> int:
+        return (day.year * 12 + day.month - 1) // self.months
+
+    def bounds(self, period: int) -> tuple[dt.date, dt.date]:
+        year, month = divmod(period * self.months, 12)
+        after_year, after_month = divmod(period * self.months + self.months, 12)
+        return dt.date(year, month + 1, 1), dt.date(after_year, after_month + 1, 1) - dt.timedelta(days=1)
+
+    def close(self, key: str) -> None:
+        self.early.pop(key, None)
+
+    def at_clock(self) -> None:
+        clock = self.context.clock
+        complete = self.period_of(clock.astimezone(AMSTERDAM).date()) - 1  # the clock's own period is still running
+        for case in self.cases.values():
+            last = complete if case.last is None else min(case.last, complete)
+            for period in range(case.first, last + 1):
+                if period in case.met:
+                    continue
+                term = self._term(case, period)
+                outcome = Outcome.OVERDUE if clock >= term.due.limit else Outcome.OPEN
+                self.context.emit(self.ob, term, outcome, None, clock, self.awaited_title, self.bounds(period))
+        self.cases.clear()
+
+
+class _Order:
+    """An event type that may not precede its pair with the same key (a 307 before the 305)."""
+
+    def __init__(self, later: str, earlier: str, key: str, context: _Context, problems: list[Problem]) -> None:
+        self.later, self.earlier, self.key, self.context, self.problems = later, earlier, key, context, problems
+        self.waiting: dict[tuple[str, str], list[tuple[Entry, dt.date]]] = {}
+
+    def types(self) -> set[str]:
+        return {self.later, self.earlier}
+
+    def take(self, entry: Entry) -> None:
+        event = entry.event
+        value = event.reference(self.key)
+        if value is None:
+            return
+        seq = event.effective_date or event.at.astimezone(AMSTERDAM).date()
+        other = self.earlier if event.type == self.later else self.later
+        partners = self.waiting.get((event.provider + "|" + value, other))
+        if not partners:
+            self.waiting.setdefault((event.provider + "|" + value, event.type), []).append((entry, seq))
+            return
+        partner, partner_seq = partners.pop(0)
+        if not partners:
+            del self.waiting[(event.provider + "|" + value, other)]
+        later, earlier = (
+            ((entry, seq), (partner, partner_seq))
+            if event.type == self.later
+            else ((partner, partner_seq), (entry, seq))
+        )
+        if earlier[1] > later[1]:
+            self._report(later[0], earlier[0])
+
+    def _report(self, later: Entry, earlier: Entry) -> None:
+        types = self.context.compiled.vocabulary.types
+        first, second = types[self.later].title.get("nl"), types[self.earlier].title.get("nl")
+        message = (
+            f"{first} '{later.event.id}' ligt vóór {second} '{earlier.event.id}' (regel {earlier.line}) "
+            f"met dezelfde {self.key} '{later.event.reference(self.key)}'"
+        )
+        self.problems.append(Problem("event.out-of-order", message, None, later.line, path="type"))
+
+    def close(self, key: str) -> None:
+        """Unpaired events wait for their partner even after the case closed (a 305 after the 307)."""
+
+    def at_clock(self) -> None:
+        self.waiting.clear()
+
+
+def _moment(pattern: Pattern, entry: Entry, context: _Context, what: str) -> dt.datetime | None:
+    """The pattern's moment of the event, or None (with a problem if a field that decides is missing)."""
+    fit = applies(pattern, entry.event)
+    if fit is not True:  # False: not for this obligation; a str: a field that decides is missing
+        if fit:
+            context.flag(entry, fit, what)
+        return None
+    moment = pattern_time(pattern, entry)
+    if moment is None:
+        context.flag(entry, "period_end" if pattern.time == "period_end" else "effective_date", what)
+    return moment
+
+
+def _finding(  # noqa: PLR0913, PLR0917 - the parts of a finding
+    obligation: Obligation,
+    term: _Term,
+    outcome: Outcome,
+    by: Occurrence | None,
+    moment: dt.datetime,
+    awaited_title: LocalizedText,
+    context: _Context,
+    period: tuple[dt.date, dt.date] | None = None,
+) -> Finding:
+    extra = context.compiled.extra_holidays
+    measured = moment.astimezone(AMSTERDAM)
+    missed = missed_by(obligation.deadline, term.due, measured, extra) if outcome is not Outcome.OPEN else 0
+    return Finding(
+        obligation=obligation,
+        outcome=outcome,
+        trigger=term.trigger,
+        key=term.key,
+        anchor=term.anchor,
+        due=term.due,
+        fulfilled_by=by,
+        measured=measured,
+        missed_by=missed,
+        missed_unit=unit_of_miss(obligation.deadline),
+        awaited_title=awaited_title,
+        period=period,
+    )
+
+
+Unit = _Obligation | _Recurring | _Order
+
+
+class Ledger:
+    """Feed it entries in time order, then `finish()`: findings go to the sink, problems to `problems`."""
+
+    def __init__(
+        self, compiled: CompiledMonitoring, clock: dt.datetime, sink: Sink, *, recurring_only: bool = False
+    ) -> None:
+        self.context = _Context(compiled, clock, sink)
+        self.problems: list[Problem] = []
+        self.units: list[Unit] = [
+            _Recurring(ob, self.context) if ob.every else _Obligation(ob, self.context)
+            for ob in compiled.obligations
+            if ob.every or not recurring_only
+        ]
+        vocabulary = compiled.vocabulary
+        for later, kind in sorted(vocabulary.types.items()):
+            if kind.not_before and kind.key and not recurring_only:
+                self.units.append(_Order(later, kind.not_before, kind.key, self.context, self.problems))
+        self.routes: dict[str, list[Unit]] = {}
+        for unit in self.units:
+            for kind_name in sorted(unit.types()):
+                self.routes.setdefault(kind_name, []).append(unit)
+        self.closes = {
+            name: (kind.closes, [u for u in self.units if u.key == kind.closes])
+            for name, kind in vocabulary.types.items()
+            if kind.closes
+        }
+        self.latest: dt.datetime | None = None
+
+    def feed(self, entry: Entry) -> None:
+        """Process one event; raises `Unordered` if it is earlier than the last one."""
+        event = entry.event
+        if self.latest is not None and event.at < self.latest:
+            raise Unordered
+        self.latest = event.at
+        for unit in self.routes.get(event.type, ()):
+            unit.take(entry)
+        closes = self.closes.get(event.type)
+        value = event.reference(closes[0]) if closes else None
+        if closes and value is not None:
+            for unit in closes[1]:
+                unit.close(f"{event.provider}|{value}")
+
+    def finish(self) -> list[Problem]:
+        """The clock: open terms become open or overdue; the problems found, with the missing fields."""
+        for unit in self.units:
+            unit.at_clock()
+        return self.problems + list(_missing_problems(self.context.missing))
+
+    def open_state(self) -> int:
+        """How many items the units hold now (open terms, markers, early events, cases, unpaired events)."""
+        total = 0
+        for unit in self.units:
+            if isinstance(unit, _Obligation):
+                total += len(unit.open) + len(unit.early) + len(unit.done)
+            elif isinstance(unit, _Recurring):
+                total += len(unit.cases) + len(unit.early)
+            else:
+                total += sum(len(v) for v in unit.waiting.values())
+        return total
+
+
+def _missing_problems(missing: dict[tuple[int, str], list[str]]) -> Iterator[Problem]:
+    """One problem per line and missing field, naming every obligation that could not be checked."""
+    for (line, name), whats in sorted(missing.items()):
+        message = f"'{name}' ontbreekt; deze gebeurtenis kon niet getoetst worden aan {', '.join(whats)}"
+        yield Problem("event.missing-field", message, None, line, path=name)
