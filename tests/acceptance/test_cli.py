@@ -22,7 +22,7 @@ def test_rulesets_lists_twente() -> None:
     code, out, _ = _run("rulesets")
     assert code == 0
     assert "twente" in out
-    assert "46" in out
+    assert "51" in out
 
 
 def test_check_text_dutch_and_english() -> None:
@@ -44,8 +44,8 @@ def test_check_json_is_the_documented_document(tmp_path: Path) -> None:
     document = json.loads(target.read_text("utf-8"))
     assert document["schema"] == "kwaliteitsregels/report/v1"
     assert document["verdict"] == "voldoet_niet"
-    assert len(document["results"]) == 46
-    assert sum(document["counts"].values()) == 46
+    assert len(document["results"]) == 51
+    assert sum(document["counts"].values()) == 51
     assert document["decision_record"]["peildatum"] == "2026-11-23"
     meldcode = next(r for r in document["results"] if r["id"] == "29")
     assert meldcode["status"] == "pass"

@@ -57,7 +57,7 @@ def test_summary_frame_has_one_row_per_provider() -> None:
     for report in reports:
         assert frame.loc[report.provider, "verdict"] == str(report.verdict)
         assert frame.loc[report.provider, "missing_documents"] == len(missing_documents(report))
-    assert (frame[["pass", "fail", "explain", "not_applicable"]].sum(axis=1) == 46).all()
+    assert (frame[["pass", "fail", "explain", "not_applicable"]].sum(axis=1) == 51).all()
 
 
 def test_status_chart_is_a_figure_with_a_bar_per_category_and_status() -> None:

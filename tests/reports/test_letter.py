@@ -61,7 +61,7 @@ def test_letter_lists_exactly_the_owed_explanations(tmp_path: Path, path: Path, 
 def test_owed_explanations_cover_every_state_in_the_examples() -> None:
     assert len(_owed(example_report("alleen-verklaringen"))) > 20  # no explanation given at all
     vlierbos = example_report("pas-toe-of-leg-uit")
-    assert _owed(vlierbos) == ["23", "30"]  # 23 expired, 30 rejected
+    assert _owed(vlierbos) == ["30", "36"]  # 30 rejected, 36 expired
     letter = _letter(vlierbos)
     assert "Wij hadden uw uitleg goedgekeurd tot 31 december 2025" in letter
     assert "Uw uitleg van 1 september 2026 was niet voldoende" in letter
@@ -89,7 +89,7 @@ def test_letter_has_no_internal_codes(tmp_path: Path, path: Path) -> None:
 def test_expired_document_gives_its_date_in_words(tmp_path: Path) -> None:
     letter = cli_report(tmp_path, ROOT / "examples" / "verlopen-certificaat.yaml", "--format", "letter")
     assert (
-        "- **Kwaliteitscertificaat of keurmerk**. Het document dat wij hebben, is verlopen op 31 augustus 2026."
+        "- **Verificatie van het kwaliteitsmanagementsysteem: certificaat, keurmerk of rapport van de externe toetsing**. Het document dat wij hebben, is verlopen op 31 augustus 2026."
         in letter
     )
     assert "## Nodig bij uw inschrijving" in letter

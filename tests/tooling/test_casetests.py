@@ -27,8 +27,8 @@ def test_twente_cases_pass_with_full_rule_coverage() -> None:
     assert len(twente.files) >= 5, "several small, focused case files"
     failed = [f"{o.case.location} {o.case.name}" for o in run.outcomes if not o.passed]
     assert not failed, failed
-    assert len(twente.coverage.requirements) == 46
-    assert twente.coverage.covered == 46
+    assert len(twente.coverage.requirements) == 51
+    assert twente.coverage.covered == 51
     assert run.exit_code(min_coverage=100) == 0
 
 
