@@ -4,10 +4,16 @@ The input is copied into fresh dicts and lists, so later changes by the caller c
 loaded ruleset, and anything that is not plain data is refused with the path where it stood:
 non-string keys, cycles (a dict that contains itself), sets, bytes, arbitrary objects, lone
 surrogates, integers too long to print, nesting deeper or values more than the limits allow.
+
+A Python float becomes the `Decimal` of its shortest repr: `39.2` is `Decimal("39.2")`, what the
+caller typed, not the binary fraction `39.2000000000000028421…`. A float holds no more than that:
+`39.100` and `39.1` are the same float, so give a `Decimal` or a string where decimals count.
+`inf` and `nan` stay floats, which every number field refuses.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -78,7 +84,7 @@ class _Copier:
                 raise self.fail(path, "value-size", "getal is te groot (meer dan 3.900 cijfers)")
             return int(value)
         if isinstance(value, float):
-            return float(value)
+            return _from_float(value)
         kind = type(value).__name__
         message = f"waarde van type '{kind}' is geen gewone gegevens: gebruik tekst, getal, datum, lijst of dict"
         raise self.fail(path, "not-plain-data", message)
@@ -90,3 +96,7 @@ class _Copier:
             message = f"ongeldig teken U+{ord(value[exc.start]):04X} (een losse surrogaat is geen Unicode)"
             raise self.fail(path, "encoding", message) from None
         return str.__str__(value)
+
+
+def _from_float(value: float) -> Decimal | float:
+    return Decimal(repr(value)) if math.isfinite(value) else float(value)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -37,6 +38,10 @@ _KIND_TAGS: dict[type[yaml.Node], str] = {
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+# A YAML 1.1 float that is a finite number (`39.20`, `1_000.5`, `.5`, `1.5e+3`): read as a Decimal from its
+# text, so `39.200000000000001` stays above 39.20 and `39.100` keeps its three decimals. `.inf` and `.nan`
+# stay floats, which every number field refuses (`schema.finite_number`).
+_FINITE = re.compile(r"[-+]?[0-9_]*\.?[0-9_]*(?:[eE][-+]?[0-9]+)?")
 
 
 @dataclass(slots=True)
@@ -253,8 +258,10 @@ class _Builder:
             message = f"'{node.value}' is in YAML 1.1 een getal ({base}): zet het tussen aanhalingstekens"
             raise _fail(source, node.start_mark, "yaml-number", message)
         try:
+            if node.tag == _FLOAT and _FINITE.fullmatch(node.value):
+                return Decimal(node.value.replace("_", ""))  # from the text as written, never through float
             return self.loader.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError, KeyError, AttributeError, TypeError) as exc:
+        except (yaml.YAMLError, ValueError, ArithmeticError, KeyError, AttributeError, TypeError) as exc:
             raise _fail(source, node.start_mark, "yaml-value", f"ongeldige waarde '{node.value}': {exc}") from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+from decimal import Decimal
 from typing import Any
 
 
 def canonical_hash(data: Any) -> str:
     """sha256 of the canonical JSON of plain data: formatting and key order do not matter."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return "sha256:" + hashlib.sha256(_canonical(data).encode("utf-8")).hexdigest()
+
+
+def _canonical(value: Any) -> str:
+    """Compact JSON with sorted keys; a `Decimal` is a JSON number as written (`45.60`), as a float was."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_canonical(str(k))}:{_canonical(v)}" for k, v in sorted(value.items())) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(map(_canonical, value)) + "]"
+    if isinstance(value, Decimal) and value.is_finite():
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, default=str)

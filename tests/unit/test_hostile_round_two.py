@@ -12,13 +12,15 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import load_workbook
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 import kwaliteitsregels as kr
 from kwaliteitsregels._safe_text import spreadsheet_cell, visible, visible_line
@@ -186,7 +188,7 @@ FORMULA = st.tuples(
     st.sampled_from(
         ["=", "+", "-", "@", "\t", "\r", "\n", '=HYPERLINK("http://evil.example","klik")', "-2+3", "@SUM(A1)"]
     ),
-    st.text(st.characters(codec="utf-8", exclude_categories=("Cc",)), max_size=12),
+    st.text(st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Zs")), max_size=12),
 ).map("".join)
 SPREADSHEET = settings(
     max_examples=max(5, int(os.environ.get("KWALITEITSREGELS_EXAMPLES", "100")) // 10), deadline=None
@@ -196,7 +198,7 @@ _TWENTE = kr.load_ruleset("twente")
 
 def _formula(cell: object) -> bool:
     """Would a spreadsheet evaluate `cell`: text starting like a formula that is not a plain number."""
-    return spreadsheet_cell(cell) != cell
+    return bool(spreadsheet_cell(cell) != cell)
 
 
 class TestNoFormulasInSpreadsheets:
@@ -223,7 +225,7 @@ class TestNoFormulasInSpreadsheets:
         frames = [report.to_frame(), summary_frame([report])]
         assert summary_frame([report]).index[0] == "'" + name  # kept whole, behind the quote
         for frame in frames:
-            rows = list(csv.reader(io.StringIO(frame.to_csv())))
+            rows = list(csv.reader(io.StringIO(frame.to_csv(), newline="")))
             assert not [cell for row in rows for cell in row if _formula(cell)]
         with _folder() as folder:
             target = folder / "export.xlsx"
@@ -235,3 +237,102 @@ class TestNoFormulasInSpreadsheets:
             assert not [c.value for c in cells if c.data_type == "f" or _formula(c.value)]
             counts = [c.value for c in workbook["overzicht"][2][2:]]  # pass, fail, …: numbers, not text
             assert all(isinstance(value, int) for value in counts[1:])
+
+
+SEED = "002_e6bd4ce0c9b21154.txt"
+_RULE = """
+  - id: {id}
+    title: {id}
+    text: Brontekst.
+    source: {{document: Testkader, section: "1", seed: {seed}}}
+    category: c
+    law_scope: both
+    condition: {condition}
+"""
+MONEY_RULESET = (
+    f"id: test\ntitle: Testkader\nissuer: test\nversion: '1'\nvalid_from: 2019-01-01\n"
+    f"source: {{title: Testkader, seed: {SEED}}}\ncategories: [{{id: c, title: Categorie}}]\nrequirements:"
+    + _RULE.format(id="maximum", seed=SEED, condition="{maximum: {field: size.care_revenue_eur, value: 39.20}}")
+    + _RULE.format(id="decimals", seed=SEED, condition="{decimals: {field: size.care_revenue_eur, max: 2}}")
+)
+_PROFILE = "organisation: {{name: X}}\nservices: {{law_domains: [jeugdwet]}}\nsize: {{care_revenue_eur: {}}}\n"
+_PROFILE_JSON = (
+    '{{"organisation": {{"name": "X"}}, "services": {{"law_domains": ["jeugdwet"]}}, '
+    '"size": {{"care_revenue_eur": {}}}}}'
+)
+
+# A YAML 1.1 float as written: digits with `_` between them, a point, an exponent with a sign.
+_DIGITS = st.text("0123456789", min_size=1, max_size=25)
+DECIMAL_TEXT = st.builds(
+    lambda sign, whole, fraction, exponent: f"{sign}{whole}.{fraction}{exponent}",
+    st.sampled_from(["", "+"]),
+    st.from_regex(r"[0-9](_?[0-9]){0,20}", fullmatch=True),
+    st.from_regex(r"([0-9](_?[0-9]){0,20})?", fullmatch=True),
+    st.one_of(st.just(""), st.builds("e{}{}".format, st.sampled_from("+-"), st.integers(0, 300))),
+)
+JSON_TEXT = st.builds(
+    lambda whole, fraction, exponent: f"{int(whole)}.{fraction}{exponent}",
+    _DIGITS,
+    _DIGITS,
+    st.one_of(st.just(""), st.builds("E{}{}".format, st.sampled_from(["+", "-", ""]), st.integers(0, 300))),
+)
+
+
+def _money_ruleset() -> kr.CompiledRuleset:
+    with _folder() as folder:
+        (folder / "ruleset.yaml").write_text(MONEY_RULESET, "utf-8")  # the value 39.20 unquoted, as authors write it
+        return kr.load_ruleset(folder / "ruleset.yaml")
+
+
+def _statuses(profile_text: str) -> dict[str, str]:
+    ruleset = _money_ruleset()
+    report = kr.evaluate(ruleset, parse_profile(profile_text), date(2026, 1, 1))
+    return {r.id: str(r.status) for r in report.results}
+
+
+class TestMoneyIsReadAsWritten:
+    """Issue 18, class 4: decimals come from the text of the scalar, in YAML and JSON, never through a float."""
+
+    def test_a_hair_above_the_maximum_is_above_it(self) -> None:
+        assert _statuses(_PROFILE.format("39.200000000000001"))["maximum"] == "fail"
+        assert _statuses(_PROFILE_JSON.format("39.200000000000001"))["maximum"] == "fail"
+        assert _statuses(_PROFILE.format("39.20")) == {"maximum": "pass", "decimals": "pass"}
+
+    def test_three_decimals_count_three_quoted_or_not(self) -> None:
+        for written in ("39.100", '"39.100"'):
+            assert _statuses(_PROFILE.format(written))["decimals"] == "fail"
+            assert _statuses(_PROFILE_JSON.format(written))["decimals"] == "fail"
+
+    def test_seventeen_digits_stay_seventeen_digits(self) -> None:
+        profile = parse_profile(_PROFILE.format("12345678901234567.89"))
+        assert profile.size.care_revenue_eur == Decimal("12345678901234567.89")
+
+    def test_yaml_float_spellings(self) -> None:
+        for written, value in (("1_000.5", "1000.5"), (".5", "0.5"), ("1.5e+3", "1500"), ("7.", "7")):
+            assert parse_profile(_PROFILE.format(written)).size.care_revenue_eur == Decimal(value)
+
+    def test_infinity_and_nan_are_refused_as_numbers(self) -> None:
+        for written in (".inf", ".nan", ".NaN", "-.inf"):
+            with pytest.raises(kr.KwaliteitsregelsError) as raised:
+                parse_profile(_PROFILE.format(written))
+            assert [p.code for p in raised.value.problems] == ["schema.finite_number"]
+
+    def test_a_float_from_python_is_what_was_typed(self) -> None:
+        data = {"organisation": {"name": "X"}, "services": {"law_domains": ["jeugdwet"]}, "size": {}}
+        for typed, value in ((39.2, "39.2"), (0.1 + 0.2, "0.30000000000000004"), (1e16, "1E+16")):
+            data["size"] = {"care_revenue_eur": typed}
+            read = kr.load_profile(data).size.care_revenue_eur
+            assert read is not None
+            assert read.as_tuple() == Decimal(value).as_tuple()
+
+    @given(text=DECIMAL_TEXT)
+    def test_any_decimal_written_unquoted_in_yaml_reads_exactly(self, text: str) -> None:
+        read = parse_profile(_PROFILE.format(text)).size.care_revenue_eur
+        assert read is not None
+        assert read.as_tuple() == Decimal(text).as_tuple()
+
+    @given(text=JSON_TEXT)
+    def test_any_decimal_written_in_json_reads_exactly(self, text: str) -> None:
+        read = parse_profile(_PROFILE_JSON.format(text)).size.care_revenue_eur
+        assert read is not None
+        assert read.as_tuple() == Decimal(text).as_tuple()
