@@ -347,10 +347,17 @@ class _Collector:
                 event = Event.model_validate(data)
             except ValidationError as exc:
                 problems = _validation.problems(exc, Event, None, self.source)
-                return None, [replace(p, line=line, code=f"event.{p.code}") for p in problems]
+                return None, [self._located(p, line) for p in problems]
             except (RecursionError, ValueError) as exc:  # a value pydantic cannot even inspect
                 return None, [Problem("event.schema", f"onbruikbare waarde: {exc}", self.source, line)]
         return event, self._meaning(event, line)
+
+    def _located(self, problem: Problem, line: int) -> Problem:
+        """A validation problem on its line; an unknown field may be a misspelt key of the region's own."""
+        hint = problem.suggestion
+        if problem.code.endswith("extra_forbidden") and problem.path and self.extra:
+            hint = _validation.closest(problem.path, [*self.extra, *([hint] if hint else [])]) or hint
+        return replace(problem, line=line, code=f"event.{problem.code}", suggestion=hint)
 
     def _meaning(self, event: Event, line: int) -> list[Problem]:
         out_of_range = _out_of_range(event)

@@ -238,6 +238,8 @@ class _Recurring:
                 del self.cases[key]  # complete: nothing more can happen to it
         elif role == "awaited" and case is not None:
             self._meet(case, period, self.context.occurrence(entry), event.at)
+            if case.last is not None and case.met >= set(range(case.first, case.last + 1)):
+                del self.cases[key]  # ended and every period met
         elif role == "awaited":
             self.early.setdefault(key, {}).setdefault(period, (self.context.occurrence(entry), event.at))
 
