@@ -219,6 +219,18 @@ def _cell(code: str, lang: Lang) -> CellView:
     )
 
 
+def _lot_failing(
+    ids: Sequence[str], lot: str, results: dict[tuple[str, str | None], RequirementResult], lang: Lang
+) -> tuple[str, ...]:
+    """The lot's own knock-outs by number and title; the whole provider's only by number, on one line.
+
+    The whole provider's knock-outs are named with their titles in the overall verdict above the matrix.
+    """
+    own = tuple(f"{i} {results[i, lot].requirement.spec.title.get(lang)}" for i in ids if (i, lot) in results)
+    wide = [i for i in ids if (i, lot) not in results]
+    return (*own, ", ".join(wide)) if wide else own
+
+
 def _matrix(report: Report, lang: Lang) -> MatrixView | None:
     """Lots × municipalities: one row per registered lot, one column per municipality registered for."""
     lots = report.lot_verdicts()
@@ -233,10 +245,7 @@ def _matrix(report: Report, lang: Lang) -> MatrixView | None:
             title=titles.get(lot.lot, ""),
             code=str(lot.verdict),
             label=messages.text(f"verdict.{lot.verdict}", lang),
-            failing=tuple(
-                f"{i} {results[i, lot.lot].requirement.spec.title.get(lang)}" if (i, lot.lot) in results else i
-                for i in lot.failing
-            ),
+            failing=_lot_failing(lot.failing, lot.lot, results, lang),
             cells=tuple(_cell(str(lot.verdict) if lot.lot in place.lots else "none", lang) for place in places),
         )
         for lot in lots
