@@ -27,7 +27,9 @@ from pydantic_core import core_schema
 
 from kwaliteitsregels.analytics.document import ComparisonDocument, ImpactDocument
 from kwaliteitsregels.checks import REGISTRY
+from kwaliteitsregels.checks.quantities import QUANTITIES, QUANTITY_MARK
 from kwaliteitsregels.models import common
+from kwaliteitsregels.models import ruleset as ruleset_model
 from kwaliteitsregels.models.assessments import Assessments
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.models.ruleset import Ruleset
@@ -50,6 +52,18 @@ _MARK = "x-kwaliteitsregels-condition"
 _SIMPLER_FORMS: dict[Callable[..., Any], JsonSchemaValue] = {
     common._text_from_str: {"type": "string"},  # noqa: SLF001 - the model's own conversion, described here
     common._id_from_int: {"type": "integer"},  # noqa: SLF001
+    # a declaration given as its text alone: a string, or {nl, en}
+    ruleset_model._declaration_from_text: {  # noqa: SLF001
+        "anyOf": [
+            {"type": "string"},
+            {
+                "type": "object",
+                "properties": {"nl": {"type": "string"}, "en": {"type": ["string", "null"]}},
+                "required": ["nl"],
+                "additionalProperties": False,
+            },
+        ]
+    },
 }
 _TABLE_FILE: JsonSchemaValue = {
     "type": "object",
@@ -85,6 +99,8 @@ def _replace_marks(node: Any) -> Any:
     if isinstance(node, dict):
         if node.get(_MARK) is True:
             return {"$ref": CONDITION_REF}
+        if node.get(QUANTITY_MARK) is True:
+            return {"$ref": "#/$defs/Quantity"}
         return {key: _replace_marks(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_replace_marks(item) for item in node]
@@ -114,7 +130,24 @@ def condition_definitions() -> dict[str, Any]:
         "minProperties": 1,
         "maxProperties": 1,
     }
-    return definitions | {"Condition": condition}
+    return definitions | {"Condition": condition, "Quantity": _quantity(definitions)}
+
+
+def _quantity(definitions: dict[str, Any]) -> dict[str, Any]:
+    """`Quantity` (one property: a form of the closed set of quantity expressions), from its registry."""
+    forms: dict[str, Any] = {}
+    for name, form in QUANTITIES.items():
+        args = TypeAdapter(form.args).json_schema(schema_generator=_ArgsGenerator, ref_template="#/$defs/{model}")
+        _merge(definitions, _replace_marks(args.pop("$defs", {})))
+        forms[name] = _replace_marks(args) | {"description": form.summary}
+    return {
+        "type": "object",
+        "description": "een grootheid: precies één vorm / a quantity: exactly one form",
+        "properties": forms,
+        "additionalProperties": False,
+        "minProperties": 1,
+        "maxProperties": 1,
+    }
 
 
 def _conditions_in(requirement: dict[str, Any]) -> None:
@@ -174,12 +207,42 @@ def _text(generated: dict[str, Any]) -> str:
     return json.dumps(generated, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def with_facts(profile: type[BaseModel], name: str) -> dict[str, dict[str, Any]]:
+    """`profile.NAME` and `test.NAME`: a profile, and a test-case file, with a ruleset's own facts."""
+    header = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    facts = profile.model_json_schema(by_alias=True, schema_generator=_Generator)
+    own = facts.pop("$defs", {})
+    test = _test()
+    test["$defs"] = test["$defs"] | own | {"Profile": facts}
+    return {
+        f"profile.{name}": header | {"$id": f"kwaliteitsregels/profile.{name}.schema.json"} | facts | {"$defs": own},
+        f"test.{name}": header | {"$id": f"kwaliteitsregels/test.{name}.schema.json"} | test,
+    }
+
+
+def bundled_with_facts() -> dict[str, dict[str, Any]]:
+    """The profile and test-case schemas of every bundled ruleset that declares facts of its own."""
+    from kwaliteitsregels.bundled import bundled_rulesets  # noqa: PLC0415 - only when the schemas are written
+    from kwaliteitsregels.loading import load_ruleset  # noqa: PLC0415
+
+    found: dict[str, dict[str, Any]] = {}
+    for name, path in bundled_rulesets().items():
+        models = load_ruleset(path).models
+        if models.vocabulary.facts or models.vocabulary.collections:
+            found |= with_facts(models.profile, name)
+    return found
+
+
 def write_all(folder: Path) -> list[Path]:
     """Write every schema to `folder/NAME.schema.json`; the files written."""
     written = []
     for name in MODELS:
         target = folder / f"{name}.schema.json"
         target.write_text(schema_text(name), encoding="utf-8")
+        written.append(target)
+    for name, generated in bundled_with_facts().items():
+        target = folder / f"{name}.schema.json"
+        target.write_text(_text(generated), encoding="utf-8")
         written.append(target)
     return written
 

@@ -93,13 +93,23 @@ def test_example_is_valid_against_the_schema_its_modeline_names(path: Path) -> N
 
 
 def test_every_example_profile_is_checked() -> None:
-    profiles = [p for p in _examples() if _schema_named_by(p) == "profile"]
+    profiles = [p for p in _examples() if _schema_named_by(p).split(".")[0] == "profile"]
     assert len(profiles) >= 10
+
+
+def test_a_profile_with_regional_facts_is_refused_by_the_generic_schema() -> None:
+    """The ruleset's own schema is needed: the generic one does not know its facts (nor does the loader)."""
+    path = ROOT / "examples" / "handreiking" / "op-orde.yaml"
+    assert _schema_named_by(path) == "profile.handreiking-kwaliteit"
+    assert _errors("profile", _data(path))
+    with pytest.raises(kr.KwaliteitsregelsError):
+        kr.load_profile(path)
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_ruleset_test_case_file_is_valid(path: Path) -> None:
-    assert not _errors("test", _data(path))
+    """Against the schema its modeline names: `test`, or `test.<ruleset>` for a ruleset with facts of its own."""
+    assert not _errors(_schema_named_by(path), _data(path))
 
 
 def _kind(path: Path) -> str:

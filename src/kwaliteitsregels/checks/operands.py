@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kwaliteitsregels.checks.base import Builder
+from kwaliteitsregels.checks.quantities import QuantityExpr
 from kwaliteitsregels.checks.base import Field as ProfileField
 
 KEY_KINDS = frozenset({"text", "number", "bool", "date"})
@@ -54,7 +55,7 @@ class Compared(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     field: str | None = None
-    quantity: dict[str, Any] | None = None
+    quantity: QuantityExpr | None = None
     value: Any = None
     value_of: str | None = None
     value_from: TableLookup | None = None

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, DivisionByZero, InvalidOperation
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from kwaliteitsregels import workdays
 from kwaliteitsregels._durations import Duration
@@ -41,6 +41,8 @@ class Bounds:
 
 
 Value = Decimal | Bounds | None
+QUANTITY_MARK = "x-kwaliteitsregels-quantity"  # replaced by a reference to the quantity grammar (schemas.py)
+QuantityExpr = Annotated[dict[str, Any], WithJsonSchema({QUANTITY_MARK: True})]  # one form of QUANTITIES
 Getter = Callable[[Any, Context], Value]
 
 
