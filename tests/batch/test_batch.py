@@ -6,6 +6,7 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -23,7 +24,7 @@ PEILDATUM = "2026-11-23"
 NAMES = ["zzp-jeugdhulp", "verlopen-certificaat", "pas-toe-of-leg-uit"]
 
 
-def _batch(out: Path, *intake: str | Path, jobs: int = 1, extra: tuple[str, ...] = ()) -> tuple[int, dict]:
+def _batch(out: Path, *intake: str | Path, jobs: int = 1, extra: tuple[str, ...] = ()) -> tuple[int, dict[str, Any]]:
     args = ["batch", *map(str, intake), "-r", "twente", "--peildatum", PEILDATUM, "-o", str(out), "-j", str(jobs)]
     result = CliRunner().invoke(main, [*args, *extra])
     overview = json.loads((out / "overzicht.json").read_text(encoding="utf-8"))

@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kwaliteitsregels.checks.base import Builder
-from kwaliteitsregels.checks.quantities import QuantityExpr
 from kwaliteitsregels.checks.base import Field as ProfileField
+from kwaliteitsregels.checks.quantities import QuantityExpr
 
 KEY_KINDS = frozenset({"text", "number", "bool", "date"})
 
