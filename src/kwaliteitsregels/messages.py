@@ -334,6 +334,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "chart.by_category": ("{provider}: eisen per categorie", "{provider}: requirements by category"),
     "chart.by_provider": ("Eisen per status, per aanbieder", "Requirements per status, by provider"),
     "chart.requirements": ("Aantal eisen", "Number of requirements"),
+    "chart.explanations": ("Toelichtingen per stand, per aanbieder", "Explanations by state, by provider"),
+    "chart.count": ("Aantal", "Count"),
+    "chart.expiring": (
+        "{provider}: documenten die binnen {months} maanden verlopen",
+        "{provider}: documents expiring within {months} months",
+    ),
+    "chart.days_left": ("Dagen tot verlopen (negatief: al verlopen)", "Days until expiry (negative: expired)"),
+    "chart.none": ("geen", "none"),
+    "chart.lots": ("{provider}: oordeel per perceel en gemeente", "{provider}: verdict per lot and municipality"),
+    "chart.frameworks": ("{provider}: eisen per status, per kader", "{provider}: requirements per status, by framework"),
     # the provider letter
     "letter.title": ("Wat we nog van u nodig hebben", "What we still need from you"),
     "letter.to": ("Aan", "To"),

@@ -22,9 +22,10 @@ NAMES = ["zzp-jeugdhulp", "verlopen-certificaat", "pas-toe-of-leg-uit"]
 def test_to_frame_has_one_row_per_requirement() -> None:
     report = example_report("pas-toe-of-leg-uit")
     frame = report.to_frame()
-    assert frame.shape == (len(report.results), 9)
+    assert frame.shape == (len(report.results), 14)
     assert list(frame.columns) == [
-        "requirement", "title", "status", "label", "category", "theme", "lot", "source", "reason"
+        "requirement", "title", "status", "label", "category", "theme", "lot", "source", "reason",
+        "severity", "explanation", "missing_evidence", "legal", "law_requirements",
     ]
     assert frame.index.name == "id"
     assert list(frame.index) == [r.id for r in report.results]

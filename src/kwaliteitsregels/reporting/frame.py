@@ -27,7 +27,22 @@ if TYPE_CHECKING:
 
 EXTRA = "kwaliteitsregels[notebook]"
 STATUSES = [str(s) for s in Status]
-COLUMNS = ["requirement", "title", "status", "label", "category", "theme", "lot", "source", "reason"]
+COLUMNS = [
+    "requirement",
+    "title",
+    "status",
+    "label",
+    "category",
+    "theme",
+    "lot",
+    "source",
+    "reason",
+    "severity",
+    "explanation",
+    "missing_evidence",
+    "legal",
+    "law_requirements",
+]
 LONG_COLUMNS = [
     "provider",
     "framework",
@@ -62,10 +77,14 @@ def to_frame(report: Report, lang: Lang = "nl") -> pd.DataFrame:
     not_applicable; an ordered categorical);
     `label` (the status as a reader needs it); `category`; `theme` (the requirement's themes, comma-
     separated; empty when it has none); `lot` (empty unless the requirement is checked per lot);
-    `source` (section:line of the source document); `reason`.
+    `source` (section:line of the source document); `reason`; `severity` (knockout, warning);
+    `explanation` (the explanation's state: pending, accepted, rejected, expired; empty without one);
+    `missing_evidence` (titles of the documents missing, expired or too old, `; `-separated);
+    `legal` (the articles of law, `; `-separated); `law_requirements` (the law's requirements this one
+    overlaps, `jeugdwet:4.1.1-2 (same)`, `; `-separated).
     """
     require("pandas", "to_frame", lang)
-    return _frame(((key(r), r) for r in report.results), "id", lang)
+    return _frame(((key(r), r) for r in report.results), "id", lang, _law_links(report))
 
 
 def combined_frame(combined: CombinedReport, lang: Lang = "nl") -> pd.DataFrame:
@@ -75,7 +94,10 @@ def combined_frame(combined: CombinedReport, lang: Lang = "nl") -> pd.DataFrame:
     """
     require("pandas", "combined_frame", lang)
     labelled = [(f"{framework}:{key(r)}", r, framework) for framework, r in _labelled(combined)]
-    frame = _frame(((k, r) for k, r, _ in labelled), "key", lang)
+    links: dict[int, list[str]] = {}
+    for report in combined.reports:
+        links.update(_law_links(report))
+    frame = _frame(((k, r) for k, r, _ in labelled), "key", lang, links)
     frame.insert(0, "framework", pd_string([spreadsheet_cell(f) for _, _, f in labelled]))
     return frame
 
@@ -95,8 +117,25 @@ def pd_string(values: list[Any]) -> Any:
     return pd.array(values, dtype="string")
 
 
-def _frame(results: Iterable[tuple[str, RequirementResult]], index: str, lang: Lang) -> pd.DataFrame:
+def _law_links(report: Report) -> dict[int, list[str]]:
+    """Per result (by identity): the law's requirements it overlaps, as `ruleset:id (kind)`."""
+    links: dict[int, list[str]] = {}
+    for relation in report.all_relations():
+        links.setdefault(id(relation.this), []).append(
+            f"{relation.other_ruleset}:{relation.other.id} ({relation.kind})"
+        )
+    return links
+
+
+def _frame(
+    results: Iterable[tuple[str, RequirementResult]],
+    index: str,
+    lang: Lang,
+    links: dict[int, list[str]] | None = None,
+) -> pd.DataFrame:
     import pandas as pd  # noqa: PLC0415 - optional extra
+
+    links = links or {}
 
     rows = _cells(
         {
@@ -110,13 +149,19 @@ def _frame(results: Iterable[tuple[str, RequirementResult]], index: str, lang: L
             "lot": r.lot,
             "source": _source(r.requirement.spec.source.section, r.requirement.spec.source.line),
             "reason": reasons.reason(r, lang),
+            "severity": r.requirement.spec.severity,
+            "explanation": str(r.explanation.state) if r.explanation is not None else None,
+            "missing_evidence": "; ".join(r.requirement.evidence_title(g.type, lang) for g in r.gaps) or None,
+            "legal": "; ".join(f"{ref.law} art. {ref.article}" for ref in r.requirement.spec.legal) or None,
+            "law_requirements": "; ".join(dict.fromkeys(links.get(id(r), []))) or None,
         }
         for name, r in results
     )
     frame = pd.DataFrame(rows, columns=[index, *COLUMNS]).set_index(index)
     frame["status"] = pd.Categorical(frame["status"], categories=STATUSES, ordered=True)
-    for column in ("requirement", "title", "label", "category", "theme", "lot", "source", "reason"):
-        frame[column] = frame[column].astype("string")
+    for column in COLUMNS:
+        if column != "status":
+            frame[column] = frame[column].astype("string")
     return frame
 
 
