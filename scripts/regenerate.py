@@ -1,4 +1,4 @@
-"""Regenerate what is generated from the models: JSON Schemas and the profile field table in docs/profile.md.
+"""Regenerate what is generated from the models: JSON Schemas, the profile field table in docs/profile.md, profile.pyi.
 
     python scripts/regenerate.py
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kwaliteitsregels.models.introspection import field_table
+from kwaliteitsregels.facts import stubs
+from kwaliteitsregels.models.introspection import FIELD_TABLE_HEAD, field_table
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.schemas import MODELS, schema_text
 
@@ -17,14 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
-    """Write schemas/*.schema.json and the field table of docs/profile.md."""
+    """Write schemas/*.schema.json, the field table of docs/profile.md and models/profile.pyi."""
     for name in MODELS:
         (ROOT / "schemas" / f"{name}.schema.json").write_text(schema_text(name), encoding="utf-8")
     doc = ROOT / "docs" / "profile.md"
     head, rest = doc.read_text("utf-8").split("<!-- fields:start -->\n")
     _, tail = rest.split("<!-- fields:end -->")
-    table = "| pad | type | verplicht | betekenis |\n|---|---|---|---|\n" + "\n".join(field_table(Profile))
+    table = FIELD_TABLE_HEAD + "\n".join(field_table(Profile))
     doc.write_text(f"{head}<!-- fields:start -->\n{table}\n<!-- fields:end -->{tail}", encoding="utf-8")
+    stubs.main([])
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, PlainSerializer, PlainValidator, StrictBool
 
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.facts.identifiers import IDENTIFIER_KINDS, identifier_annotation
+from kwaliteitsregels.models.common import Identifier
 
 Kind = Literal["bool", "number", "date", "duration", "text"]
 
@@ -82,6 +83,7 @@ _BASIC = (
     FactType("date", date, "date", summary="datum JJJJ-MM-DD"),
     FactType("duration", FactDuration, "duration", summary="duur in weken en dagen, ISO 8601 (P4W, P10D)"),
     FactType("text", str, "text", summary="tekst"),
+    FactType("id", Identifier, "text", summary="kenmerk dat een item noemt; een getal wordt tekst (7 wordt '7')"),
     FactType("code", str, "text", summary="een code uit een codelijst van de woordenlijst"),
 )
 

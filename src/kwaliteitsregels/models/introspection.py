@@ -66,18 +66,54 @@ def _type_name(tp: Any) -> str:
     return getattr(tp, "__name__", str(tp))
 
 
+FIELD_TABLE_HEAD = (
+    "| pad / path | soort / type | eenheid / unit | verplicht / required | gegeven / fact | toelichting |\n"
+    "|---|---|---|---|---|---|\n"
+)
+
+
 def field_table(model: type[BaseModel], prefix: str = "") -> list[str]:
-    """Markdown rows `| path | type | required | description |` for every field, depth first."""
+    """Markdown rows under `FIELD_TABLE_HEAD` for every field, depth first: the vocabulary's type, unit and labels."""
     rows = []
     for name, field in model.model_fields.items():
         path = f"{prefix}{name}"
         item = list_item(field.annotation)
-        required = "ja" if field.is_required() else ""
-        rows.append(f"| `{path}` | {_type_name(field.annotation)} | {required} | {field.description or ''} |")
         nested = model_class(field.annotation) or (model_class(item) if item is not None else None)
+        extra = _extras(field)
+        label = extra.get("x-label") or {}
+        cells = (
+            f"`{path}`",
+            _kind_text(field, extra, nested, item),
+            str(extra.get("x-unit") or ""),
+            _required_text(field),
+            " / ".join(label[lang] for lang in ("nl", "en") if lang in label),
+            field.description or "",
+        )
+        rows.append("| " + " | ".join(cells) + " |")
         if nested is not None:
             rows += field_table(nested, path + ("[]." if item is not None else "."))
     return rows
+
+
+def _kind_text(field: FieldInfo, extra: dict[str, Any], nested: type[BaseModel] | None, item: Any) -> str:
+    if nested is not None:
+        return f"lijst van {nested.__name__}" if item is not None else f"groep {nested.__name__}"
+    kind = extra.get("x-type")
+    if kind is None:
+        return _type_name(field.annotation)
+    inner = unwrap(item if item is not None else field.annotation)
+    if typing.get_origin(inner) is typing.Literal:
+        kind = f"{kind}: {_type_name(inner)}"
+    return f"lijst van {kind}" if item is not None else str(kind)
+
+
+def _required_text(field: FieldInfo) -> str:
+    least = next((getattr(m, "min_length", None) for m in field.metadata if hasattr(m, "min_length")), None)
+    if field.is_required():
+        return "ja" if least is None or least <= 0 else f"ja, minstens {least}"
+    if field.default_factory is None and field.default is not None:
+        return f"standaard `{str(field.default).lower()}`"
+    return ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,100 @@
+"""What a profile holds beside facts: declarations, documents, explanations and their assessments.
+
+These are not facts about the provider but statements about it, so they are written by hand; the
+facts come from the core vocabulary (`data/vocabularies/core.yaml`), built in `models.profile` on
+top of `ProfileBase`, the rules that span facts and explanations.
+"""
+
+from __future__ import annotations
+
+import typing
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StrictBool, model_validator
+
+from kwaliteitsregels.models.common import Identifier, Model
+
+if typing.TYPE_CHECKING:
+    from kwaliteitsregels.models.profile import Profile
+
+Decision = Literal["accepted", "rejected"]
+Money = Annotated[Decimal, Field(json_schema_extra={"x-unit": "eur"})]
+
+
+class Document(Model):
+    """A submitted verification document."""
+
+    type: str = Field(description="soort bewijsstuk uit de gedeelde woordenlijst of de regelset")
+    title: str | None = None
+    issued_on: date | None = None
+    valid_until: date | None = None
+    reference: str | None = None
+
+
+class Assessment(Model):
+    """An assessor's decision on an explanation."""
+
+    decision: Decision
+    by: str = Field(min_length=1)
+    decided_on: date
+    valid_until: date | None = None
+    note: str | None = None
+    score: Money | None = Field(default=None, ge=0, description="bij een gunningscriterium: de toegekende punten")
+
+
+class Explanation(Model):
+    """Pas toe of leg uit: the provider's explanation for one requirement of one ruleset."""
+
+    ruleset: Identifier
+    requirement: Identifier
+    text: str = Field(min_length=1)
+    given_by: str = Field(min_length=1)
+    given_on: date
+    assessment: Assessment | None = None
+
+
+SUBMISSION_FIELDS: dict[str, Any] = {  # after the facts, in this order
+    "declarations": (
+        dict[str, StrictBool],
+        Field(default_factory=dict, description="verklaringen: naam uit de regelset → true of false (geen 1 of 'ja')"),
+    ),
+    "documents": (list[Document], Field(default_factory=list)),
+    "explanations": (list[Explanation], Field(default_factory=list)),
+}
+
+
+class ProfileBase(Model):
+    """Everything known about one provider, as of the moment the profile was made.
+
+    The base of `Profile`: the facts come from the core vocabulary, then `SUBMISSION_FIELDS`.
+    """
+
+    @model_validator(mode="after")
+    def _products_in_registered_lots(self) -> ProfileBase:
+        registration = typing.cast("Profile", self).registration
+        if registration is not None:
+            lots = set(registration.lots)
+            for product in registration.products:
+                if product.lot not in lots:
+                    msg = f"product {product.code} staat in perceel {product.lot}, waarvoor niet is ingeschreven"
+                    raise ValueError(msg)
+        return self
+
+    @model_validator(mode="after")
+    def _one_explanation_per_requirement(self) -> ProfileBase:
+        seen: set[tuple[str, str]] = set()
+        for item in typing.cast("Profile", self).explanations:
+            key = (item.ruleset, item.requirement)
+            if key in seen:
+                msg = f"twee toelichtingen voor eis {item.requirement} van {item.ruleset}"
+                raise ValueError(msg)
+            seen.add(key)
+        return self
+
+
+class LotViewBase(Model):
+    """What a per-lot requirement sees: one registered lot, its offered products, and the whole profile."""
+
+    lot: Identifier
