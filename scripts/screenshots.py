@@ -19,6 +19,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import kwaliteitsregels as kr
@@ -63,7 +64,7 @@ def documents() -> dict[str, Render]:
     out: dict[str, Render] = {}
     for name in ("pas-toe-of-leg-uit", "verlopen-certificaat", "grote-aanbieder"):
         report = twente_report(name)
-        out[f"report-{name}"] = lambda lang, r=report: render_html(r, lang)
+        out[f"report-{name}"] = partial(render_html, report)
     out["report-achterhoek-percelen"] = lambda lang: render_html(lots, lang)
     out["report-twee-kaders"] = lambda lang: several_html(both, lang)
     out["letter-verlopen-certificaat"] = lambda lang: render_letter_html(twente_report("verlopen-certificaat"), lang)
