@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from kwaliteitsregels import _validation
+from kwaliteitsregels import _numbers, _validation
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels._yaml import Located, Path
 from kwaliteitsregels.checks import REGISTRY, Builder
@@ -86,7 +86,9 @@ class FieldPath:
 
     def coerce(self, value: Any) -> Any:
         """`value` validated as a value of this field."""
-        return self.adapter.validate_python(value)
+        coerced = self.adapter.validate_python(value)
+        _numbers.refuse_bools(value, coerced, self.path)
+        return coerced
 
 
 @dataclass(slots=True)
@@ -139,13 +141,15 @@ class _Compiler:
     def arguments(self, args_type: Any, args: Any, loc: Path, name: str) -> Any:
         """`args` validated as `args_type`; every problem recorded under `name`, then _InvalidError."""
         try:
-            return _adapter(args_type).validate_python(args)
+            parsed = _adapter(args_type).validate_python(args)
+            _numbers.refuse_bools(args, parsed, name)
         except ValidationError as exc:
             for found in _validation.problems(exc, BaseModel, None, self.source):
                 sub = tuple(part for part in (found.path or "").replace("[", ".").replace("]", "").split(".") if part)
                 parts = tuple(int(p) if p.isdigit() else p for p in sub)
                 self.problem((*loc, *parts), f"{name}.{found.code}", found.message, found.suggestion)
             raise _InvalidError from None
+        return parsed
 
 
 def _never(obj: Any, ctx: Context) -> Node:  # noqa: ARG001 - stands in for a condition that failed to compile

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kwaliteitsregels import _validation
+from kwaliteitsregels import _numbers, _validation
 from kwaliteitsregels._yaml import Located
 from kwaliteitsregels.errors import Problem, ProfileError
 from kwaliteitsregels.hashing import canonical_hash
@@ -99,13 +99,15 @@ def _validated(
 ) -> Profile | None:
     """The profile with the observations in place, or None after naming each observed value that does not fit."""
     try:
-        return model.model_validate(data)
+        validated = model.model_validate(data)
+        _numbers.refuse_bools(data, validated, model.__name__)
     except ValidationError as exc:
         for found in _validation.problems(exc, model, None, "<profiel>"):
             index = next((i for path, i in placed.items() if (found.path or "").startswith(path)), None)
             loc: tuple[str | int, ...] = ("observations", index, "value") if index is not None else ("observations",)
             problems.add(loc, "observation-value", f"{found.path}: {found.message}", found.suggestion)
         return None
+    return validated
 
 
 def _place(

@@ -1,0 +1,73 @@
+"""No bool where a number is expected: `yes`, `true` or Python's `True` never becomes 1.
+
+pydantic's lax mode reads a bool as the integer 1 or 0, for any `int` field, whatever model it comes
+from. Every validation of read data goes through `refuse_bools`, which walks the input beside the
+validated result and turns each bool that came out as a number into pydantic's own type error at its
+path, so the usual handling (file, line, column, Dutch message) applies unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import InitErrorDetails
+
+_MISSING = object()
+_ERROR_TYPE = {int: "int_type", float: "float_type", Decimal: "decimal_type"}
+
+
+def refuse_bools(data: Any, result: Any, title: str) -> None:
+    """Raise a ValidationError naming every bool in `data` that `result` holds as a number."""
+    errors: list[InitErrorDetails] = []
+    _walk(data, result, (), errors)
+    if errors:
+        raise ValidationError.from_exception_data(title, errors)
+
+
+def _walk(data: Any, result: Any, path: tuple[str | int, ...], errors: list[InitErrorDetails]) -> None:
+    if isinstance(data, bool):
+        kind = next((kind for kind in _ERROR_TYPE if _is_number(result, kind)), None)
+        if kind is not None:
+            errors.append({"type": _ERROR_TYPE[kind], "loc": path, "input": data})
+        return
+    if isinstance(data, dict):
+        for key, item in data.items():
+            _walk(item, _child(result, key), (*path, key), errors)
+    elif isinstance(data, list | tuple):
+        for i, item in enumerate(data):
+            _walk(item, _child(result, i), (*path, i), errors)
+
+
+def _is_number(value: Any, kind: type) -> bool:
+    return isinstance(value, kind) and not isinstance(value, bool)
+
+
+def _child(result: Any, key: str | int) -> Any:
+    if isinstance(result, BaseModel):
+        root = getattr(result, "root", _MISSING) if "root" in type(result).model_fields else _MISSING
+        if root is not _MISSING:
+            return _child(root, key)
+        name = _names(type(result)).get(key) if isinstance(key, str) else None
+        if name is not None:
+            return getattr(result, name, _MISSING)
+        return (result.model_extra or {}).get(key, _MISSING) if isinstance(key, str) else _MISSING
+    if isinstance(result, dict):
+        return result.get(key, _MISSING)
+    if isinstance(result, list | tuple) and isinstance(key, int) and 0 <= key < len(result):
+        return result[key]
+    return _MISSING
+
+
+@functools.cache
+def _names(model: type[BaseModel]) -> dict[str, str]:
+    """Input key (name, alias or validation alias) → attribute name."""
+    names: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        names[name] = name
+        for alias in (info.alias, info.validation_alias):
+            if isinstance(alias, str):
+                names[alias] = name
+    return names

@@ -1,0 +1,129 @@
+"""Hostile and careless input, round two, classes 5 to 12: each class a regression test and a property test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kwaliteitsregels as kr
+from kwaliteitsregels.loading import parse_profile
+from kwaliteitsregels.models import introspection
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "zzp-jeugdhulp.yaml"
+SEED = "002_e6bd4ce0c9b21154.txt"
+_RULE = """
+  - id: {id}
+    title: {id}
+    text: Brontekst.
+    source: {{document: Testkader, section: "1", seed: {seed}}}
+    category: c
+    law_scope: both
+    condition: {condition}
+"""
+
+
+def ruleset_text(**conditions: str) -> str:
+    """A small ruleset with one requirement per keyword argument (id → condition in YAML flow style)."""
+    head = (
+        f"id: test\ntitle: Testkader\nissuer: test\nversion: '1'\nvalid_from: 2019-01-01\n"
+        f"source: {{title: Testkader, seed: {SEED}}}\ncategories: [{{id: c, title: Categorie}}]\nrequirements:"
+    )
+    return head + "".join(_RULE.format(id=key, seed=SEED, condition=value) for key, value in conditions.items())
+
+
+def codes(error: kr.KwaliteitsregelsError) -> list[str]:
+    return [problem.code for problem in error.problems]
+
+
+# --- class 5: booleans read as numbers -----------------------------------------------------------
+
+# Every spelling YAML 1.1 reads as a bool.
+BOOL_WORDS = [
+    spelled
+    for word in ("yes", "no", "true", "false", "on", "off")
+    for spelled in (word, word.capitalize(), word.upper())
+]
+_NUMBER_TYPES = (int, float, Decimal)
+_PROFILE = "organisation: {{name: X}}\nservices: {{law_domains: [jeugdwet]}}\nsize: {{care_employees: {}}}\n"
+
+
+def _number_paths(model: Any, prefix: tuple[str, ...] = (), depth: int = 0) -> Iterator[tuple[str, ...]]:
+    """Every path to a number field of `model`, through nested models (not lists or dicts)."""
+    for name, info in introspection.model_class(model).model_fields.items():  # type: ignore[union-attr]
+        tp = introspection.unwrap(info.annotation)
+        key = info.alias or name
+        if isinstance(tp, type) and issubclass(tp, _NUMBER_TYPES) and not issubclass(tp, bool):
+            yield (*prefix, key)
+        elif introspection.model_class(tp) is not None and depth < 6:
+            yield from _number_paths(tp, (*prefix, key), depth + 1)
+
+
+NUMBER_PATHS = sorted(_number_paths(kr.Profile))
+
+
+def _nest(path: tuple[str, ...], value: object) -> dict[str, Any]:
+    data: Any = value
+    for key in reversed(path):
+        data = {key: data}
+    return data  # type: ignore[no-any-return]
+
+
+class TestNoBoolIsANumber:
+    """Issue 18, class 5: `yes`, `true` and Python's `True` never become 1."""
+
+    def test_the_reported_cases(self) -> None:
+        for written in ("yes", "true", "True", "on"):
+            with pytest.raises(kr.KwaliteitsregelsError) as raised:
+                parse_profile(_PROFILE.format(written))
+            assert codes(raised.value) == ["schema.int_type"]
+            assert raised.value.problems[0].line == 3
+        data = {"organisation": {"name": "X"}, "services": {"law_domains": ["jeugdwet"]}}
+        data |= {"size": {"care_employees": True}}
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_profile(data)
+        assert codes(raised.value) == ["schema.int_type"]
+        assert raised.value.problems[0].path == "size.care_employees"
+
+    def test_numbers_and_real_bools_still_read(self) -> None:
+        assert parse_profile(_PROFILE.format("12")).size.care_employees == 12
+        assert parse_profile(_PROFILE.format("0")).size.care_employees == 0
+
+    def test_a_bool_as_a_value_or_an_argument_in_a_ruleset(self, tmp_path: Path) -> None:
+        (tmp_path / "ruleset.yaml").write_text(
+            ruleset_text(
+                a="{greater_than: {field: size.care_employees, value: true}}",
+                b="{decimals: {field: size.care_revenue_eur, max: yes}}",
+            ),
+            "utf-8",
+        )
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_ruleset(tmp_path)
+        assert len(raised.value.problems) == 2
+        assert codes(raised.value)[0] == "value-type"
+
+    def test_the_profile_has_number_fields_to_walk(self) -> None:
+        assert ("size", "care_employees") in NUMBER_PATHS
+        assert ("size", "care_revenue_eur") in NUMBER_PATHS
+
+    @given(path=st.sampled_from(NUMBER_PATHS), value=st.booleans())
+    def test_no_number_field_takes_a_bool_from_a_dict(self, path: tuple[str, ...], value: bool) -> None:
+        data = {"organisation": {"name": "X"}, "services": {"law_domains": ["jeugdwet"]}} | _nest(path, value)
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_profile(data)
+        assert ".".join(path) in [problem.path for problem in raised.value.problems]
+
+    @given(path=st.sampled_from(NUMBER_PATHS), word=st.sampled_from(BOOL_WORDS))
+    def test_no_number_field_takes_a_yaml_bool(self, path: tuple[str, ...], word: str) -> None:
+        text = "organisation: {name: X}\nservices: {law_domains: [jeugdwet]}\n"
+        text += "".join(f"{'  ' * i}{key}:\n" for i, key in enumerate(path[:-1]))
+        text += f"{'  ' * (len(path) - 1)}{path[-1]}: {word}\n"
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            parse_profile(text)
+        assert ".".join(path) in [problem.path for problem in raised.value.problems]
