@@ -9,6 +9,8 @@ colours, "Trojan source" bidi overrides) nor become a live formula in a spreadsh
   one value inside a line (a key, a file name), which may not start a line of its own.
 - `escape_json(text)`: JSON text with DEL, C1 and bidi controls as `\uXXXX` escapes.
 - `spreadsheet_cell(value)`: text that a spreadsheet would read as a formula, quoted.
+- `xml_text(text)`: text that XML 1.0 can hold (JUnit): the characters it forbids (C0 but tab, newline
+  and carriage return; U+FFFE, U+FFFF) and the terminal controls as visible stand-ins.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}]")  # keeps \t and \n: layout
 _CONTROL_IN_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI}]")
 _JSON_UNESCAPED = re.compile(f"[\x7f-\x9f{BIDI}]")  # JSON itself escapes U+0000-U+001F
+_NOT_XML = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{BIDI}\ud800-\udfff\ufffe\uffff]")
 
 # OWASP "CSV injection": a cell starting with one of these is read as a formula (or DDE command).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -61,3 +64,8 @@ def spreadsheet_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
+
+
+def xml_text(text: str) -> str:
+    """`text` as XML 1.0 may hold it: forbidden characters and terminal controls as visible stand-ins."""
+    return _NOT_XML.sub(_picture, text)

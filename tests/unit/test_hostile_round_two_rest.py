@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import functools
+import json
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+import yaml
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kwaliteitsregels as kr
 from kwaliteitsregels.loading import parse_profile
 from kwaliteitsregels.models import introspection
+from kwaliteitsregels.reporting.registry import REPORTERS
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "zzp-jeugdhulp.yaml"
@@ -127,3 +133,44 @@ class TestNoBoolIsANumber:
         with pytest.raises(kr.KwaliteitsregelsError) as raised:
             parse_profile(text)
         assert ".".join(path) in [problem.path for problem in raised.value.problems]
+
+
+# --- class 6: JUnit, SARIF and JSON stay valid for any input -----------------------------------------
+
+
+@functools.cache
+def _twente() -> kr.CompiledRuleset:
+    return kr.load_ruleset("twente")
+
+
+def _named(name: str) -> dict[str, Any]:
+    data = yaml.safe_load(EXAMPLE.read_text("utf-8"))
+    data["organisation"]["name"] = name
+    return data  # type: ignore[no-any-return]
+
+
+def _assert_machine_readable(report: kr.Report) -> None:
+    for fmt, render in REPORTERS.items():
+        output = render(report, "nl", color=False)
+        if fmt == "junit":
+            ET.fromstring(output.encode("utf-8"))  # noqa: S314 - our own output; expat refuses what XML 1.0 forbids
+        elif fmt in {"json", "sarif"}:
+            json.loads(output)
+            output.encode("utf-8")  # no lone surrogate either
+
+
+class TestMachineReadableOutputStaysValid:
+    """Issue 18, class 6: any text in the input leaves JUnit well-formed and JSON and SARIF parseable."""
+
+    def test_the_reported_characters(self) -> None:
+        for name in ("a\x01b", "a\x0bb", "a\x00b", "a\ufffeb", "\x1b]0;x\x07"):
+            report = kr.evaluate(_twente(), kr.load_profile(_named(name)), date(2026, 11, 23))
+            _assert_machine_readable(report)
+        junit = REPORTERS["junit"](report, "nl", color=False)
+        assert "␛]0;x␇" in junit  # shown, not dropped
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(name=st.text(st.characters(codec="utf-8"), min_size=1, max_size=20))
+    def test_any_provider_name(self, name: str) -> None:
+        report = kr.evaluate(_twente(), kr.load_profile(_named(name)), date(2026, 11, 23))
+        _assert_machine_readable(report)

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from kwaliteitsregels import messages, reasons
+from kwaliteitsregels._safe_text import xml_text
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.locations import Locator
 from kwaliteitsregels.reporting.sarif import with_bases
@@ -73,6 +74,15 @@ def _suite(report: Report, verdict: str, superseded: frozenset[int], lang: Lang,
     return suite
 
 
+def _well_formed(root: ET.Element) -> None:
+    """Every text and attribute in the tree made something XML 1.0 can hold, whatever the input held."""
+    for element in root.iter():
+        element.text = xml_text(element.text) if element.text else element.text
+        element.tail = xml_text(element.tail) if element.tail else element.tail
+        for name, value in element.attrib.items():
+            element.set(name, xml_text(value))
+
+
 def render_junit(reports: Report | Sequence[Report], lang: Lang = "nl", *, profile: str | None = None) -> str:
     """The reports (one per ruleset checked) and those of their base rulesets as one JUnit XML document.
 
@@ -83,5 +93,6 @@ def render_junit(reports: Report | Sequence[Report], lang: Lang = "nl", *, profi
     cases = [case for suite in suites for case in suite.iter("testcase")]
     root = ET.Element("testsuites", {"name": "kwaliteitsregels", **_tally(cases)})
     root.extend(suites)
+    _well_formed(root)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

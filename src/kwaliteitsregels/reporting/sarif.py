@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kwaliteitsregels import reasons
+from kwaliteitsregels._safe_text import escape_json
 from kwaliteitsregels.compiling import CompiledRequirement
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.locations import Location, Locator
@@ -126,4 +127,4 @@ def to_sarif(reports: Report | Sequence[Report], lang: Lang = "nl", *, profile: 
 
 def render_sarif(reports: Report | Sequence[Report], lang: Lang = "nl", *, profile: str | None = None) -> str:
     """The SARIF log as indented JSON text."""
-    return json.dumps(to_sarif(reports, lang, profile=profile), indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(to_sarif(reports, lang, profile=profile), indent=2, ensure_ascii=False)) + "\n"
