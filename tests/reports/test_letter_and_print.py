@@ -212,3 +212,11 @@ def test_the_advisor_charts_are_figures() -> None:
     combined = kr.evaluate_all([twente, leeuwarden], profile, date(2026, 11, 23))
     figure = charts.frameworks_chart(combined)
     assert len(figure.axes[0].get_yticklabels()) == 4  # two frameworks and the two laws they build on
+
+
+def test_pdf_is_written_to_a_file_never_to_the_terminal() -> None:
+    args = ["report", str(ROOT / "examples" / "zzp-jeugdhulp.yaml"), "-r", "twente", "-f", "letter-pdf"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "-o" in result.output
+    assert "%PDF" not in result.output

@@ -167,6 +167,8 @@ FORBIDDEN_ATTRIBUTES = {
     ("jinja2", "from_string"),
 }
 ALLOWED_IMPORT_MODULE = {"reporting/frame.py"}  # `require("pandas")`: literal names of optional extras
+# PDF: headless Chromium with fixed flags, printing a file the library itself wrote; nothing from the input runs.
+ALLOWED_SUBPROCESS = {"reporting/pdf.py"}
 
 
 def _findings(path: Path) -> list[str]:
@@ -179,7 +181,8 @@ def _findings(path: Path) -> list[str]:
             names = [a.name for a in node.names] + (
                 [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
             )
-            found += [f"import {n}" for n in names if n.split(".")[0] in FORBIDDEN_MODULES]
+            allowed = {"subprocess"} if path.relative_to(SOURCE).as_posix() in ALLOWED_SUBPROCESS else set()
+            found += [f"import {n}" for n in names if n.split(".")[0] in FORBIDDEN_MODULES - allowed]
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
             if (node.value.id, node.attr) in FORBIDDEN_ATTRIBUTES or node.attr == "from_string":
                 found.append(f"{node.value.id}.{node.attr}")
@@ -204,6 +207,7 @@ def test_the_grep_agrees() -> None:
         for path in SOURCE.rglob("*.py")
         for pattern in patterns
         if pattern in path.read_text("utf-8")
+        and not (pattern == "subprocess" and path.relative_to(SOURCE).as_posix() in ALLOWED_SUBPROCESS)
     ]
     assert not hits, hits
 

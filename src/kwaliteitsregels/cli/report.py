@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import click
 
 from kwaliteitsregels.cli._group import LANG
 from kwaliteitsregels.cli._help import Command
-from kwaliteitsregels.cli._output import QUIET, quiet
+from kwaliteitsregels.cli._output import QUIET
 from kwaliteitsregels.cli._shared import ASSESSMENTS, OUTPUT, PEILDATUM, PROFILE, STAGE, evaluate_profile, write
 from kwaliteitsregels.loading import load_ruleset
 from kwaliteitsregels.messages import Lang
@@ -73,18 +72,13 @@ def report(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     output: Path | None,
 ) -> None:
     """Maak een rapport of een brief voor PROFILE. Exit 0: geschreven; 2: foute invoer (het oordeel: `check`)."""
+    if fmt in PDF_FROM and output is None:
+        raise click.UsageError(f"--format {fmt} schrijft een PDF-bestand: geef -o BESTAND.pdf")
     settings = load_letter_settings(letter_settings) if letter_settings is not None else None
     combined = evaluate_profile(profile, [load_ruleset(name) for name in ruleset_names], peildatum, stage, assessments)
     with use_templates(templates), use_settings(settings):
         rendered = REPORTERS[PDF_FROM.get(fmt, fmt)](combined, lang, color=False, profile=str(profile))
-    if fmt in PDF_FROM:
-        _write_pdf(html_to_pdf(rendered), output)
+    if fmt in PDF_FROM and output is not None:
+        output.write_bytes(html_to_pdf(rendered))
     else:
         write(rendered, output)
-
-
-def _write_pdf(pdf: bytes, output: Path | None) -> None:
-    if output is not None:
-        output.write_bytes(pdf)
-    elif not quiet():
-        sys.stdout.buffer.write(pdf)
