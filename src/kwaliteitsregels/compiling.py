@@ -305,6 +305,8 @@ class CompiledRuleset:
     models: ProfileModels = CORE  # the profile model built from the vocabularies of this ruleset and its bases
     contradictions: tuple[CompiledContradiction, ...] = ()
 
+    in_play: frozenset[str] = frozenset()  # this ruleset's id and those it builds on, transitively
+    declaration_names: frozenset[str] = frozenset()  # the declarations of this ruleset and those it builds on
     def lineage(self) -> dict[str, CompiledRuleset]:
         """The bases of this ruleset, their bases and so on, by id (this ruleset not included)."""
         found: dict[str, CompiledRuleset] = {}
@@ -354,7 +356,18 @@ def compile_ruleset(  # noqa: PLR0913, PLR0917 - every input of a compiled rules
     compiled = tuple(_requirement(spec, i, compiler, titles) for i, spec in enumerate(ruleset.requirements))
     ids = frozenset(r.id for r in compiled)
     contradictions = _contradictions(ruleset, compiler, ids)
-    result = CompiledRuleset(ruleset, compiled, source, content_hash, ids, bases, compiler.models, contradictions)
+    result = CompiledRuleset(
+        ruleset,
+        compiled,
+        source,
+        content_hash,
+        ids,
+        bases,
+        compiler.models,
+        contradictions,
+        frozenset({ruleset.id}).union(*(base.in_play for base in bases)),
+        frozenset(ruleset.declarations).union(*(base.declaration_names for base in bases)),
+    )
     _check_overlaps(result, compiler)
     if compiler.problems:
         raise RulesetError(compiler.problems)

@@ -106,7 +106,7 @@ def with_assessments(profile: Profile, assessments: AssessmentFile | None) -> tu
 
 def in_play(profile: Profile, rulesets: Sequence[CompiledRuleset]) -> Profile:
     """`profile` with the facts of the rulesets' vocabularies, after checking what it names exists in them."""
-    if profile.declarations or profile.explanations:
+    if (profile.declarations or profile.explanations) and not _all_known(profile, rulesets):
         lineage: dict[str, CompiledRuleset] = {}
         for ruleset in rulesets:
             lineage[ruleset.id] = ruleset
@@ -121,6 +121,13 @@ def in_play(profile: Profile, rulesets: Sequence[CompiledRuleset]) -> Profile:
         return adopt(profile, models or union(r.models for r in rulesets))
     except ValueError as exc:
         raise single(EvaluationError, "vocabulary-conflict", f"de woordenlijsten botsen: {exc}") from None
+
+
+def _all_known(profile: Profile, rulesets: Sequence[CompiledRuleset]) -> bool:
+    """Whether every declaration and explanation of `profile` names what the rulesets in play have (fast path)."""
+    names = frozenset().union(*(r.declaration_names for r in rulesets))
+    ids = frozenset().union(*(r.in_play for r in rulesets))
+    return names.issuperset(profile.declarations) and all(e.ruleset in ids for e in profile.explanations)
 
 
 def _unknown_declarations(profile: Profile, lineage: dict[str, CompiledRuleset]) -> list[Problem]:
