@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from kwaliteitsregels import _numbers, _validation
+from kwaliteitsregels import _numbers, _validation, naming
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels._yaml import Located, Path
 from kwaliteitsregels.checks import REGISTRY, Builder
@@ -272,6 +272,7 @@ class CompiledRequirement:
     windowed: bool
     line: int | None = None  # where the requirement starts in the ruleset file, when read from one
     reads: frozenset[str] = frozenset()  # what the condition checks: `Model.path` of every field it reads
+    glossary: naming.Glossary = naming.EMPTY  # what the ruleset calls things: product titles, declaration texts
 
     @property
     def id(self) -> str:
@@ -304,9 +305,9 @@ class CompiledRuleset:
     bases: tuple[CompiledRuleset, ...] = ()
     models: ProfileModels = CORE  # the profile model built from the vocabularies of this ruleset and its bases
     contradictions: tuple[CompiledContradiction, ...] = ()
-
     in_play: frozenset[str] = frozenset()  # this ruleset's id and those it builds on, transitively
     declaration_names: frozenset[str] = frozenset()  # the declarations of this ruleset and those it builds on
+
     def lineage(self) -> dict[str, CompiledRuleset]:
         """The bases of this ruleset, their bases and so on, by id (this ruleset not included)."""
         found: dict[str, CompiledRuleset] = {}
@@ -353,7 +354,8 @@ def compile_ruleset(  # noqa: PLR0913, PLR0917 - every input of a compiled rules
     }
     _check_references(ruleset, compiler)
     titles = {name: kind.title for name, kind in (EVIDENCE_TYPES | ruleset.evidence_types).items()}
-    compiled = tuple(_requirement(spec, i, compiler, titles) for i, spec in enumerate(ruleset.requirements))
+    names = naming.glossary(ruleset.tables, ruleset.declarations)
+    compiled = tuple(_requirement(spec, i, compiler, titles, names) for i, spec in enumerate(ruleset.requirements))
     ids = frozenset(r.id for r in compiled)
     contradictions = _contradictions(ruleset, compiler, ids)
     result = CompiledRuleset(
@@ -432,7 +434,9 @@ def _check_overlaps(ruleset: CompiledRuleset, compiler: _Compiler) -> None:
                 compiler.problem(("requirements", req.index, "id"), "undeclared-overlap", message, key)
 
 
-def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dict[str, Text]) -> CompiledRequirement:
+def _requirement(
+    spec: Requirement, index: int, compiler: _Compiler, titles: dict[str, Text], names: naming.Glossary
+) -> CompiledRequirement:
     loc: Path = ("requirements", index)
     root = compiler.models.lot_view if spec.per == "lot" else compiler.models.profile
     when = compiler.compile(spec.when, root, (*loc, "when")) if spec.when is not None else None
@@ -453,6 +457,7 @@ def _requirement(spec: Requirement, index: int, compiler: _Compiler, titles: dic
         windowed=spec.valid_from is not None or spec.valid_to is not None,
         line=compiler.located.where(loc)[0] if compiler.located else None,
         reads=frozenset(compiler.reads),
+        glossary=names,
     )
 
 

@@ -15,6 +15,7 @@ from kwaliteitsregels.checks.quantities import Bounds
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
+from kwaliteitsregels.naming import Namer
 from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
 from kwaliteitsregels.trace import Blame, Node, blame, leaves
 
@@ -30,49 +31,67 @@ class Finding:
     actual: Any
     negated: bool
 
-    def message(self, lang: Lang = "nl", *, applicability: bool = False) -> str:
-        """The finding as one phrase; with `applicability`, phrased as why a requirement does not apply."""
+    def message(self, lang: Lang = "nl", *, applicability: bool = False, names: Namer | None = None) -> str:
+        """The finding as one phrase, things named by `names`; with `applicability`: why the requirement is off."""
+        names = names or Namer(None, lang=lang)
         style = "na" if applicability else "finding"
+        subject = names.name(self.path)
         if self.keyword == "every" and self.actual == 0:
-            return messages.text("finding.empty", lang, path=self.path)
+            return messages.text("finding.empty", lang, path=subject)
         if self.keyword == "count":
-            label = _labelled(self.path, self.expected, lang)
+            label = _labelled(self.path, self.expected, names)
             bounds = _bounds(self.expected, lang)
             return messages.text(f"{style}.count", lang, path=label, actual=self.actual, bounds=bounds)
         if self.outcome is None and isinstance(self.expected, NoRow):
             row = str(self.expected)
-            return messages.text("finding.no_row", lang, path=self.path, table=self.expected.table, row=row)
-        special = self._special(lang)
+            return messages.text("finding.no_row", lang, path=subject, table=self.expected.table, row=row)
+        special = self._special(names)
         if special is not None:
             return special
         if self.outcome is None:
-            return messages.text("finding.missing", lang, path=self.path)
-        expect = _expect(self.keyword, self.expected, lang)
-        actual = messages.value(self.actual, lang)
+            return messages.text("finding.missing", lang, path=subject)
+        unit = names.unit(self.path)
+        expect = _expect(self.keyword, self._operands(names), lang, unit if self.keyword in _IN_UNIT else None)
+        actual = messages.value(self.actual, lang, unit=unit)
         key = f"{style}.negated" if self.negated else f"{style}.value"
-        return messages.text(key, lang, path=self.path, expect=expect, actual=actual)
+        return messages.text(key, lang, path=subject, expect=expect, actual=actual)
 
-    def _special(self, lang: Lang) -> str | None:
+    def _operands(self, names: Namer) -> Any:
+        """The expected value, with another field it names (`at_most_before`'s reference date) by its name."""
+        if self.keyword in _FIELD_OPERAND and isinstance(self.expected, tuple):
+            at = _FIELD_OPERAND[self.keyword]
+            field = f"'{names.sibling(self.path, str(self.expected[at]))}'"
+            return (*self.expected[:at], field, *self.expected[at + 1 :])
+        return self.expected
+
+    def _special(self, names: Namer) -> str | None:
         """A refuted declaration, or a count or share between bounds: phrased apart."""
+        lang, subject = names.lang, names.name(self.path)
         if isinstance(self.expected, Refuted):
-            shown = "; ".join(f"{path} = {messages.value(value, lang)}" for path, value in self.expected.facts)
-            return messages.text("finding.refuted", lang, path=self.path, facts=shown)
+            shown = "; ".join(names.fact(path, value) for path, value in self.expected.facts)
+            return messages.text("finding.refuted", lang, path=subject, facts=shown)
         if self.outcome is None and isinstance(self.actual, Bounds):
-            low, high = messages.value(self.actual.low, lang), messages.value(self.actual.high, lang)
-            expect = _expect(self.keyword, self.expected, lang)
-            return messages.text("finding.bounds", lang, path=self.path, low=low, high=high, expect=expect)
+            unit = names.unit(self.path)
+            low, high = (messages.value(bound, lang, unit=unit) for bound in (self.actual.low, self.actual.high))
+            expect = _expect(self.keyword, self.expected, lang, unit)
+            return messages.text("finding.bounds", lang, path=subject, low=low, high=high, expect=expect)
         return None
 
-    def fact(self, lang: Lang = "nl") -> str:
-        """`path = value`: a fact that carried a pass."""
+    def fact(self, lang: Lang = "nl", *, names: Namer | None = None) -> str:
+        """'<name>: <value>': a fact that carried a pass."""
+        names = names or Namer(None, lang=lang)
         if self.keyword == "count":
-            return f"{_labelled(self.path, self.expected, lang)}: {self.actual}"
-        return f"{self.path} = {messages.value(self.actual, lang)}"
+            return messages.text("name.fact", lang, name=_labelled(self.path, self.expected, names), value=self.actual)
+        return names.fact(self.path, self.actual)
 
 
-def _labelled(path: str, expected: tuple[Any, ...], lang: Lang) -> str:
-    label = expected[2] if len(expected) > 2 else None
-    return f"{path} ({label.get(lang)})" if label is not None else path
+_IN_UNIT = frozenset({"equals", "one_of", "minimum", "maximum", "greater_than", "less_than"})  # expected: a value
+_FIELD_OPERAND: dict[str, int] = {"at_most_before": 1}  # keyword → where its expected tuple holds a field path
+
+
+def _labelled(path: str, expected: tuple[Any, ...], names: Namer) -> str:
+    label = expected[2] if len(expected) > 2 else None  # (low, high, label)
+    return names.name(path, label.get(names.lang) if label is not None else None)
 
 
 def _bounds(expected: tuple[Any, ...], lang: Lang) -> str:
@@ -90,13 +109,13 @@ class _Formatted(list[str]):
     __format__ = lambda self, spec: format(str(self), spec)  # noqa: E731
 
 
-def _expect(keyword: str, expected: Any, lang: Lang) -> str:
+def _expect(keyword: str, expected: Any, lang: Lang, unit: str | None = None) -> str:
     entry = REGISTRY[keyword]
     template = entry.expect_en if lang == "en" else entry.expect_nl
     if isinstance(expected, tuple):
-        shown: Any = _Formatted(messages.value(e, lang) for e in expected)
+        shown: Any = _Formatted(messages.value(e, lang, unit=unit) for e in expected)
     else:
-        shown = messages.value(expected, lang)
+        shown = messages.value(expected, lang, unit=unit)
     return template.format(expected=shown)
 
 

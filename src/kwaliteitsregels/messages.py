@@ -168,6 +168,19 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.none": ("(leeg)", "(empty)"),
     "value.indefinite": ("onbepaald", "indefinite"),
     "list.and": (", ", ", "),
+    "list.facts": ("; ", "; "),
+    # names of things in a text for people (naming.py)
+    "name.number": ("nr. {n}", "no. {n}"),
+    "name.declaration": ("verklaring '{text}'", "declaration '{text}'"),
+    "name.item.professionals": ("professional {id}", "professional {id}"),
+    "name.item.volunteers": ("vrijwilliger {id}", "volunteer {id}"),
+    "name.item.certificates": ("certificaat {id}", "certificate {id}"),
+    "name.item.insurances": ("verzekering {id}", "insurance {id}"),
+    "name.item.products": ("product {id}", "product {id}"),
+    "name.item.registrations": ("registratie {id}", "registration {id}"),
+    "name.item.parties": ("onderneming {id}", "undertaking {id}"),
+    "name.item.other": ("{label} {id}", "{label} {id}"),
+    "name.fact": ("{name}: {value}", "{name}: {value}"),
     # report
     "report.verdict": ("Oordeel", "Verdict"),
     "report.missing": ("Ontbrekende bewijsstukken", "Missing documents"),
@@ -715,19 +728,47 @@ def text(key: str, lang: Lang = "nl", **params: Any) -> str:
     return template.format(**params) if params else template
 
 
-def value(item: Any, lang: Lang = "nl") -> str:
-    """A fact value as a reader expects to see it."""
-    if item is None:
-        return text("value.none", lang)
-    if isinstance(item, bool):
-        return text("value.true" if item else "value.false", lang)
+def value(item: Any, lang: Lang = "nl", *, unit: str | None = None) -> str:
+    """A fact value as a reader expects to see it: numbers in the reader's notation, in `unit` (€ 72,80)."""
+    if item is None or isinstance(item, bool):
+        return text("value.none" if item is None else "value.true" if item else "value.false", lang)
     if isinstance(item, Duration):
         return duration(item, lang)
-    if isinstance(item, date | Decimal):
+    if isinstance(item, int | Decimal):
+        return amount(item, lang, unit)
+    if isinstance(item, date):
         return str(item)
     if isinstance(item, list | tuple | set | frozenset):
-        return join((value(i, lang) for i in item), lang) if item else text("value.none", lang)
+        return join((value(i, lang, unit=unit) for i in item), lang) if item else text("value.none", lang)
     return str(item)
+
+
+_UNIT_FORMS: dict[str, tuple[str, str]] = {
+    "eur": ("€ {n}", "€{n}"),
+    "percent": ("{n}%", "{n}%"),
+    "hour": ("{n} uur", "{n} hours"),
+    "day": ("{n} dagen", "{n} days"),
+    "week": ("{n} weken", "{n} weeks"),
+    "fte": ("{n} fte", "{n} FTE"),
+}
+
+
+def amount(item: int | Decimal, lang: Lang = "nl", unit: str | None = None) -> str:
+    """A number as written in `lang`: 1.000.000 and 72,80 in Dutch; euros with cents; a plain 2019 stays 2019."""
+    number = Decimal(item)
+    if unit == "eur" and number.is_finite() and (number % 1 or abs(number) < _WHOLE_EUROS):
+        number = number.quantize(Decimal("0.01")) if number == number.quantize(Decimal("0.01")) else number
+    digits = format(abs(number), "f")
+    whole, _, fraction = digits.partition(".")
+    grouped = whole if unit is None and len(whole) <= _PLAIN_DIGITS else f"{int(whole):,}"
+    thousands, point = (".", ",") if lang == "nl" else (",", ".")
+    shown = ("-" if number < 0 else "") + grouped.replace(",", thousands) + (point + fraction if fraction else "")
+    forms = _UNIT_FORMS.get(unit or "")
+    return forms[1 if lang == "en" else 0].format(n=shown) if forms else shown
+
+
+_WHOLE_EUROS = 1000  # from here a whole amount is shown without cents: € 1.000.000
+_PLAIN_DIGITS = 4  # a plain number of up to four digits is not grouped: the year 2019
 
 
 def join(parts: Iterable[str], lang: Lang = "nl") -> str:

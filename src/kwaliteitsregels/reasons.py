@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kwaliteitsregels import messages
+from kwaliteitsregels import messages, naming
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.explain import facts, findings, support
 from kwaliteitsregels.messages import Lang
@@ -62,7 +62,8 @@ def _explanation(record: ExplanationRecord, lang: Lang) -> str:
 
 def _failure(result: RequirementResult, lang: Lang) -> str:
     spec = result.requirement.spec
-    phrases = [f.message(lang) for f in findings(result.trace)]
+    names = naming.namer(result, lang)
+    phrases = list(dict.fromkeys(f.message(lang, names=names) for f in findings(result.trace)))
     phrases += [gap_phrase(g, result.requirement.evidence_title(g.type, lang), lang) for g in result.gaps]
     if spec.judgement == "assessor" and spec.explain is not None and result.explanation is None:
         phrases.append(
@@ -75,10 +76,11 @@ def _failure(result: RequirementResult, lang: Lang) -> str:
 
 
 def _passed(result: RequirementResult, lang: Lang) -> str:
-    shown = list(dict.fromkeys(f.fact(lang) for f in support(result.trace)))
+    names = naming.namer(result, lang)
+    shown = list(dict.fromkeys(f.fact(lang, names=names) for f in support(result.trace)))
     if not shown:
         return messages.text("reason.pass_no_facts", lang)
-    return messages.text("reason.pass", lang, facts=messages.join(shown, lang))
+    return messages.text("reason.pass", lang, facts=messages.text("list.facts", lang).join(shown))
 
 
 def _not_applicable(result: RequirementResult, lang: Lang) -> str:
@@ -96,7 +98,8 @@ def _not_applicable(result: RequirementResult, lang: Lang) -> str:
         return messages.text("reason.na_no_lot", lang, lots=messages.join(spec.lots, lang))
     if why is NotApplicableWhy.LAW_SCOPE:
         return messages.text("reason.na_law_scope", lang, scope=messages.text(f"scope.{spec.law_scope}", lang))
-    shown = "; ".join(f.message(lang, applicability=True) for f in findings(result.applicability))
+    names = naming.namer(result, lang)
+    shown = "; ".join(f.message(lang, applicability=True, names=names) for f in findings(result.applicability))
     return messages.text("reason.na_when", lang, findings=shown)
 
 
@@ -116,10 +119,11 @@ def _explained(result: RequirementResult, record: ExplanationRecord, lang: Lang)
 def _contradicted(result: RequirementResult, lang: Lang) -> str:
     """'Niet aangetoond: de gegevens spreken elkaar tegen: <title> (<facts>).' for each contradiction found."""
     ctx = result.context
+    names = naming.Namer(ctx.root if ctx is not None else None, result.requirement.glossary, lang)
     parts = []
     for contradiction in result.contradicted:
         trace = contradiction.check(ctx.root, ctx.traced()) if ctx is not None else None
-        shown = "; ".join(f"{path} = {messages.value(value, lang)}" for path, value in facts(trace))
+        shown = "; ".join(names.fact(path, value) for path, value in facts(trace))
         title = clause(contradiction.spec.title.get(lang))
         parts.append(f"{title} ({shown})" if shown else title)
     return messages.text("reason.contradicted", lang, found="; ".join(parts))
@@ -158,7 +162,8 @@ def reason(result: RequirementResult, lang: Lang = "nl") -> str:
     if result.score is not None and result.requirement.spec.points is not None:
         text += " " + messages.text("reason.score", lang, score=result.score, points=result.requirement.spec.points)
     if result.applicability is not None and result.applicability.outcome is None:
-        shown = "; ".join(f.message(lang) for f in findings(result.applicability))
+        names = naming.namer(result, lang)
+        shown = "; ".join(f.message(lang, names=names) for f in findings(result.applicability))
         text += messages.text("reason.applicability_unknown", lang, findings=shown)
     return text + recorded_phrase(result, lang)
 
@@ -169,13 +174,14 @@ def recorded_phrase(result: RequirementResult, lang: Lang = "nl") -> str:
     if not sources or result.status is Status.NOT_APPLICABLE:
         return ""
     read = [path.removeprefix("profile.") for path, _ in facts(result.trace)]
-    parts = [_source_phrase(sources[path], lang) for path in dict.fromkeys(read) if path in sources]
+    names = naming.Namer(result.context.root if result.context is not None else None, result.requirement.glossary, lang)
+    parts = [_source_phrase(sources[path], names) for path in dict.fromkeys(read) if path in sources]
     return f" {messages.text('reason.recorded', lang, facts='; '.join(parts))}" if parts else ""
 
 
-def _source_phrase(source: FactSource, lang: Lang) -> str:
-    stated = messages.value(source.stated, lang) if source.stated not in (None, [], "") else "—"
+def _source_phrase(source: FactSource, names: naming.Namer) -> str:
+    lang = names.lang
+    stated = names.value(source.path, source.stated) if source.stated not in (None, [], "") else "—"
     kind = messages.text(f"source.{source.kind}", lang)
-    return messages.text(
-        "reason.recorded_fact", lang, path=source.path, kind=kind, by=source.by, on=source.on, stated=stated
-    )
+    path = names.name(source.path)
+    return messages.text("reason.recorded_fact", lang, path=path, kind=kind, by=source.by, on=source.on, stated=stated)

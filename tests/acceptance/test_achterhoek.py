@@ -455,11 +455,13 @@ def test_unknown_first_registration_applies_both_extract_rules() -> None:
 @pytest.mark.parametrize(
     ("code", "tariff", "lot", "basis", "reason"),
     [
-        ("02A06", "0.77", "1", "not_met", "verwacht hoogstens 0.76"),  # one cent above the maximum
-        ("02A06", "0.755", "1", "not_met", "hoogstens 2 decimalen"),  # below the maximum, but three decimals
-        ("02A06", "45.60", "1", "not_met", "verwacht hoogstens 0.76"),  # the per-hour figure: tariffs are per minute
-        ("08A03", "18.00", "2", "not_met", "verwacht 18.5"),  # transport has a fixed tariff, not a maximum
-        ("01001", "0.43", "9", "not_met", "verwacht 0.44"),  # lot 9 has fixed tariffs
+        # one cent above the maximum; the product by code, title and lot, the amounts in euro as written in Dutch
+        ("02A06", "0.77", "1", "not_met", "product 02A06 (Begeleiding individueel - ontwikkelen, perceel 1), tarief:"),
+        ("02A06", "0.77", "1", "not_met", "verwacht hoogstens € 0,76, gevonden € 0,77"),
+        ("02A06", "0.755", "1", "not_met", "verwacht hoogstens 2 decimalen, gevonden € 0,755"),  # three decimals
+        ("02A06", "45.60", "1", "not_met", "verwacht hoogstens € 0,76, gevonden € 45,60"),  # tariffs are per minute
+        ("08A03", "18.00", "2", "not_met", "product 08A03 (Vervoer, perceel 2), tarief: verwacht € 18,50"),  # fixed
+        ("01001", "0.43", "9", "not_met", "verwacht € 0,44, gevonden € 0,43"),  # lot 9 has fixed tariffs
     ],
 )
 def test_a_wrong_tariff_sets_aside_that_lot_only(code: str, tariff: str, lot: str, basis: str, reason: str) -> None:

@@ -77,9 +77,9 @@ def test_mismatch_prints_a_diff_with_expected_actual_and_reason() -> None:
     out = result.output
     assert f"  FOUT verkeerde verwachtingen  ({MISMATCH}:6)" in out
     assert f"{MISMATCH}:16: eis 1: verwacht fail basis=not_met, gekregen pass basis=met" in out
-    assert "reden: Voldaan op grond van: policies.meldcode.in_place = ja." in out
+    assert "reden: Voldaan op grond van: meldcode huiselijk geweld en kindermishandeling, vastgesteld en in" in out
     assert f"{MISMATCH}:17: eis 3: reden bevat niet 'iets dat er niet staat'" in out
-    assert "reden: Niet voldaan: professionals[0].vog_issued_on" in out
+    assert "reden: Niet voldaan: professional p1, VOG afgegeven op" in out
     assert "oordeel: verwacht voldoet, gekregen voldoet_niet" in out
     assert "ontbrekende bewijsstukken: verwacht vog, gekregen (geen)" in out
     assert "- alleen verwacht: vog" in out
@@ -91,7 +91,7 @@ def test_mismatch_in_english() -> None:
     result = _run(str(MISMATCH), "--lang", "en")
     assert result.exit_code == 1
     assert f"{MISMATCH}:16: 1: expected fail basis=not_met, got pass basis=met" in result.output
-    assert "reason: Met, based on: policies.meldcode.in_place = yes." in result.output
+    assert "reason: Met, based on: reporting code for domestic violence and child abuse, adopted" in result.output
     assert "FAIL verkeerde verwachtingen" in result.output
 
 

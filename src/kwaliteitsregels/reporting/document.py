@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from kwaliteitsregels import explain, messages, reasons
+from kwaliteitsregels import explain, messages, naming, reasons
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
@@ -255,6 +255,7 @@ def _result(result: RequirementResult, lang: Lang, overlaps: _Overlaps) -> Resul
     spec = result.requirement.spec
     record = result.explanation
     relations = overlaps.by_result.get(id(result), [])
+    names = naming.namer(result, lang)  # the findings' messages name things; their paths stay raw for machines
     return ResultDoc.model_construct(
         id=spec.id,
         lot=result.lot,
@@ -277,7 +278,7 @@ def _result(result: RequirementResult, lang: Lang, overlaps: _Overlaps) -> Resul
                 negated=f.negated,
                 expected=jsonable(f.expected),
                 actual=jsonable(f.actual),
-                message=f.message(lang),
+                message=f.message(lang, names=names),
             )
             for f in explain.findings(result.trace)
         ],

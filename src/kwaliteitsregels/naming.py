@@ -1,0 +1,196 @@
+"""Things by their names: a field path read against the object it was read from, as a reader says it.
+
+`professionals[3].vog_issued_on` becomes "professional p4 (jeugdzorgwerker), VOG afgegeven op";
+`products[4].tariff_eur` in a per-lot view "product 41A24 (Begeleiding groep, perceel 3a), tarief".
+Labels and units come from the vocabulary (`x-label`, `x-unit` of each field), product titles and
+declaration texts from the ruleset (its `Glossary`). Paths stay raw in JSON for machines; every
+text meant for people names things through here. Names are made only when a text is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from kwaliteitsregels import messages
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.models import introspection
+from kwaliteitsregels.models.introspection import fact_meta
+
+if TYPE_CHECKING:
+    from kwaliteitsregels.results import RequirementResult
+
+_STEP = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+_IDENTITY = ("id", "code", "name", "scheme", "registry", "kind")  # the fields that say which item it is
+# steps a reader does not need: the lot view's profile; a declaration names itself
+_UNNAMED = frozenset({"profile", "declarations"})
+# the collections with a word of their own for one item (catalog `name.item.<collection>`)
+_ITEMS = frozenset(
+    {"professionals", "volunteers", "certificates", "insurances", "products", "registrations", "parties"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """What a ruleset calls things: product titles by (lot, code) and by code, declaration texts."""
+
+    products: Mapping[tuple[str | None, str], str] = field(default_factory=dict)
+    declarations: Mapping[str, Any] = field(default_factory=dict)  # name → Text
+
+    def product(self, code: str, lot: str | None) -> str | None:
+        """The title of product `code` in `lot` (or in any lot)."""
+        return self.products.get((lot, code)) or self.products.get((None, code))
+
+
+EMPTY = Glossary()
+
+
+def glossary(tables: Mapping[str, list[Any]], declarations: Mapping[str, Any]) -> Glossary:
+    """The glossary of a ruleset: its `products` table's titles (`name` or `title`) and its declarations' texts."""
+    products: dict[tuple[str | None, str], str] = {}
+    for row in tables.get("products", []):
+        title = row.get("title") or row.get("name") if isinstance(row, dict) else None
+        if isinstance(title, str) and row.get("code") is not None:
+            code = str(row["code"])
+            products.setdefault((str(row.get("lot")) if row.get("lot") is not None else None, code), title)
+            products.setdefault((None, code), title)
+    return Glossary(products, {name: spec.text for name, spec in declarations.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Namer:
+    """Names the paths read from `root` (a profile or a per-lot view) in a language."""
+
+    root: Any
+    glossary: Glossary = EMPTY
+    lang: Lang = "nl"
+
+    def name(self, path: str, label: str | None = None) -> str:
+        """The path as a reader says it; `label` replaces the name of the last step (a count's own label)."""
+        context, leaf, _ = self._walk(path)
+        if label is not None:
+            leaf = label
+        return ", ".join([*context, leaf] if leaf else context) or path
+
+    def label(self, path: str) -> str:
+        """The name of the last step of `path` alone: 'in dienst sinds'."""
+        return self._walk(path)[1] or path
+
+    def sibling(self, path: str, field: str) -> str:
+        """The name of `field` beside the fact at `path` (in the same item): the other date of a comparison."""
+        parent = path.rpartition(".")[0] if "." in path.rpartition("]")[2] else ""
+        return self.label(f"{parent}.{field}" if parent else field)
+
+    def unit(self, path: str) -> str | None:
+        """The unit of the fact at `path`, if it declares one."""
+        return self._walk(path)[2]
+
+    def value(self, path: str, item: Any) -> str:
+        """A value read at `path`, in the fact's unit: € 72,80 for a tariff."""
+        return messages.value(item, self.lang, unit=self.unit(path))
+
+    def fact(self, path: str, item: Any) -> str:
+        """'<name>: <value>': a fact read, by name and in its unit."""
+        return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item))
+
+    def _walk(self, path: str) -> tuple[list[str], str, str | None]:
+        """(the items and nearest group passed, the name of the last step, its unit) along `path`."""
+        steps = [(int(index) if index else None, key) for index, key in _STEP.findall(path)]
+        root = type(self.root)
+        if steps and steps[0][1] != "profile" and not _has(root, steps[0][1]) and _has(root, "profile"):
+            steps.insert(0, (None, "profile"))
+        walk = _Walk(self.root, type(self.root))
+        for position, (index, key) in enumerate(steps):
+            if index is not None:
+                items = walk.obj if isinstance(walk.obj, list) else []
+                walk.obj = items[index] if index < len(items) else None
+                walk.tp = introspection.list_item(walk.tp)
+                walk.items.append(self._item(walk.collection, walk.leaf, walk.obj, index))
+                walk.group = walk.leaf = ""
+                walk.unit = None
+            elif walk.collection == "declarations":
+                walk.group, walk.leaf = "", self._entry(walk.collection, key)
+                walk.obj, walk.tp, walk.collection = None, None, key
+            elif _has(type(walk.obj) if isinstance(walk.obj, BaseModel) else walk.tp, key):
+                walk.step(key, self.lang)
+            else:
+                rest = ".".join(k if i is None else f"[{i}]" for i, k in steps[position:]).replace(".[", "[")
+                walk.group, walk.leaf, walk.unit = "", rest, None
+                break
+        shown_group = walk.group and walk.group.casefold() not in walk.leaf.casefold()
+        return [*walk.items, walk.group] if shown_group else walk.items, walk.leaf, walk.unit
+
+    def _entry(self, collection: str, key: str) -> str:
+        if collection == "declarations":
+            text = self.glossary.declarations.get(key)
+            shown = text.get(self.lang).strip().rstrip(".") if text is not None else key
+            return messages.text("name.declaration", self.lang, text=shown)
+        return key
+
+    def _item(self, collection: str, label: str, item: Any, index: int) -> str:
+        """'professional p4 (jeugdzorgwerker)', 'product 41A24 (Begeleiding groep, perceel 3a)', 'nr. 2'."""
+        ident = next((str(v) for k in _IDENTITY if (v := getattr(item, k, None)) is not None), None)
+        kind = collection if collection in _ITEMS else "other"
+        if ident is not None and kind == "other":
+            ident = f"'{ident}'"
+        shown = ident or messages.text("name.number", self.lang, n=index + 1)
+        text = messages.text(f"name.item.{kind}", self.lang, id=shown, label=label or collection)
+        details = self._details(collection, item)
+        return f"{text} ({', '.join(details)})" if details else text
+
+    def _details(self, collection: str, item: Any) -> list[str]:
+        if collection == "products":
+            lot = getattr(item, "lot", None)
+            title = self.glossary.product(str(getattr(item, "code", "")), str(lot) if lot is not None else None)
+            lot_text = messages.text("lot", self.lang, lot=lot) if lot is not None else None
+            return [part for part in (title, lot_text) if part]
+        role = getattr(item, "role", None) if collection == "professionals" else None
+        return [str(role)] if role else []
+
+
+@dataclass(slots=True)
+class _Walk:
+    """Where a walk along a path is: the object reached, the items passed, the nearest group, the last step."""
+
+    obj: Any
+    tp: Any  # the type the path has reached: names the fields of a group that is not there (null)
+    items: list[str] = field(default_factory=list)
+    group: str = ""
+    leaf: str = ""
+    unit: str | None = None
+    collection: str = ""
+    labelled: bool = False
+
+    def step(self, key: str, lang: Lang) -> None:
+        """One field further: the last step becomes the nearest group when it was one."""
+        if isinstance(self.obj, BaseModel):  # the model it was read with: a region's facts are on it too
+            self.tp = type(self.obj)
+        meta = fact_meta(self.tp, key)
+        if self.leaf and self.labelled and introspection.model_class(self.tp) is not None:
+            self.group = self.leaf  # a group without a label of its own is passed over in silence
+        label = meta.label or {}
+        shown = label.get(lang) or label.get("nl")
+        self.labelled = shown is not None
+        self.leaf = "" if key in _UNNAMED else _lower(shown or key)
+        self.unit, self.collection, self.obj = meta.unit, key, getattr(self.obj, key, None)
+        self.tp = introspection.child(self.tp, key)
+
+
+def namer(result: RequirementResult, lang: Lang = "nl") -> Namer:
+    """The namer for the texts of `result`: its root and its ruleset's glossary."""
+    return Namer(result.root, result.requirement.glossary, lang)
+
+
+def _has(tp: Any, key: str) -> bool:
+    model = introspection.model_class(tp)
+    return model is not None and key in model.model_fields
+
+
+def _lower(label: str) -> str:
+    """A label inside a sentence: 'Klachtencommissie' → 'klachtencommissie', 'VECOZO' stays."""
+    word = label.split(" ", 1)[0]
+    return label[0].lower() + label[1:] if word[1:] == word[1:].lower() else label
