@@ -66,7 +66,7 @@ def profiles(ruleset_id: str, requirement_ids: list[str], declarations: list[str
     return st.fixed_dictionaries(
         {
             "organisation": st.fixed_dictionaries(
-                {"name": st.text(min_size=1, max_size=10)},
+                {"name": st.text(min_size=1, max_size=10).filter(str.strip)},  # not only white space
                 optional={
                     "agb_code": st.from_regex(r"\A\d{8}\Z"),
                     "kvk_number": st.from_regex(r"\A\d{8}\Z"),

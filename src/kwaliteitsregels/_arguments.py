@@ -29,3 +29,17 @@ def evaluation(ruleset: Any, profile: Any, peildatum: Any, stage: Any) -> Stage:
     except ValueError:
         choices = ", ".join(s.value for s in Stage)
         raise single(UsageError, "argument-value", f"stage moet een van {choices} zijn, niet {stage!r}") from None
+
+
+def rulesets(value: Any) -> tuple[CompiledRuleset, ...]:
+    """Check what `evaluate_all` was given: one or more loaded rulesets, as a tuple."""
+    if isinstance(value, CompiledRuleset | str | bytes | dict) or not hasattr(value, "__iter__"):
+        raise _wrong("rulesets", "een lijst van geladen regelsets (load_ruleset)", value)
+    found = tuple(value)
+    if not found:
+        message = (
+            "rulesets is leeg: geef minstens één regelset (een leeg oordeel zou 'voldoet' zeggen)"
+            " / rulesets is empty: give at least one ruleset"
+        )
+        raise single(UsageError, "argument-value", message)
+    return found

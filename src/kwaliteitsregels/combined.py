@@ -72,7 +72,8 @@ def evaluate_all(
     stage: Stage = Stage.REGISTRATION,
     assessments: AssessmentFile | None = None,
 ) -> CombinedReport:
-    """Evaluate one profile against several frameworks, each base ruleset only once."""
+    """Evaluate one profile against several frameworks (at least one), each base ruleset only once."""
+    rulesets = _arguments.rulesets(rulesets)
     for ruleset in rulesets:
         _arguments.evaluation(ruleset, profile, peildatum, stage)
     profile, recorded = with_assessments(in_play(profile, rulesets), assessments)

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kwaliteitsregels import _numbers, _plain, _validation, _yaml
+from kwaliteitsregels import _consistency, _numbers, _plain, _validation, _yaml
 from kwaliteitsregels.bundled import RULESET_FILE, bundled_rulesets
 from kwaliteitsregels.compiling import CompiledRuleset, VocabularySource, compile_ruleset
 from kwaliteitsregels.errors import (
@@ -76,6 +76,7 @@ def _validate(model: type[M], located: _yaml.Located, kind: type[Kwaliteitsregel
     try:
         validated = model.model_validate(located.data)
         _numbers.refuse_bools(located.data, validated, model.__name__)
+        _consistency.check(validated, model.__name__)
     except ValidationError as exc:
         raise kind(_validation.problems(exc, model, located, located.source)) from None
     return validated

@@ -199,6 +199,12 @@ def _decisions(data: dict[str, Any], spec: Assessments, problems: _Problems) -> 
             suggestion = _validation.closest(f"{record.ruleset}:{record.requirement}", known)
             problems.add(("assessments", i, "requirement"), "assessment-without-explanation", message, suggestion)
             continue
+        if isinstance(target.get("given_on"), date) and record.decided_on < target["given_on"]:
+            given = target["given_on"].isoformat()
+            message = f"beoordeeld op {record.decided_on.isoformat()}, vóór de toelichting van {given}"
+            message += " / decided before the explanation"
+            problems.add(("assessments", i, "decided_on"), "assessment-before-explanation", message, None)
+            continue
         target["assessment"] = record.model_dump(exclude={"ruleset", "requirement", "observed"})
     data["explanations"] = explanations
 

@@ -6,7 +6,7 @@ import functools
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ from kwaliteitsregels.models import introspection
 from kwaliteitsregels.reporting.registry import REPORTERS
 
 ROOT = Path(__file__).resolve().parents[2]
+# Loading and evaluating take their time on a shared machine: no deadline per example.
+SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXAMPLE = ROOT / "examples" / "zzp-jeugdhulp.yaml"
 SEED = "002_e6bd4ce0c9b21154.txt"
 _RULE = """
@@ -118,6 +120,7 @@ class TestNoBoolIsANumber:
         assert ("size", "care_employees") in NUMBER_PATHS
         assert ("size", "care_revenue_eur") in NUMBER_PATHS
 
+    @SLOW
     @given(path=st.sampled_from(NUMBER_PATHS), value=st.booleans())
     def test_no_number_field_takes_a_bool_from_a_dict(self, path: tuple[str, ...], value: bool) -> None:
         data = {"organisation": {"name": "X"}, "services": {"law_domains": ["jeugdwet"]}} | _nest(path, value)
@@ -125,6 +128,7 @@ class TestNoBoolIsANumber:
             kr.load_profile(data)
         assert ".".join(path) in [problem.path for problem in raised.value.problems]
 
+    @SLOW
     @given(path=st.sampled_from(NUMBER_PATHS), word=st.sampled_from(BOOL_WORDS))
     def test_no_number_field_takes_a_yaml_bool(self, path: tuple[str, ...], word: str) -> None:
         text = "organisation: {name: X}\nservices: {law_domains: [jeugdwet]}\n"
@@ -169,8 +173,99 @@ class TestMachineReadableOutputStaysValid:
         junit = REPORTERS["junit"](report, "nl", color=False)
         assert "␛]0;x␇" in junit  # shown, not dropped
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(SLOW, max_examples=25)
     @given(name=st.text(st.characters(codec="utf-8"), min_size=1, max_size=20))
     def test_any_provider_name(self, name: str) -> None:
         report = kr.evaluate(_twente(), kr.load_profile(_named(name)), date(2026, 11, 23))
         _assert_machine_readable(report)
+
+
+# --- class 7: empty and degenerate calls are refused -----------------------------------------------
+
+_BLANK = st.text(" \t\u00a0\u2003\u3000", min_size=1, max_size=6)  # white space only: ASCII and Unicode
+
+
+def _example() -> dict[str, Any]:
+    return yaml.safe_load(EXAMPLE.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+class TestDegenerateCallsAreRefused:
+    """Issue 18, class 7: nothing to check, empty combinators, blank names, decisions before explanations."""
+
+    def test_evaluate_all_with_no_ruleset(self) -> None:
+        profile = kr.load_profile(_example())
+        nothings: list[Any] = [[], (), iter([])]
+        for nothing in nothings:
+            with pytest.raises(kr.KwaliteitsregelsError) as raised:
+                kr.evaluate_all(nothing, profile, date(2026, 11, 23))
+            assert codes(raised.value) == ["argument-value"]
+        for wrong in (_twente(), "twente", None):
+            with pytest.raises(kr.KwaliteitsregelsError) as raised:
+                kr.evaluate_all(wrong, profile, date(2026, 11, 23))  # type: ignore[arg-type]
+            assert codes(raised.value) == ["argument-type"]
+
+    @pytest.mark.parametrize("keyword", ["all", "any"])
+    def test_an_empty_all_or_any_does_not_load(self, keyword: str, tmp_path: Path) -> None:
+        (tmp_path / "ruleset.yaml").write_text(ruleset_text(a=f"{{{keyword}: []}}"), "utf-8")
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_ruleset(tmp_path)
+        assert codes(raised.value) == [f"{keyword}.schema.too_short"]
+
+    @SLOW
+    @given(blank=_BLANK)
+    def test_a_blank_provider_name_is_refused(self, blank: str) -> None:
+        data = _example()
+        data["organisation"]["name"] = blank
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_profile(data)
+        assert [p.path for p in raised.value.problems] == ["organisation.name"]
+
+    @SLOW
+    @given(blank=_BLANK, field=st.sampled_from(["id", "title", "issuer"]))
+    def test_a_blank_ruleset_id_or_title_is_refused(self, blank: str, field: str) -> None:
+        data = yaml.safe_load(ruleset_text(a="{all: [{declared: x}]}"))
+        data[field] = blank
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_ruleset(data)
+        assert any((p.path or "").startswith(field) for p in raised.value.problems)
+
+    @SLOW
+    @given(blank=_BLANK)
+    def test_a_blank_requirement_id_is_refused(self, blank: str) -> None:
+        data = yaml.safe_load(ruleset_text(a="{all: [{declared: x}]}"))
+        data["requirements"][0]["id"] = blank
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_ruleset(data)
+        assert "requirements[0].id" in [p.path for p in raised.value.problems]
+
+    @SLOW
+    @given(days=st.integers(1, 4000))
+    def test_an_assessment_before_its_explanation_is_refused(self, days: int) -> None:
+        data = _example()
+        explanation = data["explanations"][0]
+        explanation["assessment"]["decided_on"] = explanation["given_on"] - timedelta(days=days)
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_profile(data)
+        assert codes(raised.value) == ["schema.assessment_before_explanation"]
+        assert raised.value.problems[0].path == "explanations[0].assessment.decided_on"
+
+    def test_an_assessment_on_the_day_of_its_explanation_is_fine(self) -> None:
+        data = _example()
+        explanation = data["explanations"][0]
+        explanation["assessment"]["decided_on"] = explanation["given_on"]
+        kr.load_profile(data)
+
+    def test_an_assessment_file_deciding_before_the_explanation(self) -> None:
+        data = _example()
+        explanation = data["explanations"][0]
+        del explanation["assessment"]
+        record = {"ruleset": explanation["ruleset"], "requirement": explanation["requirement"], "decision": "accepted"}
+        record |= {"by": "R. Beoordelaar", "decided_on": explanation["given_on"] - timedelta(days=1)}
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.evaluate(
+                _twente(),
+                kr.load_profile(data),
+                date(2026, 11, 23),
+                assessments=kr.load_assessments({"assessments": [record]}),
+            )
+        assert "assessment-before-explanation" in codes(raised.value)

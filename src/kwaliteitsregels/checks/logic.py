@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -10,6 +10,8 @@ from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.trace import QUICK, Check, Context, Node, Outcome
 
 Conditions = list[dict[str, Any]]
+# `all: []` would always hold and `any: []` never: an empty list is a mistake, refused when the ruleset loads.
+NonEmptyConditions = Annotated[Conditions, Field(min_length=1)]
 
 
 def _all(outcomes: list[Outcome]) -> Outcome:
@@ -105,8 +107,8 @@ def build_at_least(args: AtLeastArgs, builder: Builder) -> Check:
 
 
 KEYWORDS = (
-    Keyword("all", Conditions, build_all, "alle voorwaarden gelden"),
-    Keyword("any", Conditions, build_any, "minstens één voorwaarde geldt"),
+    Keyword("all", NonEmptyConditions, build_all, "alle voorwaarden gelden"),
+    Keyword("any", NonEmptyConditions, build_any, "minstens één voorwaarde geldt"),
     Keyword("not", dict[str, Any], build_not, "de voorwaarde geldt niet"),
     Keyword("at_least", AtLeastArgs, build_at_least, "minstens n van de voorwaarden gelden"),
 )

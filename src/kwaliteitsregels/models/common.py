@@ -26,7 +26,11 @@ LawDomain = Literal["jeugdwet", "wmo"]
 
 
 class Model(BaseModel):
-    """Base: unknown fields are errors, instances are immutable, a date field holds a date and nothing else."""
+    """Base: unknown fields are errors, instances are immutable, a date field holds a date and nothing else.
+
+    Text of only white space (a name `"   "`, an id `" "`) is refused in every text field: it reads as given
+    and says nothing. Empty text is left to each field's own `min_length`.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -36,6 +40,14 @@ class Model(BaseModel):
         if value is None or type(value) is date or info.field_name not in _date_fields(cls):
             return value
         return strict_date(value)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _not_blank(cls, value: Any) -> Any:
+        if isinstance(value, str) and value and not value.strip():
+            msg = "mag niet uit alleen witruimte bestaan / must not be only white space"
+            raise ValueError(msg)
+        return value
 
 
 @functools.cache
