@@ -718,6 +718,19 @@ HELP_EN: dict[str, str] = {
         "OLD and NEW: a folder or file, or REV:PATH from git (HEAD~1:rulesets/twente). Exit 0: written; 2: bad input."
     ),
     "impact.profiles": "Profiles (files or folders) to check against both versions.",
+    "batch": (
+        "Check every provider in INTAKE (profiles, a folder, a pattern, .xlsx, a CSV folder); reports, letters, "
+        "overview.\n\n"
+        "Exit 0: every provider complies; 1: one does not (or needs assessment); 2: a provider or the input is "
+        "unreadable."
+    ),
+    "batch.ruleset_names": "A bundled ruleset's name or a path; repeat for several frameworks.",
+    "batch.outdir": "Folder for the reports, letters and the overview.",
+    "batch.jobs": "Worker processes (default: the cores).",
+    "batch.resume": "Skip providers whose input did not change.",
+    "batch.fail_on": "Exit 1 when a provider does not comply ('fail'), or also when an assessment is needed ('explain').",
+    "check.assessments": "The municipality's assessments beside the profile: observed facts and decisions.",
+    "report.assessments": "The municipality's assessments beside the profile: observed facts and decisions.",
 }
 
 

@@ -188,9 +188,14 @@ def modeline(text: str) -> tuple[str, int, int] | None:
 
 
 def modeline_kind(reference: str) -> Kind | None:
-    """`ruleset`, `profile` or `test` for a modeline naming one of our schemas."""
+    """`ruleset`, `profile` or `test` for a modeline naming one of our schemas.
+
+    A ruleset with facts of its own has its own profile and test schemas: `profile.<ruleset>.schema.json`.
+    """
     name = reference.rsplit("/", 1)[-1]
-    return SCHEMA_KINDS.get(name)
+    kind, _, rest = name.partition(".")
+    own = SCHEMA_KINDS.get(f"{kind}.schema.json") if rest.endswith(".schema.json") else None
+    return SCHEMA_KINDS.get(name) or own
 
 
 def modeline_problems(path: Path, text: str) -> list[Problem]:
