@@ -356,7 +356,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "chart.days_left": ("Dagen tot verlopen (negatief: al verlopen)", "Days until expiry (negative: expired)"),
     "chart.none": ("geen", "none"),
     "chart.lots": ("{provider}: oordeel per perceel en gemeente", "{provider}: verdict per lot and municipality"),
-    "chart.frameworks": ("{provider}: eisen per status, per kader", "{provider}: requirements per status, by framework"),
+    "chart.frameworks": (
+        "{provider}: eisen per status, per kader",
+        "{provider}: requirements per status, by framework",
+    ),
     # the provider letter
     "letter.title": ("Wat we nog van u nodig hebben", "What we still need from you"),
     "letter.to": ("Aan", "To"),
@@ -728,7 +731,9 @@ HELP_EN: dict[str, str] = {
     "batch.outdir": "Folder for the reports, letters and the overview.",
     "batch.jobs": "Worker processes (default: the cores).",
     "batch.resume": "Skip providers whose input did not change.",
-    "batch.fail_on": "Exit 1 when a provider does not comply ('fail'), or also when an assessment is needed ('explain').",
+    "batch.fail_on": (
+        "Exit 1 when a provider does not comply ('fail'), or also when an assessment is needed ('explain')."
+    ),
     "check.assessments": "The municipality's assessments beside the profile: observed facts and decisions.",
     "report.assessments": "The municipality's assessments beside the profile: observed facts and decisions.",
 }
