@@ -85,7 +85,7 @@ def test_sarif_has_a_run_per_ruleset_and_each_base_once() -> None:
     assert len(rulesets) == len(set(rulesets)), rulesets
     verdicts = {run["properties"]["ruleset"]: run["properties"]["verdict"] for run in runs}
     assert verdicts["twente"] == "beoordeling_nodig"
-    assert verdicts["leeuwarden-dagbesteding"] == "voldoet_niet"  # a Jeugdwet-only bidder for Wmo day care (decision 1a)
+    assert verdicts["leeuwarden-dagbesteding"] == "voldoet_niet"  # a Jeugdwet-only bidder (decision 1a)
 
 
 @pytest.mark.parametrize("command", ["check", "report"])

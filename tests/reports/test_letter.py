@@ -89,8 +89,8 @@ def test_letter_has_no_internal_codes(tmp_path: Path, path: Path) -> None:
 def test_expired_document_gives_its_date_in_words(tmp_path: Path) -> None:
     letter = cli_report(tmp_path, ROOT / "examples" / "verlopen-certificaat.yaml", "--format", "letter")
     assert (
-        "- **Verificatie van het kwaliteitsmanagementsysteem: certificaat, keurmerk of rapport van de externe toetsing**. Het document dat wij hebben, is verlopen op 31 augustus 2026."
-        in letter
+        "- **Verificatie van het kwaliteitsmanagementsysteem: certificaat, keurmerk of rapport van de externe "
+        "toetsing**. Het document dat wij hebben, is verlopen op 31 augustus 2026." in letter
     )
     assert "## Nodig bij uw inschrijving" in letter
 
