@@ -175,9 +175,9 @@ class _Walk:
         label = meta.label or {}
         shown = label.get(lang) or label.get("nl")
         self.labelled = shown is not None
-        self.leaf = "" if key in _UNNAMED else _lower(shown or key)
         self.unit, self.collection, self.obj = meta.unit, key, getattr(self.obj, key, None)
         self.tp = introspection.child(self.tp, key)
+        self.leaf = "" if key in _UNNAMED else _lower(shown or key)
 
 
 def namer(result: RequirementResult, lang: Lang = "nl") -> Namer:
@@ -191,6 +191,7 @@ def _has(tp: Any, key: str) -> bool:
 
 
 def _lower(label: str) -> str:
-    """A label inside a sentence: 'Klachtencommissie' → 'klachtencommissie', 'VECOZO' stays."""
-    word = label.split(" ", 1)[0]
-    return label[0].lower() + label[1:] if word[1:] == word[1:].lower() else label
+    """A label inside a sentence: 'Klachtencommissie' → 'klachtencommissie'; 'VECOZO', 'Chamber of Commerce' stay."""
+    words = label.split(" ")
+    proper = words[0][1:] != words[0][1:].lower() or any(w[:1].isupper() for w in words[1:3])
+    return label if proper else label[0].lower() + label[1:]

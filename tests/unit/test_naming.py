@@ -1,0 +1,94 @@
+"""Things by their names: no raw field path in a text for people; the JSON keeps the paths for machines."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import kwaliteitsregels as kr
+from kwaliteitsregels import explain, messages, naming
+from kwaliteitsregels.reporting.document import to_document
+
+ROOT = Path(__file__).parents[2]
+ACHTERHOEK = ROOT / "rulesets" / "achterhoek-2019"
+RAW_PATH = re.compile(r"\b[a-z_]+(\[\d+\])?\.[a-z_]+\b|\[\d+\]")
+
+
+@pytest.fixture(scope="module")
+def twente() -> kr.CompiledRuleset:
+    return kr.load_ruleset(ROOT / "rulesets" / "twente")
+
+
+def _profile(twente: kr.CompiledRuleset, **changes: object) -> kr.Profile:
+    data = {
+        "organisation": {"name": "Zorg BV", "kvk_number": "12345678"},
+        "services": {"law_domains": ["jeugdwet"]},
+        "professionals": [
+            {"id": "p1", "role": "jeugdzorgwerker", "works_with_youth": True, "vog_issued_on": "2024-01-01"},
+            {"id": "p2", "role": "gedragswetenschapper", "works_with_youth": True, "vog_issued_on": "2015-03-01"},
+        ],
+        **changes,
+    }
+    return kr.load_profile(data, rulesets=[twente])
+
+
+def test_a_professional_by_id_and_role_and_a_fact_by_its_label(twente: kr.CompiledRuleset) -> None:
+    names = naming.Namer(_profile(twente), lang="nl")
+    assert names.name("professionals[1].vog_issued_on") == "professional p2 (gedragswetenschapper), VOG afgegeven op"
+    assert names.name("policies.complaints_committee.independent") == "klachtencommissie, onafhankelijk"
+    english = naming.Namer(_profile(twente), lang="en")
+    assert english.name("professionals[0].vog_issued_on") == (
+        "professional p1 (jeugdzorgwerker), certificate of conduct issued on"
+    )
+
+
+def test_an_item_that_is_not_there_gets_its_number_and_an_unknown_path_stays_as_it_is(
+    twente: kr.CompiledRuleset,
+) -> None:
+    names = naming.Namer(_profile(twente), lang="nl")
+    assert names.name("professionals[5].role") == "professional nr. 6, functie"
+    assert names.name("aandeel professionals (%)") == "aandeel professionals (%)"
+
+
+def test_the_reason_names_the_professional_and_keeps_no_path(twente: kr.CompiledRuleset) -> None:
+    report = kr.evaluate(twente, _profile(twente), date(2026, 11, 23))
+    reason = report.result("8").reason()
+    assert "professional p2 (gedragswetenschapper), VOG afgegeven op: verwacht niet ouder dan 5 jaar" in reason
+    assert not RAW_PATH.search(reason), reason
+    document = json.loads(to_document(report, "nl").model_dump_json())
+    found = next(r for r in document["results"] if r["id"] == "8")
+    assert [f["path"] for f in found["findings"]] == ["professionals[1].vog_issued_on"]  # machines keep the path
+    assert "professional p2" in found["findings"][0]["message"]
+
+
+def test_a_product_by_code_title_and_lot_and_its_tariff_in_euro() -> None:
+    ruleset = kr.load_ruleset(ACHTERHOEK)
+    profile = kr.load_profile(ROOT / "examples" / "achterhoek" / "tarief-en-wonen.yaml", rulesets=[ruleset])
+    report = kr.evaluate(ruleset, profile, date(2019, 9, 1))
+    reason = report.result("M2", "2").reason()
+    assert reason == (
+        "Niet voldaan: product 07A13 (Begeleiding groep – stabiliseren en overnemen, perceel 2), tarief: "
+        "verwacht hoogstens € 49,40, gevonden € 49,41."
+    )
+    assert [f.path for f in explain.findings(report.result("M2", "2").trace)] == ["products[1].tariff_eur"]
+
+
+@pytest.mark.parametrize(
+    ("number", "unit", "dutch", "english"),
+    [
+        (Decimal("72.8"), "eur", "€ 72,80", "€72.80"),
+        (1_000_000, "eur", "€ 1.000.000", "€1,000,000"),
+        (400_000, None, "400.000", "400,000"),
+        (2019, None, "2019", "2019"),
+        (Decimal("0.755"), "eur", "€ 0,755", "€0.755"),  # never rounded: a third decimal is a finding
+        (Decimal("12.5"), "percent", "12,5%", "12.5%"),
+    ],
+)
+def test_numbers_in_the_readers_notation(number: int | Decimal, unit: str | None, dutch: str, english: str) -> None:
+    assert messages.value(number, "nl", unit=unit) == dutch
+    assert messages.value(number, "en", unit=unit) == english
