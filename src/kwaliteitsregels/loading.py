@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kwaliteitsregels import _consistency, _numbers, _plain, _validation, _yaml
+from kwaliteitsregels import _consistency, _files, _numbers, _plain, _validation, _yaml
 from kwaliteitsregels.bundled import RULESET_FILE, bundled_rulesets
 from kwaliteitsregels.compiling import CompiledRuleset, VocabularySource, compile_ruleset
 from kwaliteitsregels.errors import (
@@ -38,16 +38,7 @@ M = TypeVar("M", bound=BaseModel)
 
 def _read(source: str | Path, kind: type[KwaliteitsregelsError], limits: Limits = DEFAULT_LIMITS) -> _yaml.Located:
     path = Path(source)
-    try:
-        with path.open("rb") as file:
-            raw = file.read(limits.max_bytes + 4)  # never more than the limit (and a BOM) into memory
-    except FileNotFoundError:
-        raise single(kind, "file-not-found", "bestand niet gevonden", file=str(path)) from None
-    except OSError as exc:
-        raise single(kind, "file-unreadable", f"bestand niet leesbaar: {exc.strerror}", file=str(path)) from None
-    except ValueError:  # a NUL character in the path
-        raise single(kind, "file-unreadable", "ongeldige bestandsnaam", file=repr(str(path))) from None
-    return parse_bytes(raw, str(path), limits)
+    return parse_bytes(_files.read_bytes(path, kind, limits), str(path), limits)
 
 
 def parse_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> _yaml.Located:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import tempfile
+import tracemalloc
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -13,10 +16,13 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kwaliteitsregels as kr
+from kwaliteitsregels.cli import main
+from kwaliteitsregels.limits import Limits
 from kwaliteitsregels.loading import parse_profile
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.reporting.registry import REPORTERS
@@ -269,3 +275,57 @@ class TestDegenerateCallsAreRefused:
                 assessments=kr.load_assessments({"assessments": [record]}),
             )
         assert "assessment-before-explanation" in codes(raised.value)
+
+
+# --- class 8: reads are bounded, and only regular files are read --------------------------------------
+
+
+def _cli(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+class TestReadsAreBounded:
+    """Issue 18, class 8: size limits before any read, on every input path; devices, pipes and folders refused."""
+
+    def test_a_device_is_refused_without_reading_it(self) -> None:
+        for load in (kr.load_profile, kr.load_ruleset, kr.load_assessments):
+            with pytest.raises(kr.KwaliteitsregelsError) as raised:
+                load("/dev/zero")
+            assert codes(raised.value) == ["not-a-file"]
+        result = _cli("validate", "/dev/zero", "--kind", "profile")
+        assert result.exit_code == 1
+        assert "not-a-file" in result.output
+
+    def test_a_named_pipe_without_a_writer_is_refused_at_once(self, tmp_path: Path) -> None:
+        pipe = tmp_path / "profiel.yaml"
+        os.mkfifo(pipe)
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_profile(pipe)
+        assert codes(raised.value) == ["not-a-file"]
+        assert "not-a-file" in _cli("validate", str(pipe), "--kind", "profile").output
+        assert "not-a-file" in _cli("check", str(pipe), "-r", "twente").output
+
+    def test_a_huge_one_line_file_is_refused_from_its_size(self, tmp_path: Path) -> None:
+        huge = tmp_path / "profiel.json"
+        with huge.open("wb") as file:
+            file.write(b'{"organisation": {"name": "')
+            file.truncate(100_000_000)  # sparse: a 100 MB line costs no disk
+        tracemalloc.start()
+        try:
+            result = _cli("validate", str(huge), "--kind", "profile")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert "too-large" in result.output
+        assert peak < 20_000_000
+
+    @SLOW
+    @given(size=st.integers(0, 3000), limit=st.integers(1, 2000))
+    def test_a_file_is_too_large_exactly_when_its_size_says_so(self, size: int, limit: int) -> None:
+        with tempfile.TemporaryDirectory() as name:
+            path = Path(name) / "profiel.yaml"
+            path.write_bytes(b"#" * size)  # a comment: nothing to read but its length
+            for load in (kr.load_profile, kr.load_ruleset, kr.load_assessments):
+                with pytest.raises(kr.KwaliteitsregelsError) as raised:
+                    load(path, limits=Limits(max_bytes=limit))
+                assert ("too-large" in codes(raised.value)) == (size > limit + 3)

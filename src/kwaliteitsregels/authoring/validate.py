@@ -19,13 +19,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kwaliteitsregels import _validation, _yaml
+from kwaliteitsregels import _files, _validation, _yaml
 from kwaliteitsregels.authoring import lints
 from kwaliteitsregels.authoring.casefiles import CaseLoader, is_case_file
 from kwaliteitsregels.authoring.findings import Checked, Validation, sort_problems
 from kwaliteitsregels.bundled import RULESET_FILE, bundled_rulesets
 from kwaliteitsregels.compiling import CompiledRuleset
-from kwaliteitsregels.errors import KwaliteitsregelsError, Problem, ProfileError
+from kwaliteitsregels.errors import KwaliteitsregelsError, Problem, ProfileError, RulesetError
 from kwaliteitsregels.facts.building import CORE, ProfileModels, union
 from kwaliteitsregels.loading import _read, _validate, load_profile, load_ruleset
 from kwaliteitsregels.models.profile import Profile
@@ -44,12 +44,12 @@ class Target:
     kind: Kind | None
 
 
+_HEAD_BYTES = 64 * 1024  # the leading lines a modeline may be on, however long the file or its lines
+
+
 def _head(path: Path) -> str:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return "".join(line for _, line in zip(range(lints.MODELINE_LINES), handle, strict=False))
-    except OSError:
-        return ""
+    text = _files.head(path, _HEAD_BYTES).decode("utf-8", errors="replace")
+    return "".join(text.splitlines(keepends=True)[: lints.MODELINE_LINES])
 
 
 def recognised_kind(path: Path) -> Kind | None:
@@ -65,8 +65,8 @@ def recognised_kind(path: Path) -> Kind | None:
 
 def _shape_kind(path: Path) -> Kind | None:
     try:
-        data = _yaml.parse(path.read_text("utf-8-sig"), str(path)).data
-    except (KwaliteitsregelsError, OSError, UnicodeDecodeError):
+        data = _read(path, ProfileError).data
+    except KwaliteitsregelsError:
         return None
     if not isinstance(data, dict):
         return None
@@ -121,7 +121,7 @@ class _Validator:
         except KwaliteitsregelsError as error:
             return list(error.problems)
         self.rulesets.setdefault(compiled.id, compiled)
-        located = _yaml.parse(path.read_text("utf-8-sig"), str(path))
+        located = _read(path, RulesetError)
         return lints.lint_ruleset(compiled.spec, located)
 
     def profile(self, path: Path) -> list[Problem]:
@@ -159,7 +159,7 @@ class _Validator:
             ruleset = self._known(given.ruleset)
             if ruleset is None or given.requirement in ruleset.requirement_ids:
                 continue
-            located = located or _yaml.parse(path.read_text("utf-8-sig"), str(path))
+            located = located or _read(path, ProfileError)
             loc = ("explanations", i, "requirement")
             line, column = located.where(loc)
             message = f"toelichting voor eis '{given.requirement}', die regelset '{ruleset.id}' niet heeft"

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kwaliteitsregels import _yaml, explain
+from kwaliteitsregels import _files, _yaml, explain
 from kwaliteitsregels.errors import KwaliteitsregelsError
+from kwaliteitsregels.limits import DEFAULT_LIMITS
 from kwaliteitsregels.loading import parse_bytes
 from kwaliteitsregels.results import Report, RequirementResult
 
@@ -82,7 +83,8 @@ class Locator:
         if not self._read and self.profile is not None:
             self._read = True
             try:
-                self._located = parse_bytes(Path(self.profile).read_bytes(), str(self.profile))
-            except (OSError, KwaliteitsregelsError):
+                raw = _files.read_bytes(Path(self.profile), KwaliteitsregelsError, DEFAULT_LIMITS)
+                self._located = parse_bytes(raw, str(self.profile))
+            except KwaliteitsregelsError:
                 self._located = None
         return self._located
