@@ -124,9 +124,30 @@ def _table_files(located: _yaml.Located, folder: Path | None, limits: Limits) ->
         tables[name] = rows
 
 
-def _base_path(name: str, folder: Path | None) -> str | Path:
-    if name in bundled_rulesets() or folder is None:
+def _base_path(name: str, folder: Path | None, located: _yaml.Located, index: int) -> str | Path:
+    """A bundled ruleset's name, or a ruleset beside this one (in the folder that holds its folder); nothing else.
+
+    Like table files, a base is confined: `builds_on: /etc/passwd` or `../../elders` is refused before it is read.
+    """
+    bundled = bundled_rulesets()
+    if name in bundled:
         return name
+    line, _ = located.where(("builds_on", index))
+    suggestion = _validation.closest(name, list(bundled))
+    if folder is None:
+        message = f"basisregelset '{name}' is geen meegeleverde regelset / is not a bundled ruleset"
+        raise single(RulesetError, "builds-on-file", message, file=located.source, line=line, suggestion=suggestion)
+    root = folder.resolve().parent
+    try:
+        inside = (folder / name).resolve().is_relative_to(root)
+    except (OSError, ValueError):  # a NUL character, a loop of links
+        inside = False
+    if not inside:
+        message = (
+            f"basisregelset '{name}' moet een meegeleverde regelset zijn of naast deze regelset staan (in {root})"
+            " / must be a bundled ruleset or a ruleset beside this one"
+        )
+        raise single(RulesetError, "builds-on-file", message, file=located.source, line=line, suggestion=suggestion)
     return folder / name
 
 
@@ -150,7 +171,10 @@ def _load_ruleset(source: Source, limits: Limits, within: tuple[str, ...]) -> Co
             RulesetError, "builds-on-cycle", f"regelsets bouwen in een kring op elkaar: {chain}", file=located.source
         )
     folder = path.parent if path is not None else None
-    bases = tuple(_load_ruleset(_base_path(name, folder), limits, (*within, model.id)) for name in model.builds_on)
+    bases = tuple(
+        _load_ruleset(_base_path(name, folder, located, i), limits, (*within, model.id))
+        for i, name in enumerate(model.builds_on)
+    )
     imports = _imports(model, located, folder, limits)
     imported = [v.located.data for v in imports if v.located is not None]
     content = {"ruleset": located.data, "imports": imported} if imported else located.data

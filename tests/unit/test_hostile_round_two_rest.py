@@ -329,3 +329,47 @@ class TestReadsAreBounded:
                 with pytest.raises(kr.KwaliteitsregelsError) as raised:
                     load(path, limits=Limits(max_bytes=limit))
                 assert ("too-large" in codes(raised.value)) == (size > limit + 3)
+
+
+# --- class 9: base rulesets are confined like table files ------------------------------------------------
+
+_OUTSIDE = st.sampled_from(["/etc/passwd", "../../geheim.yaml", "../../../etc/hostname", "a/../../../x", "a\x00b"])
+
+
+_A_FIELD = "{greater_than: {field: size.care_employees, value: 1}}"
+
+
+class TestBaseRulesetsStayInTheirPlace:
+    """Issue 18, class 9: `builds_on` names a bundled ruleset or a ruleset beside this one, nothing else."""
+
+    def test_builds_on_etc_passwd_reads_nothing(self, tmp_path: Path) -> None:
+        folder = tmp_path / "rulesets" / "mijn"
+        folder.mkdir(parents=True)
+        (folder / "ruleset.yaml").write_text(ruleset_text(a=_A_FIELD) + "\nbuilds_on: [/etc/passwd]\n", "utf-8")
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_ruleset(folder)
+        assert codes(raised.value) == ["builds-on-file"]
+        assert "x:0:0" not in str(raised.value)  # nothing of the file it named
+
+    def test_a_bundled_base_and_a_sibling_still_load(self, tmp_path: Path) -> None:
+        root = tmp_path / "rulesets"
+        for name, condition, extra in (
+            ("basis", "{equals: {field: organisation.name, value: basis}}", ""),
+            ("mijn", _A_FIELD, "\nbuilds_on: [wmo2015, ../basis]\n"),
+        ):
+            (root / name).mkdir(parents=True)
+            text = ruleset_text(**{name: condition}).replace("id: test", f"id: {name}", 1) + extra
+            (root / name / "ruleset.yaml").write_text(text, "utf-8")
+        assert [base.id for base in kr.load_ruleset(root / "mijn").bases] == ["wmo2015", "basis"]
+
+    @SLOW
+    @given(name=_OUTSIDE, via_dict=st.booleans())
+    def test_any_path_outside_is_refused(self, name: str, via_dict: bool) -> None:
+        with tempfile.TemporaryDirectory() as temp:
+            folder = Path(temp) / "rulesets" / "mijn"
+            folder.mkdir(parents=True)
+            data = yaml.safe_load(ruleset_text(a=_A_FIELD)) | {"builds_on": [name]}
+            (folder / "ruleset.yaml").write_text(yaml.safe_dump(data), "utf-8")
+            with pytest.raises(kr.KwaliteitsregelsError) as raised:
+                kr.load_ruleset(data if via_dict else folder)
+            assert codes(raised.value) == ["builds-on-file"]
