@@ -50,9 +50,8 @@ class Finding:
             return special
         if self.outcome is None:
             return messages.text("finding.missing", lang, path=subject)
-        unit = names.unit(self.path)
-        expect = _expect(self.keyword, self._operands(names), lang, unit if self.keyword in _IN_UNIT else None)
-        actual = messages.value(self.actual, lang, unit=unit)
+        expect = _expect(self.keyword, self._operands(names), names, self.path)
+        actual = names.value(self.path, self.actual)
         key = f"{style}.negated" if self.negated else f"{style}.value"
         return messages.text(key, lang, path=subject, expect=expect, actual=actual)
 
@@ -73,7 +72,7 @@ class Finding:
         if self.outcome is None and isinstance(self.actual, Bounds):
             unit = names.unit(self.path)
             low, high = (messages.value(bound, lang, unit=unit) for bound in (self.actual.low, self.actual.high))
-            expect = _expect(self.keyword, self.expected, lang, unit)
+            expect = _expect(self.keyword, self.expected, names, self.path)
             return messages.text("finding.bounds", lang, path=subject, low=low, high=high, expect=expect)
         return None
 
@@ -85,7 +84,8 @@ class Finding:
         return names.fact(self.path, self.actual)
 
 
-_IN_UNIT = frozenset({"equals", "one_of", "minimum", "maximum", "greater_than", "less_than"})  # expected: a value
+# keywords whose expected value is a value of the field itself (in its unit, a code of its list)
+_IN_UNIT = frozenset({"equals", "one_of", "contains", "minimum", "maximum", "greater_than", "less_than"})
 _FIELD_OPERAND: dict[str, int] = {"at_most_before": 1}  # keyword → where its expected tuple holds a field path
 
 
@@ -109,13 +109,14 @@ class _Formatted(list[str]):
     __format__ = lambda self, spec: format(str(self), spec)  # noqa: E731
 
 
-def _expect(keyword: str, expected: Any, lang: Lang, unit: str | None = None) -> str:
+def _expect(keyword: str, expected: Any, names: Namer, path: str) -> str:
+    """The expectation as a phrase; a value of the field itself in its unit, a code by its label."""
     entry = REGISTRY[keyword]
-    template = entry.expect_en if lang == "en" else entry.expect_nl
-    if isinstance(expected, tuple):
-        shown: Any = _Formatted(messages.value(e, lang, unit=unit) for e in expected)
-    else:
-        shown = messages.value(expected, lang, unit=unit)
+    template = entry.expect_en if names.lang == "en" else entry.expect_nl
+    own = keyword in _IN_UNIT
+    items = expected if isinstance(expected, tuple) else (expected,)
+    parts = [names.value(path, e) if own else messages.value(e, names.lang) for e in items]
+    shown: Any = _Formatted(parts) if isinstance(expected, tuple) else parts[0]
     return template.format(expected=shown)
 
 

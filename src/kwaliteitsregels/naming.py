@@ -10,6 +10,7 @@ text meant for people names things through here. Names are made only when a text
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from kwaliteitsregels import messages
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
+from kwaliteitsregels.models.profile import CORE_VOCABULARY
 
 if TYPE_CHECKING:
     from kwaliteitsregels.results import RequirementResult
@@ -71,7 +73,7 @@ class Namer:
 
     def name(self, path: str, label: str | None = None) -> str:
         """The path as a reader says it; `label` replaces the name of the last step (a count's own label)."""
-        context, leaf, _ = self._walk(path)
+        context, leaf, _, _ = self._walk(path)
         if label is not None:
             leaf = label
         return ", ".join([*context, leaf] if leaf else context) or path
@@ -90,15 +92,16 @@ class Namer:
         return self._walk(path)[2]
 
     def value(self, path: str, item: Any) -> str:
-        """A value read at `path`, in the fact's unit: € 72,80 for a tariff."""
-        return messages.value(item, self.lang, unit=self.unit(path))
+        """A value read at `path`, in the fact's unit (€ 72,80 for a tariff), a code by its label."""
+        _, _, unit, tp = self._walk(path)
+        return messages.value(_coded(item, tp, self.lang), self.lang, unit=unit)
 
     def fact(self, path: str, item: Any) -> str:
         """'<name>: <value>': a fact read, by name and in its unit."""
         return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item))
 
-    def _walk(self, path: str) -> tuple[list[str], str, str | None]:
-        """(the items and nearest group passed, the name of the last step, its unit) along `path`."""
+    def _walk(self, path: str) -> tuple[list[str], str, str | None, Any]:
+        """(the items and nearest group passed, the name of the last step, its unit, its type) along `path`."""
         steps = [(int(index) if index else None, key) for index, key in _STEP.findall(path)]
         root = type(self.root)
         if steps and steps[0][1] != "profile" and not _has(root, steps[0][1]) and _has(root, "profile"):
@@ -119,10 +122,10 @@ class Namer:
                 walk.step(key, self.lang)
             else:
                 rest = ".".join(k if i is None else f"[{i}]" for i, k in steps[position:]).replace(".[", "[")
-                walk.group, walk.leaf, walk.unit = "", rest, None
+                walk.group, walk.leaf, walk.unit, walk.tp = "", rest, None, None
                 break
         shown_group = walk.group and walk.group.casefold() not in walk.leaf.casefold()
-        return [*walk.items, walk.group] if shown_group else walk.items, walk.leaf, walk.unit
+        return [*walk.items, walk.group] if shown_group else walk.items, walk.leaf, walk.unit, walk.tp
 
     def _entry(self, collection: str, key: str) -> str:
         if collection == "declarations":
@@ -133,7 +136,8 @@ class Namer:
 
     def _item(self, collection: str, label: str, item: Any, index: int) -> str:
         """'professional p4 (jeugdzorgwerker)', 'product 41A24 (Begeleiding groep, perceel 3a)', 'nr. 2'."""
-        ident = next((str(v) for k in _IDENTITY if (v := getattr(item, k, None)) is not None), None)
+        key = next((k for k in _IDENTITY if getattr(item, k, None) is not None), None)
+        ident = str(_coded(getattr(item, key), introspection.child(type(item), key), self.lang)) if key else None
         kind = collection if collection in _ITEMS else "other"
         if ident is not None and kind == "other":
             ident = f"'{ident}'"
@@ -183,6 +187,29 @@ class _Walk:
 def namer(result: RequirementResult, lang: Lang = "nl") -> Namer:
     """The namer for the texts of `result`: its root and its ruleset's glossary."""
     return Namer(result.root, result.requirement.glossary, lang)
+
+
+def _code_labels() -> dict[str, Any]:
+    """Every code of the core vocabulary's code lists with its label (the first list that has it)."""
+    found: dict[str, Any] = {}
+    for codes in CORE_VOCABULARY.codes.values():
+        for code, label in codes.values.items():
+            found.setdefault(code, label)
+    return found
+
+
+_CODE_LABELS = _code_labels()
+
+
+def _coded(item: Any, tp: Any, lang: Lang) -> Any:
+    """A code of a code-list field (a `Literal` type) by its label: 'combination_member' → 'lid van de combinatie'."""
+    inner = introspection.unwrap(introspection.list_item(tp) or tp)
+    if typing.get_origin(inner) is not typing.Literal:
+        return item
+    if isinstance(item, list | tuple):
+        return [_coded(i, inner, lang) for i in item]
+    label = _CODE_LABELS.get(item) if isinstance(item, str) else None
+    return label.get(lang) if label is not None else item
 
 
 def _has(tp: Any, key: str) -> bool:
