@@ -160,7 +160,8 @@ def reason(result: RequirementResult, lang: Lang = "nl") -> str:
     else:
         text = _passed(result, lang) if result.status is Status.PASS else _failure(result, lang)
     if result.score is not None and result.requirement.spec.points is not None:
-        text += " " + messages.text("reason.score", lang, score=result.score, points=result.requirement.spec.points)
+        score, points = (messages.value(n, lang) for n in (result.score, result.requirement.spec.points))
+        text += " " + messages.text("reason.score", lang, score=score, points=points)
     if result.applicability is not None and result.applicability.outcome is None:
         names = naming.namer(result, lang)
         shown = "; ".join(f.message(lang, names=names) for f in findings(result.applicability))

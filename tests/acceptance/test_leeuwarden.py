@@ -140,7 +140,7 @@ def test_scores_per_criterion() -> None:
     report = _report("vergelijkbaar-kwaliteitssysteem", AWARD)
     scores = {rid: report.result(rid).score for rid in AWARD_CRITERIA}
     assert scores == {"6.1": Decimal(21), "6.2": Decimal(30), "6.3": Decimal(9), "6.4": Decimal("14.5")}
-    assert "Score: 14.5 van 20 punten" in report.result("6.4").reason()
+    assert "Score: 14,5 van 20 punten" in report.result("6.4").reason()
 
 
 def test_award_criteria_carry_the_printed_points() -> None:
