@@ -52,7 +52,25 @@ def parse_bytes(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> _yaml
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
         message = f"geen geldige UTF-8 (byte {exc.start}: 0x{raw[exc.start]:02x}); sla het bestand op als UTF-8"
         raise InputError([Problem("encoding", message, file=name, line=line, column=column)]) from None
+    if _wide(raw):
+        message = (
+            "geen UTF-8: dit lijkt UTF-16 of UTF-32 zonder BOM; sla het bestand op als UTF-8"
+            " / not UTF-8: this looks like UTF-16 or UTF-32 without a BOM; save it as UTF-8"
+        )
+        raise InputError([Problem("encoding", message, file=name, line=1, column=1)])
     return _yaml.parse(text, name, limits=limits)
+
+
+def _wide(raw: bytes) -> bool:
+    """Text in UTF-16 or UTF-32 without a BOM: NUL bytes in a fixed column of every 2 or 4 bytes.
+
+    UTF-8 text holds no NUL byte but by mistake (a lone NUL is a `yaml-syntax` error where it stands); in
+    UTF-16 every character below U+0100 has one, always on the same side of its pair.
+    """
+    sample = raw[:4096]
+    if sample.count(0) < 2:  # a lone NUL is a mistake in UTF-8 text, not an encoding
+        return False
+    return any(sample[start::2].count(0) * 2 >= len(sample[start::2]) for start in (0, 1))
 
 
 def _validate(model: type[M], located: _yaml.Located, kind: type[KwaliteitsregelsError]) -> M:

@@ -373,3 +373,35 @@ class TestBaseRulesetsStayInTheirPlace:
             with pytest.raises(kr.KwaliteitsregelsError) as raised:
                 kr.load_ruleset(data if via_dict else folder)
             assert codes(raised.value) == ["builds-on-file"]
+
+
+# --- class 12: UTF-16 and UTF-32 without a BOM are an encoding error ------------------------------------
+
+_WIDE = ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
+
+
+class TestWideEncodingsSaySo:
+    """Issue 18, class 12: a file in UTF-16 without a BOM is 'not UTF-8', not 'U+0000 not allowed'."""
+
+    @pytest.mark.parametrize("encoding", [*_WIDE, "utf-16", "utf-32"])
+    def test_an_example_profile_in_a_wide_encoding(self, encoding: str, tmp_path: Path) -> None:
+        path = tmp_path / "profiel.yaml"
+        path.write_bytes(EXAMPLE.read_text("utf-8").encode(encoding))
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            kr.load_profile(path)
+        assert codes(raised.value) == ["encoding"]
+        assert "UTF-8" in raised.value.problems[0].message
+
+    @SLOW
+    @given(
+        text=st.text(st.characters(codec="latin-1", exclude_categories=("Cc",)), min_size=1, max_size=40),
+        encoding=st.sampled_from(_WIDE),
+    )
+    def test_any_text_in_a_wide_encoding_is_an_encoding_error(self, text: str, encoding: str) -> None:
+        with tempfile.TemporaryDirectory() as name:
+            path = Path(name) / "profiel.yaml"
+            path.write_bytes(f"naam: {text}\n".encode(encoding))
+            for load in (kr.load_profile, kr.load_ruleset, kr.load_assessments):
+                with pytest.raises(kr.KwaliteitsregelsError) as raised:
+                    load(path)
+                assert codes(raised.value) == ["encoding"]
