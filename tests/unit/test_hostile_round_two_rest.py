@@ -394,7 +394,7 @@ class TestWideEncodingsSaySo:
 
     @SLOW
     @given(
-        text=st.text(st.characters(codec="latin-1", exclude_categories=("Cc",)), min_size=1, max_size=40),
+        text=st.text(st.characters(codec="latin-1", exclude_categories=["Cc"]), min_size=1, max_size=40),
         encoding=st.sampled_from(_WIDE),
     )
     def test_any_text_in_a_wide_encoding_is_an_encoding_error(self, text: str, encoding: str) -> None:
