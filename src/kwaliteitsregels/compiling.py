@@ -354,7 +354,8 @@ def compile_ruleset(  # noqa: PLR0913, PLR0917 - every input of a compiled rules
     }
     _check_references(ruleset, compiler)
     titles = {name: kind.title for name, kind in (EVIDENCE_TYPES | ruleset.evidence_types).items()}
-    names = naming.glossary(ruleset.tables, ruleset.declarations)
+    bodies = [source.body for source in imports] + ([ruleset.vocabulary] if ruleset.vocabulary else [])
+    names = naming.glossary(ruleset.tables, ruleset.declarations, bodies)
     compiled = tuple(_requirement(spec, i, compiler, titles, names) for i, spec in enumerate(ruleset.requirements))
     ids = frozenset(r.id for r in compiled)
     contradictions = _contradictions(ruleset, compiler, ids)

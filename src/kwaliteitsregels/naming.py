@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,7 @@ class Glossary:
 
     products: Mapping[tuple[str | None, str], str] = field(default_factory=dict)
     declarations: Mapping[str, Any] = field(default_factory=dict)  # name → Text
+    codes: Mapping[str, Any] = field(default_factory=dict)  # a code of the ruleset's own code lists → its label (Text)
 
     def product(self, code: str, lot: str | None) -> str | None:
         """The title of product `code` in `lot` (or in any lot)."""
@@ -51,8 +52,10 @@ class Glossary:
 EMPTY = Glossary()
 
 
-def glossary(tables: Mapping[str, list[Any]], declarations: Mapping[str, Any]) -> Glossary:
-    """The glossary of a ruleset: its `products` table's titles (`name` or `title`) and its declarations' texts."""
+def glossary(
+    tables: Mapping[str, list[Any]], declarations: Mapping[str, Any], vocabularies: Iterable[Any] = ()
+) -> Glossary:
+    """A ruleset's glossary: its `products` table's titles (`name` or `title`), declarations' texts, codes' labels."""
     products: dict[tuple[str | None, str], str] = {}
     for row in tables.get("products", []):
         title = row.get("title") or row.get("name") if isinstance(row, dict) else None
@@ -60,7 +63,10 @@ def glossary(tables: Mapping[str, list[Any]], declarations: Mapping[str, Any]) -
             code = str(row["code"])
             products.setdefault((str(row.get("lot")) if row.get("lot") is not None else None, code), title)
             products.setdefault((None, code), title)
-    return Glossary(products, {name: spec.text for name, spec in declarations.items()})
+    codes = {
+        code: label for body in vocabularies for codes in body.codes.values() for code, label in codes.values.items()
+    }
+    return Glossary(products, {name: spec.text for name, spec in declarations.items()}, codes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +100,7 @@ class Namer:
     def value(self, path: str, item: Any) -> str:
         """A value read at `path`, in the fact's unit (€ 72,80 for a tariff), a code by its label."""
         _, _, unit, tp = self._walk(path)
-        return messages.value(_coded(item, tp, self.lang), self.lang, unit=unit)
+        return messages.value(_coded(item, tp, self.lang, self.glossary.codes), self.lang, unit=unit)
 
     def fact(self, path: str, item: Any) -> str:
         """'<name>: <value>': a fact read, by name and in its unit."""
@@ -137,7 +143,8 @@ class Namer:
     def _item(self, collection: str, label: str, item: Any, index: int) -> str:
         """'professional p4 (jeugdzorgwerker)', 'product 41A24 (Begeleiding groep, perceel 3a)', 'nr. 2'."""
         key = next((k for k in _IDENTITY if getattr(item, k, None) is not None), None)
-        ident = str(_coded(getattr(item, key), introspection.child(type(item), key), self.lang)) if key else None
+        tp = introspection.child(type(item), key) if key else None
+        ident = str(_coded(getattr(item, key), tp, self.lang, self.glossary.codes)) if key else None
         kind = collection if collection in _ITEMS else "other"
         if ident is not None and kind == "other":
             ident = f"'{ident}'"
@@ -201,14 +208,14 @@ def _code_labels() -> dict[str, Any]:
 _CODE_LABELS = _code_labels()
 
 
-def _coded(item: Any, tp: Any, lang: Lang) -> Any:
+def _coded(item: Any, tp: Any, lang: Lang, own: Mapping[str, Any]) -> Any:
     """A code of a code-list field (a `Literal` type) by its label: 'combination_member' → 'lid van de combinatie'."""
     inner = introspection.unwrap(introspection.list_item(tp) or tp)
     if typing.get_origin(inner) is not typing.Literal:
         return item
     if isinstance(item, list | tuple):
-        return [_coded(i, inner, lang) for i in item]
-    label = _CODE_LABELS.get(item) if isinstance(item, str) else None
+        return [_coded(i, inner, lang, own) for i in item]
+    label = (own.get(item) or _CODE_LABELS.get(item)) if isinstance(item, str) else None
     return label.get(lang) if label is not None else item
 
 
