@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import tempfile
@@ -405,3 +406,68 @@ class TestWideEncodingsSaySo:
                 with pytest.raises(kr.KwaliteitsregelsError) as raised:
                     load(path)
                 assert codes(raised.value) == ["encoding"]
+
+
+# --- class 10: no crash on output ------------------------------------------------------------------------
+
+_MATH = ["$", "$x^$", "a $b$ c", "$\\frac{$", "$$", "\\$", "$\\undefined$", "100$ per uur"]
+
+
+def _draw_every_chart(name: str) -> None:
+    import matplotlib as mpl  # noqa: PLC0415 - optional extra
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    from kwaliteitsregels.reporting import charts  # noqa: PLC0415
+
+    combined = kr.evaluate_all([_twente()], kr.load_profile(_named(name)), date(2026, 11, 23))
+    report = combined.reports[0]
+    for figure in (
+        charts.status_chart(report),
+        charts.summary_chart([report]),
+        charts.explanations_chart([report]),
+        charts.expiring_chart(report, 120),
+        charts.frameworks_chart(combined),
+    ):
+        figure.savefig(io.BytesIO(), format="png")
+        plt.close(figure)
+
+
+class TestOutputNeverCrashes:
+    """Issue 18, class 10: `$` in names for charts, unwritable `-o`, `-o` onto an input."""
+
+    def test_dollar_signs_in_a_provider_name(self) -> None:
+        for name in _MATH:
+            _draw_every_chart(name)
+
+    @settings(SLOW, max_examples=10)
+    @given(name=st.lists(st.sampled_from([*_MATH, "{", "}", "^", "_", "\\", "a"]), min_size=1, max_size=6).map("".join))
+    def test_any_mathtext_in_a_provider_name(self, name: str) -> None:
+        _draw_every_chart(name)
+
+    def test_an_unwritable_output_is_exit_code_two(self, tmp_path: Path) -> None:
+        profile = tmp_path / "p.yaml"
+        profile.write_text(EXAMPLE.read_text("utf-8"), "utf-8")
+        args = ("check", str(profile), "-r", "twente", "--peildatum", "2026-11-23", "-o")
+        result = _cli(*args, str(tmp_path / "nope" / "out.txt"))
+        assert result.exit_code == 2
+        assert "output-unwritable" in result.output
+        assert "Traceback" not in result.output
+
+    @SLOW
+    @given(spelling=st.sampled_from(["{d}/p.yaml", "{d}/./p.yaml", "{d}/sub/../p.yaml", "{d}/link.yaml"]))
+    def test_output_onto_an_input_is_refused_and_the_input_kept(self, spelling: str) -> None:
+        with tempfile.TemporaryDirectory() as name:
+            folder = Path(name)
+            (folder / "sub").mkdir()
+            profile = folder / "p.yaml"
+            original = EXAMPLE.read_bytes()
+            profile.write_bytes(original)
+            (folder / "link.yaml").symlink_to(profile)
+            target = spelling.format(d=folder)
+            for command in ("check", "report"):
+                result = _cli(command, str(profile), "-r", "twente", "--peildatum", "2026-11-23", "-o", target)
+                assert result.exit_code == 2, result.output
+                assert "output-is-input" in result.output
+            assert profile.read_bytes() == original

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -13,7 +14,7 @@ from kwaliteitsregels.cli._group import echo
 from kwaliteitsregels.cli._output import STDIN_NAME, is_stdin, quiet, stdin_text
 from kwaliteitsregels.combined import CombinedReport, evaluate_all
 from kwaliteitsregels.compiling import CompiledRuleset
-from kwaliteitsregels.errors import EvaluationError
+from kwaliteitsregels.errors import EvaluationError, UsageError, single
 from kwaliteitsregels.loading import load_assessments, load_profile, parse_profile
 from kwaliteitsregels.stages import Stage
 
@@ -73,10 +74,38 @@ def evaluate_profile(
         raise type(error)([replace(p, file=p.file or name) for p in error.problems]) from None
 
 
-def write(rendered: str, output: Path | None, *, styled: bool = False) -> None:
-    """To the file given, else to standard output with control characters shown (`_group.echo`); `-q`: not there."""
+def write(
+    rendered: str | bytes, output: Path | None, *, styled: bool = False, inputs: Sequence[Path | None] = ()
+) -> None:
+    """To the file given, else to standard output with control characters shown (`_group.echo`); `-q`: not there.
+
+    A file that cannot be written (`-o nope/out.txt`), or one of the `inputs` (`check p.yaml -o p.yaml`), is a
+    UsageError: exit code 2 with a message, never a traceback, and an input file is never overwritten.
+    """
     if output is None:
-        if not quiet():
+        if not quiet() and isinstance(rendered, str):
             echo(rendered, nl=False, styled=styled)
-    else:
-        output.write_text(rendered, encoding="utf-8")
+        return
+    _not_an_input(output, inputs)
+    try:
+        if isinstance(rendered, bytes):
+            output.write_bytes(rendered)
+        else:
+            output.write_text(rendered, encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        message = f"kan niet schrijven naar dit bestand / cannot write to this file: {reason}"
+        raise single(UsageError, "output-unwritable", message, file=str(output)) from None
+
+
+def _not_an_input(output: Path, inputs: Sequence[Path | None]) -> None:
+    for given in inputs:
+        if given is None or is_stdin(given):
+            continue
+        try:
+            same = output.resolve() == given.resolve() or (output.exists() and output.samefile(given))
+        except (OSError, ValueError):
+            same = False
+        if same:
+            message = "-o is een invoerbestand; dat wordt niet overschreven / -o is an input file, never overwritten"
+            raise single(UsageError, "output-is-input", message, file=str(output))

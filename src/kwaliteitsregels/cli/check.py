@@ -61,5 +61,5 @@ def check(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     color = use_color(output)
     with columns_of(width(output)):
         rendered = REPORTERS[fmt](combined, lang, color=color, profile=str(profile))
-    write(rendered, output, styled=color)
+    write(rendered, output, styled=color, inputs=(profile, assessments))
     sys.exit(combined.exit_code(FAIL_ON[fail_on]))

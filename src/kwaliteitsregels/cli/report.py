@@ -78,7 +78,8 @@ def report(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     combined = evaluate_profile(profile, [load_ruleset(name) for name in ruleset_names], peildatum, stage, assessments)
     with use_templates(templates), use_settings(settings):
         rendered = REPORTERS[PDF_FROM.get(fmt, fmt)](combined, lang, color=False, profile=str(profile))
+    inputs = (profile, assessments, letter_settings)
     if fmt in PDF_FROM and output is not None:
-        output.write_bytes(html_to_pdf(rendered))
+        write(html_to_pdf(rendered), output, inputs=inputs)
     else:
-        write(rendered, output)
+        write(rendered, output, inputs=inputs)

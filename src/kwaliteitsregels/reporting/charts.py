@@ -64,9 +64,9 @@ def status_chart(report: Report, lang: Lang = "nl") -> Figure:
         counts.setdefault(category, dict.fromkeys(Status, 0))[result.status] += 1
     figure = _figure(len(counts))
     axes = figure.add_subplot()
-    _stacked(axes, list(counts), list(counts.values()), lang)
+    _stacked(axes, [_plain(c) for c in counts], list(counts.values()), lang)
     axes.set_ylabel(messages.text("nb.category", lang))
-    axes.set_title(messages.text("chart.by_category", lang, provider=report.provider), loc="left")
+    axes.set_title(messages.text("chart.by_category", lang, provider=_plain(report.provider)), loc="left")
     return figure
 
 
@@ -74,7 +74,7 @@ def summary_chart(reports: Sequence[Report], lang: Lang = "nl") -> Figure:
     """One stacked bar per provider, with its verdict written after the bar."""
     figure = _figure(len(reports))
     axes = figure.add_subplot()
-    labels = [r.provider for r in reports]
+    labels = [_plain(r.provider) for r in reports]
     _stacked(axes, labels, [r.counts() for r in reports], lang)
     for row, report in enumerate(reports):
         total = sum(report.counts().values())
@@ -98,7 +98,7 @@ def explanations_chart(reports: Sequence[Report], lang: Lang = "nl") -> Figure:
     figure = _figure(len(reports))
     axes = figure.add_subplot()
     left = [0] * len(reports)
-    labels = [r.provider for r in reports]
+    labels = [_plain(r.provider) for r in reports]
     for state, (colour, hatch) in EXPLANATION_STYLE.items():
         values = [sum(1 for x in r.results if x.explanation and str(x.explanation.state) == state) for r in reports]
         label = messages.text(f"state.{state}", lang)
@@ -152,14 +152,23 @@ def expiring_chart(report: Report, months: int = 6, lang: Lang = "nl") -> Figure
     axes.axvline(0, color="#1b1b1b", linewidth=0.8)
     axes.invert_yaxis()
     axes.set_xlabel(messages.text("chart.days_left", lang))
-    title = messages.text("chart.expiring", lang, provider=report.provider, months=months)
+    title = messages.text("chart.expiring", lang, provider=_plain(report.provider), months=months)
     axes.set_title(title if items else f"{title}: {messages.text('chart.none', lang)}", loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     return figure
 
 
 def _short(text: str, most: int = 40) -> str:
-    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+    return _plain(text if len(text) <= most else text[: most - 1].rstrip() + "…")
+
+
+def _plain(text: str) -> str:
+    r"""Text from a profile or ruleset as it is written: a `$` shown, never the start of matplotlib's mathtext.
+
+    Two dollar signs in a name (`Zorg $ en $ Co`) would be parsed as a formula, and one that does not parse
+    raises `ValueError` while the figure is drawn; an escaped `\$` is drawn as a plain `$`.
+    """
+    return text.replace("$", r"\$")
 
 
 VERDICT_SHADE = {"voldoet": 2, "beoordeling_nodig": 1, "voldoet_niet": 0}
@@ -180,9 +189,9 @@ def lots_chart(report: Report, lang: Lang = "nl") -> Figure:
     for row, cells in enumerate(grid):
         for column, value in enumerate(cells):
             axes.text(column, row, marks[value], ha="center", va="center", color="black" if value < 0 else "white")
-    axes.set_xticks(range(len(places)), [p.municipality for p in places], rotation=45, ha="right")
-    axes.set_yticks(range(len(lots)), [messages.text("lot", lang, lot=lot.lot) for lot in lots])
-    axes.set_title(messages.text("chart.lots", lang, provider=report.provider), loc="left")
+    axes.set_xticks(range(len(places)), [_plain(p.municipality) for p in places], rotation=45, ha="right")
+    axes.set_yticks(range(len(lots)), [messages.text("lot", lang, lot=_plain(lot.lot)) for lot in lots])
+    axes.set_title(messages.text("chart.lots", lang, provider=_plain(report.provider)), loc="left")
     return figure
 
 
@@ -196,5 +205,5 @@ def frameworks_chart(combined: CombinedReport, lang: Lang = "nl") -> Figure:
     labels = [_short(r.ruleset.spec.title.get(lang)) for r in reports.values()]
     _stacked(axes, labels, [r.counts() for r in reports.values()], lang)
     provider = combined.reports[0].provider
-    axes.set_title(messages.text("chart.frameworks", lang, provider=provider), loc="left")
+    axes.set_title(messages.text("chart.frameworks", lang, provider=_plain(provider)), loc="left")
     return figure
