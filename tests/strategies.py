@@ -68,8 +68,8 @@ def profiles(ruleset_id: str, requirement_ids: list[str], declarations: list[str
             "organisation": st.fixed_dictionaries(
                 {"name": st.text(min_size=1, max_size=10).filter(str.strip)},  # not only white space
                 optional={
-                    "agb_code": st.from_regex(r"\A\d{8}\Z"),
-                    "kvk_number": st.from_regex(r"\A\d{8}\Z"),
+                    "agb_code": st.from_regex(r"\A[0-9]{8}\Z"),  # ASCII digits: no register knows others
+                    "kvk_number": st.from_regex(r"\A[0-9]{8}\Z"),
                     "legal_form": st.sampled_from(["bv", "stichting", "eenmanszaak"]),
                     "self_employed": maybe_bool,
                     "small_provider": maybe_bool,
