@@ -42,11 +42,12 @@ def _bounded(path: Path, kind: type[KwaliteitsregelsError], size: int, limits: L
         raise single(kind, "file-unreadable", message, file=str(path)) from None
     except ValueError:  # a NUL character in the path
         raise single(kind, "file-unreadable", "ongeldige bestandsnaam", file=repr(str(path))) from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        message = "geen gewoon bestand (een map, apparaat of pijp) / not a regular file"
+        raise single(kind, "not-a-file", message, file=str(path))
     with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            message = "geen gewoon bestand (een map, apparaat of pijp) / not a regular file"
-            raise single(kind, "not-a-file", message, file=str(path))
         if limits is not None and info.st_size > limits.max_bytes + 3:
             raise _yaml.too_large(str(path), limits)
         return file.read(size)

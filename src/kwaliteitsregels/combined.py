@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kwaliteitsregels import _arguments
+from kwaliteitsregels import _arguments, _choices
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.evaluation import evaluate_with, in_play, with_assessments
 from kwaliteitsregels.explain import MissingDocument, checklist
@@ -55,12 +55,13 @@ class CombinedReport:
         """Every framework's results and the law's, once: a pandas DataFrame (`reporting.frame.combined_frame`)."""
         from kwaliteitsregels.reporting.frame import combined_frame  # noqa: PLC0415 - reporting builds on this module
 
-        return combined_frame(self, lang)
+        return combined_frame(self, _choices.lang(lang))
 
     def exit_code(
         self, fail_on: frozenset[Verdict] = frozenset({Verdict.NOT_COMPLIANT, Verdict.NEEDS_ASSESSMENT})
     ) -> int:
         """0 when every framework's verdict is acceptable under `fail_on`, else 1."""
+        fail_on = _choices.members(fail_on, Verdict, "fail_on")
         return 1 if any(v in fail_on for v in self.verdicts().values()) else 0
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from kwaliteitsregels import _numbers, _validation, naming
+from kwaliteitsregels import _choices, _numbers, _validation, naming
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels._yaml import Located, Path
 from kwaliteitsregels.checks import REGISTRY, Builder
@@ -281,7 +281,9 @@ class CompiledRequirement:
 
     def evidence_title(self, kind: str, lang: Lang = "nl") -> str:
         """The name of an evidence type, from the ruleset or the shared vocabulary."""
-        return self.evidence_titles[kind].get(lang)
+        if not isinstance(kind, str) or kind not in self.evidence_titles:
+            raise _choices.unknown("soort bewijsstuk", kind, [k for k in self.evidence_titles if isinstance(k, str)])
+        return self.evidence_titles[kind].get(_choices.lang(lang))
 
 
 @dataclass(frozen=True, slots=True)

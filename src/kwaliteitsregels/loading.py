@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kwaliteitsregels import _consistency, _files, _numbers, _plain, _validation, _yaml
+from kwaliteitsregels import _choices, _consistency, _files, _numbers, _plain, _validation, _yaml
 from kwaliteitsregels.bundled import RULESET_FILE, bundled_rulesets
 from kwaliteitsregels.compiling import CompiledRuleset, VocabularySource, compile_ruleset
 from kwaliteitsregels.errors import (
@@ -92,6 +92,7 @@ def _validate(model: type[M], located: _yaml.Located, kind: type[Kwaliteitsregel
 
 
 def _locate(source: Source, kind: type[KwaliteitsregelsError], limits: Limits) -> _yaml.Located:
+    _choices.limits(limits)
     if isinstance(source, dict):
         return _plain.from_data(source, limits=limits)
     _check_source(source, "source")
@@ -259,11 +260,16 @@ def parse_profile(
     """Validate a profile given as YAML or JSON text (within `limits`); `rulesets` as for `load_profile`."""
     if not isinstance(text, str):
         raise single(UsageError, "argument-type", f"text moet tekst (str) zijn, geen {type(text).__name__}")
+    _choices.limits(limits)
     return _validate(_models_in_play(rulesets).profile, _yaml.parse(text, name, limits=limits), ProfileError)
 
 
 def _models_in_play(rulesets: Sequence[CompiledRuleset]) -> ProfileModels:
-    if isinstance(rulesets, CompiledRuleset) or not all(isinstance(r, CompiledRuleset) for r in rulesets):
+    if (
+        isinstance(rulesets, CompiledRuleset | str | bytes | dict)
+        or not isinstance(rulesets, Iterable)
+        or not all(isinstance(r, CompiledRuleset) for r in rulesets)
+    ):
         raise single(UsageError, "argument-type", "rulesets moet een lijst van geladen regelsets zijn (load_ruleset)")
     try:
         return union(r.models for r in rulesets)

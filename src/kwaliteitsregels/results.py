@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
+from kwaliteitsregels import _choices
 from kwaliteitsregels.compiling import CompiledContradiction, CompiledRequirement, CompiledRuleset
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.messages import Lang
@@ -201,7 +202,7 @@ class RequirementResult:
         """Why this status, in plain language, naming every failing condition."""
         from kwaliteitsregels.reasons import reason  # noqa: PLC0415 - reasons build on this module
 
-        return reason(self, lang)
+        return reason(self, _choices.lang(lang))
 
 
 _RANK: dict[Verdict, int] = {Verdict.COMPLIANT: 0, Verdict.NEEDS_ASSESSMENT: 1, Verdict.NOT_COMPLIANT: 2}
@@ -419,25 +420,26 @@ class Report:
         for result in self.results:
             if result.id == requirement_id and (lot is None or result.lot == lot):
                 return result
-        raise KeyError(requirement_id if lot is None else f"{requirement_id} (perceel {lot})")
+        known = {r.id for r in self.results}
+        raise _choices.unknown("eis", requirement_id if lot is None else f"{requirement_id} (perceel {lot})", known)
 
     def to_json(self, lang: Lang = "nl") -> str:
         """The report as JSON (documented in docs/report.md); same input, same bytes."""
         from kwaliteitsregels.reporting.document import to_json  # noqa: PLC0415 - reporting builds on this module
 
-        return to_json(self, lang)
+        return to_json(self, _choices.lang(lang))
 
     def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
         """The report as plain data, the same structure as `to_json`."""
         from kwaliteitsregels.reporting.document import to_document  # noqa: PLC0415 - reporting builds on this module
 
-        return to_document(self, lang).model_dump(mode="json", by_alias=True)
+        return to_document(self, _choices.lang(lang)).model_dump(mode="json", by_alias=True)
 
     def to_frame(self, lang: Lang = "nl") -> pd.DataFrame:
         """One row per requirement as a pandas DataFrame (needs the `notebook` extra; see docs/reports.md)."""
         from kwaliteitsregels.reporting.frame import to_frame  # noqa: PLC0415 - reporting builds on this module
 
-        return to_frame(self, lang)
+        return to_frame(self, _choices.lang(lang))
 
     def _repr_html_(self) -> str:
         from kwaliteitsregels.reporting.html import render_table  # noqa: PLC0415 - reporting builds on this module
@@ -464,4 +466,4 @@ class Report:
         self, fail_on: frozenset[Verdict] = frozenset({Verdict.NOT_COMPLIANT, Verdict.NEEDS_ASSESSMENT})
     ) -> int:
         """0 when the verdict is acceptable under `fail_on`, else 1 (2 is for bad input, raised earlier)."""
-        return 1 if self.verdict in fail_on else 0
+        return 1 if self.verdict in _choices.members(fail_on, Verdict, "fail_on") else 0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import inspect
 import io
 import json
 import os
@@ -471,3 +473,88 @@ class TestOutputNeverCrashes:
                 assert result.exit_code == 2, result.output
                 assert "output-is-input" in result.output
             assert profile.read_bytes() == original
+
+
+# --- class 11: every public call raises the library's own errors -----------------------------------------
+
+WRONG = [None, 1, 1.5, "nope", "fr", "", b"x", {}, [], (), object(), date(2026, 1, 1), Decimal("NaN")]
+
+
+def _public_methods(obj: object) -> Iterator[tuple[str, Any, inspect.Signature]]:
+    """Every public method the library itself defines on `obj` (not pydantic's own)."""
+    for name in dir(type(obj)):
+        attribute = getattr(type(obj), name)
+        module = getattr(attribute, "__module__", "") or ""
+        if name.startswith("_") or not callable(attribute) or not module.startswith("kwaliteitsregels"):
+            continue
+        yield name, getattr(obj, name), inspect.signature(getattr(obj, name))
+
+
+def _family_only(call: Any, *args: Any, **kwargs: Any) -> None:
+    """Call; only the library's own errors may come out (anything else fails the test)."""
+    with contextlib.suppress(kr.KwaliteitsregelsError):
+        call(*args, **kwargs)
+
+
+class TestEveryPublicCallRaisesTheFamily:
+    """Issue 18, class 11: wrong types and unknown names, through the whole public API."""
+
+    def test_the_reported_calls(self) -> None:
+        combined = kr.evaluate_all([_twente()], kr.load_profile(_example()), date(2026, 11, 23))
+        report = combined.reports[0]
+        for call in (
+            lambda: report.to_json(lang="fr"),  # type: ignore[arg-type]
+            lambda: report.results[0].reason("fr"),  # type: ignore[arg-type]
+            lambda: kr.load_profile(_example(), limits={}),  # type: ignore[arg-type]
+            lambda: report.result("nope"),
+        ):
+            with pytest.raises(kr.KwaliteitsregelsError):
+                call()
+        with pytest.raises(KeyError):  # an unknown requirement is still a KeyError as well
+            report.result("nope")
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            report.result("1aa")
+        assert codes(raised.value) == ["unknown-name"]
+
+    @SLOW
+    @given(value=st.sampled_from(WRONG), which=st.integers(0, 1000))
+    def test_every_method_with_a_wrong_argument(self, value: object, which: int) -> None:
+        combined = _combined()
+        report = combined.reports[0]
+        objects: list[object] = [combined, report, report.results[0], report.ruleset]
+        calls = [(method, sig) for obj in objects for _, method, sig in _public_methods(obj)]
+        method, sig = calls[which % len(calls)]
+        for parameter in sig.parameters.values():
+            if parameter.kind in {parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY}:
+                required = [p for p in sig.parameters.values() if p.default is p.empty and p is not parameter]
+                if not required:
+                    _family_only(method, **{parameter.name: value})
+
+    @SLOW
+    @given(value=st.sampled_from(WRONG), keyword=st.sampled_from(["limits", "rulesets", "stage", "assessments"]))
+    def test_every_entry_point_with_a_wrong_argument(self, value: object, keyword: str) -> None:
+        profile = kr.load_profile(_example())
+        entry_points: list[tuple[Any, tuple[Any, ...]]] = [
+            (kr.load_profile, (_example(),)),
+            (kr.load_ruleset, ("twente",)),
+            (kr.load_assessments, ({},)),
+            (parse_profile, (EXAMPLE.read_text("utf-8"),)),
+            (kr.evaluate, (_twente(), profile, date(2026, 11, 23))),
+            (kr.evaluate_all, ([_twente()], profile, date(2026, 11, 23))),
+        ]
+        for function, args in entry_points:
+            parameters = list(inspect.signature(function).parameters)
+            if keyword in parameters:
+                given = list(args)
+                if parameters.index(keyword) < len(given):
+                    given[parameters.index(keyword)] = value
+                    _family_only(function, *given)
+                else:
+                    _family_only(function, *args, **{keyword: value})
+            if len(args) == 1:
+                _family_only(function, value)
+
+
+@functools.cache
+def _combined() -> kr.CombinedReport:
+    return kr.evaluate_all([_twente()], kr.load_profile(_example()), date(2026, 11, 23))
