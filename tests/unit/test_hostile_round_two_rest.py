@@ -28,6 +28,7 @@ from kwaliteitsregels.cli import main
 from kwaliteitsregels.limits import Limits
 from kwaliteitsregels.loading import parse_profile
 from kwaliteitsregels.models import introspection
+from kwaliteitsregels.monitoring.loading import load_monitoring_rules
 from kwaliteitsregels.reporting.registry import REPORTERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -298,6 +299,9 @@ class TestReadsAreBounded:
         result = _cli("validate", "/dev/zero", "--kind", "profile")
         assert result.exit_code == 1
         assert "not-a-file" in result.output
+        with pytest.raises(kr.KwaliteitsregelsError) as raised:
+            load_monitoring_rules("/dev/zero")
+        assert codes(raised.value) == ["not-a-file"]
 
     def test_a_named_pipe_without_a_writer_is_refused_at_once(self, tmp_path: Path) -> None:
         pipe = tmp_path / "profiel.yaml"

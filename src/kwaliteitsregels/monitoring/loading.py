@@ -7,9 +7,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kwaliteitsregels import _validation, _yaml
+from kwaliteitsregels import _files, _validation, _yaml
 from kwaliteitsregels.errors import Problem, UsageError, single
 from kwaliteitsregels.hashing import canonical_hash
+from kwaliteitsregels.limits import DEFAULT_LIMITS
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring, compile_units
 from kwaliteitsregels.monitoring.errors import MonitoringError
 from kwaliteitsregels.monitoring.events import EVENT_TYPES, REFERENCES, Vocabulary
@@ -46,16 +47,11 @@ def _resolve(name_or_path: str | Path) -> Path:
 
 
 def _read(path: Path) -> _yaml.Located:
+    raw = _files.read_bytes(path, MonitoringError, DEFAULT_LIMITS)  # a regular file, within the size limit
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise single(MonitoringError, "file-not-found", "bestand niet gevonden", file=str(path)) from None
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise single(MonitoringError, "encoding", f"geen geldige UTF-8 (byte {exc.start})", file=str(path)) from None
-    except OSError as exc:
-        raise single(
-            MonitoringError, "file-unreadable", f"bestand niet leesbaar: {exc.strerror}", file=str(path)
-        ) from None
     return _yaml.parse(text, str(path))
 
 
