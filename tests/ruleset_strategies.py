@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from kwaliteitsregels.checks import REGISTRY
 from kwaliteitsregels.compiling import FieldPath
@@ -75,6 +76,8 @@ def scope(model: Any) -> Scope:
                 lists.append((path, introspection.model_class(item)))
                 continue
             scalar = introspection.unwrap(item if item is not None else annotation)
+            if scalar is str and not _takes_plain_text(item if item is not None else annotation):
+                scalar = IDENTIFIER
             fields.append(Field(path, kind, scalar))
             nested = introspection.model_class(annotation)
             if nested is not None:
@@ -82,6 +85,17 @@ def scope(model: Any) -> Scope:
 
     walk(model, "")
     return Scope(tuple(fields), tuple(lists))
+
+
+IDENTIFIER = "identifier"  # a text field with a real check (KvK, AGB, IBAN …): no free text to compare with
+
+
+def _takes_plain_text(annotation: Any) -> bool:
+    try:
+        TypeAdapter(annotation).validate_python(TEXTS[0])
+    except ValidationError:
+        return False
+    return True
 
 
 def values(scalar: Any) -> st.SearchStrategy[Any]:
@@ -113,7 +127,8 @@ def _field(fields: list[Field]) -> st.SearchStrategy[Field]:
 
 def leaf(where: Scope) -> st.SearchStrategy[dict[str, Any]]:
     """A condition without sub-conditions, on a field of this scope."""
-    scalars, ordered, texts = where.of(SCALAR), where.of(ORDERED), where.of(frozenset({"text"}))
+    scalars = [f for f in where.of(SCALAR) if f.scalar != IDENTIFIER]
+    ordered, texts = where.of(ORDERED), where.of(frozenset({"text"}))
     dated, numbers, lists = (
         where.of(frozenset({"date"})),
         where.of(frozenset({"number"})),
@@ -121,6 +136,7 @@ def leaf(where: Scope) -> st.SearchStrategy[dict[str, Any]]:
     )
     options: list[st.SearchStrategy[dict[str, Any]]] = [
         _field(list(where.fields)).map(lambda f: {"present": f.path}),
+        _field(list(where.fields)).map(lambda f: {"absent": f.path}),
         _field(scalars).flatmap(lambda f: values(f.scalar).map(lambda v: {"equals": {"field": f.path, "value": v}})),
         _field(scalars).flatmap(
             lambda f: st.lists(values(f.scalar), min_size=1, max_size=3).map(

@@ -43,6 +43,14 @@ documents = st.fixed_dictionaries(
 )
 
 
+def _decided_after_given(item: dict[str, Any]) -> dict[str, Any]:
+    """An assessment is never dated before the explanation it decides (the model refuses that)."""
+    decided = item.get("assessment", {}).get("decided_on")
+    if decided is not None and decided < item["given_on"]:
+        item = item | {"assessment": item["assessment"] | {"decided_on": item["given_on"]}}
+    return item
+
+
 def explanations(ruleset_id: str, requirement_ids: list[str]) -> st.SearchStrategy[list[dict[str, Any]]]:
     """At most one explanation per requirement, in any assessment state."""
     assessment = st.fixed_dictionaries(
@@ -52,7 +60,7 @@ def explanations(ruleset_id: str, requirement_ids: list[str]) -> st.SearchStrate
     one = st.fixed_dictionaries(
         {"ruleset": st.just(ruleset_id), "text": st.just("toelichting"), "given_by": st.just("A"), "given_on": dates},
         optional={"assessment": assessment},
-    )
+    ).map(_decided_after_given)
     ids = st.lists(st.sampled_from(requirement_ids), unique=True, max_size=len(requirement_ids))
     return ids.flatmap(
         lambda chosen: st.tuples(*(one for _ in chosen)).map(

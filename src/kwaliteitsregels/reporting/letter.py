@@ -273,6 +273,8 @@ class _Dates:
         fixed = self.settings.deadlines.get(due)
         if fixed is None and (due == "on_request" or (due == "before_award" and self.stage == "registration")):
             return None
+        if fixed is None and date.max - self.letter < timedelta(days=self.settings.reply_within_days):
+            return None  # a letter dated at the end of the calendar has no later day to answer by
         day = fixed or self.letter + timedelta(days=self.settings.reply_within_days)
         return long_date(day, lang)
 
