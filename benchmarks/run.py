@@ -135,6 +135,8 @@ def memory_kib(ruleset: CompiledRuleset, profiles: list[kr.Profile], n: int) -> 
 def _alone(ruleset: CompiledRuleset, requirements: list[Any], new_id: str) -> CompiledRuleset:
     """The ruleset without the law it builds on (and so without overlaps), under another id."""
     header = ruleset.spec.model_dump(mode="json", exclude_none=True)
+    if header.pop("imports", None):  # a ruleset given as a dict holds its vocabulary inline
+        header["vocabulary"] = ruleset.models.vocabulary.model_dump(mode="json", exclude_none=True)
     stripped = [r | {"overlaps": []} for r in requirements]
     return kr.load_ruleset(header | {"id": new_id, "builds_on": [], "requirements": stripped, "decisions": []})
 

@@ -335,7 +335,7 @@ class TestReadsAreBounded:
             for load in (kr.load_profile, kr.load_ruleset, kr.load_assessments):
                 with pytest.raises(kr.KwaliteitsregelsError) as raised:
                     load(path, limits=Limits(max_bytes=limit))
-                assert ("too-large" in codes(raised.value)) == (size > limit + 3)
+                assert ("too-large" in codes(raised.value)) == (size > limit)  # no BOM: every byte counts
 
 
 # --- class 9: base rulesets are confined like table files ------------------------------------------------
