@@ -184,7 +184,7 @@ def main() -> None:
 
     ruleset = kr.load_ruleset(args.ruleset)
     rng = random.Random(20261123)
-    profiles = [kr.load_profile(synthetic_profile(rng, ruleset, i)) for i in range(n)]
+    profiles = [kr.load_profile(synthetic_profile(rng, ruleset, i), rulesets=[ruleset]) for i in range(n)]
 
     own = [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements]
     subset = _alone(ruleset, [r for r in own if r["id"] in YARDSTICK_IDS], "twente-subset")
