@@ -162,3 +162,10 @@ def test_a_share_is_three_valued_over_every_completion_of_the_unknown_items(flag
             assert (result.status, result.basis) == ("fail", "not_met"), (flags, threshold)
         else:
             assert (result.status, result.basis) == ("fail", "not_demonstrated"), (flags, threshold)
+
+
+def test_validate_reads_an_example_with_the_facts_its_modeline_names() -> None:
+    """A profile checked on its own (as pre-commit does) is read with the bundled ruleset its modeline names."""
+    example = Path(__file__).parent.parent.parent / "examples" / "handreiking" / "op-orde.yaml"
+    code, out, err = _run("validate", str(example))
+    assert code == 0, out + err

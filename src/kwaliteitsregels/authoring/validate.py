@@ -125,9 +125,13 @@ class _Validator:
         return lints.lint_ruleset(compiled.spec, located)
 
     def profile(self, path: Path) -> list[Problem]:
-        """A profile is read with the facts of the rulesets checked in the same run (rulesets come first)."""
+        """A profile is read with the facts of the rulesets in the run and of the one its modeline names.
+
+        Rulesets are checked first; a modeline `profile.<ruleset>.schema.json` names a bundled ruleset.
+        """
+        named = self._named_by_modeline(path)
         try:
-            models = union(r.models for r in self.rulesets.values())
+            models = union(r.models for r in [*self.rulesets.values(), *named])
         except ValueError:
             models = CORE  # vocabularies that clash: each ruleset's own test cases still check its facts
         try:
@@ -135,6 +139,13 @@ class _Validator:
         except KwaliteitsregelsError as error:
             return list(error.problems)
         return self._explanations(path, profile)
+
+    def _named_by_modeline(self, path: Path) -> list[CompiledRuleset]:
+        found = lints.modeline(_head(path))
+        name = found[0].rsplit("/", 1)[-1] if found else ""
+        ruleset_id = name.removeprefix("profile.").removesuffix(".schema.json") if name.startswith("profile.") else ""
+        known = self._known(ruleset_id) if ruleset_id and ruleset_id != "schema.json" else None
+        return [known] if known is not None else []
 
     def cases(self, path: Path) -> list[Problem]:
         try:
