@@ -125,13 +125,13 @@ class _Validator:
         return lints.lint_ruleset(compiled.spec, located)
 
     def profile(self, path: Path) -> list[Problem]:
-        """A profile is read with the facts of the rulesets in the run and of the one its modeline names.
+        """A profile is read with the facts of the bundled ruleset its modeline names, else of those in the run.
 
-        Rulesets are checked first; a modeline `profile.<ruleset>.schema.json` names a bundled ruleset.
+        A modeline `profile.<ruleset>.schema.json` names the ruleset; rulesets in the run are checked first.
         """
-        named = self._named_by_modeline(path)
+        named = self._named_by_modeline(path)  # the ruleset the file says it belongs to decides, when there is one
         try:
-            models = union(r.models for r in [*self.rulesets.values(), *named])
+            models = union(r.models for r in (named or self.rulesets.values()))
         except ValueError:
             models = CORE  # vocabularies that clash: each ruleset's own test cases still check its facts
         try:
