@@ -26,7 +26,7 @@ _CHILD = """
 import random, sys
 sys.path.insert(0, {bench!r})
 import kwaliteitsregels as kr
-from run import PEILDATUM, _alone, _relabel, synthetic_profile
+from run import PEILDATUM, alone, relabel, synthetic_profile
 from yardstick import YARDSTICK_IDS, handwritten
 n, total, kind = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 ruleset = kr.load_ruleset("twente")
@@ -39,8 +39,8 @@ def load(data):  # with the ruleset's facts, as `check` loads a profile (older r
 made = [load(synthetic_profile(rng, ruleset, i)) for i in range(total)]  # the same set-up every run
 profiles = made[:n]
 own = [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements]
-subset = _alone(ruleset, [r for r in own if r["id"] in YARDSTICK_IDS], "twente-subset")
-relabelled = _relabel(profiles, subset)
+subset = alone(ruleset, [r for r in own if r["id"] in YARDSTICK_IDS], "twente-subset")
+relabelled = relabel(profiles, subset)
 if kind == "twente":
     for p in profiles:
         kr.evaluate(ruleset, p, PEILDATUM)

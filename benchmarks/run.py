@@ -30,7 +30,14 @@ from kwaliteitsregels.compiling import CompiledRuleset
 
 PEILDATUM = date(2026, 11, 23)
 POLICIES = ("meldcode", "privacy", "complaints_procedure", "safety_management_system")
-DOCUMENTS = ("quality_certificate", "vog", "agb_registration", "organisation_description")
+DOCUMENTS = (
+    "quality_system_verification",
+    "quality_system_description",
+    "vog",
+    "agb_registration",
+    "organisation_description",
+)
+NUMBER_DIGITS = {"SKJ": 8, "BIG": 11}
 
 
 def synthetic_profile(rng: random.Random, ruleset: CompiledRuleset, index: int) -> dict[str, Any]:
@@ -42,9 +49,7 @@ def synthetic_profile(rng: random.Random, ruleset: CompiledRuleset, index: int) 
             "id": f"p{i}",
             "works_with_youth": "jeugdwet" in domains and rng.random() < 0.8,
             "vog_issued_on": day(0, 7 * 365),
-            "registrations": [{"registry": rng.choice(["SKJ", "BIG"]), "valid_until": day(-900, 100)}]
-            if rng.random() < 0.85
-            else [],
+            "registrations": [_registration(rng, day(-900, 100))] if rng.random() < 0.85 else [],
         }
         for i in range(rng.randint(1, 20))
     ]
@@ -71,6 +76,7 @@ def synthetic_profile(rng: random.Random, ruleset: CompiledRuleset, index: int) 
         "services": {"law_domains": domains, "target_groups": ["youth"] if "jeugdwet" in domains else ["adults"]},
         "size": {"care_employees": len(professionals), "care_revenue_eur": rng.randint(10**4, 10**7)},
         "certificates": [{"scheme": rng.choice(["HKZ", "ISO", "PREZO"]), "valid_until": day(-700, 200)}],
+        **_quality_system(rng, ruleset, day(0, 900)),
         "professionals": professionals,
         "policies": {k: {"in_place": rng.random() < 0.9} for k in POLICIES}
         | {"complaints_committee": {"independent": rng.random() < 0.9}},
@@ -83,6 +89,37 @@ def synthetic_profile(rng: random.Random, ruleset: CompiledRuleset, index: int) 
         ],
         "explanations": explanations,
     }
+
+
+def _registration(rng: random.Random, valid_until: date) -> dict[str, Any]:
+    """An SKJ or BIG entry: mostly with a well-formed number, sometimes without one or with a wrong one."""
+    registry = rng.choice(["SKJ", "BIG"])
+    entry: dict[str, Any] = {"registry": registry, "valid_until": valid_until}
+    draw = rng.random()
+    if draw < 0.9:
+        entry["number"] = f"{rng.randrange(10 ** NUMBER_DIGITS[registry]):0{NUMBER_DIGITS[registry]}d}"
+    elif draw < 0.95:
+        entry["number"] = "12-34"
+    return entry
+
+
+def _quality_system(rng: random.Random, ruleset: CompiledRuleset, audited_on: date) -> dict[str, Any]:
+    """For one provider in five an own quality system audited externally, where the ruleset has those facts."""
+    if rng.random() >= 0.2:
+        return {}
+    system: dict[str, Any] = {"scheme": "EIGEN_KMS_EXTERN_GETOETST"}
+    models = getattr(ruleset, "models", None)  # older releases have no vocabularies
+    audited = models is not None and "external_audit_on" in _fields(models.profile, "quality_system")
+    if audited:
+        system |= {"external_auditor": "Certificerende instelling", "external_audit_on": audited_on}
+        system["auditor_certified_independent"] = rng.random() < 0.9
+    return {"quality_system": system}
+
+
+def _fields(model: type[Any], name: str) -> set[str]:
+    annotation = model.model_fields[name].annotation
+    inner = next((a for a in getattr(annotation, "__args__", (annotation,)) if hasattr(a, "model_fields")), None)
+    return set(inner.model_fields) if inner is not None else set()
 
 
 def _median_rate(func: Callable[[], int], repeats: int) -> tuple[float, list[float]]:
@@ -132,7 +169,7 @@ def memory_kib(ruleset: CompiledRuleset, profiles: list[kr.Profile], n: int) -> 
     return round(peak / 1024, 1), round(retained / 1024, 1)
 
 
-def _alone(ruleset: CompiledRuleset, requirements: list[Any], new_id: str) -> CompiledRuleset:
+def alone(ruleset: CompiledRuleset, requirements: list[Any], new_id: str) -> CompiledRuleset:
     """The ruleset without the law it builds on (and so without overlaps), under another id."""
     header = ruleset.spec.model_dump(mode="json", exclude_none=True)
     if header.pop("imports", None):  # a ruleset given as a dict holds its vocabulary inline
@@ -141,7 +178,7 @@ def _alone(ruleset: CompiledRuleset, requirements: list[Any], new_id: str) -> Co
     return kr.load_ruleset(header | {"id": new_id, "builds_on": [], "requirements": stripped, "decisions": []})
 
 
-def _relabel(profiles: list[kr.Profile], target: CompiledRuleset) -> list[kr.Profile]:
+def relabel(profiles: list[kr.Profile], target: CompiledRuleset) -> list[kr.Profile]:
     """The same profiles with their explanations addressed to `target` (only for its requirements)."""
     ids = target.requirement_ids
     return [
@@ -180,25 +217,29 @@ def main() -> None:
     n, repeats = (200, 3) if args.quick else (args.n, args.repeats)
 
     from startup import TARGETS_MS, startup_ms  # noqa: PLC0415 - sibling module, run as a script
-    from yardstick import YARDSTICK_IDS, handwritten  # noqa: PLC0415 - sibling module, run as a script
+    from yardstick import YARDSTICK_IDS, disagreements, handwritten  # noqa: PLC0415 - sibling module, run as a script
 
     ruleset = kr.load_ruleset(args.ruleset)
     rng = random.Random(20261123)
     profiles = [kr.load_profile(synthetic_profile(rng, ruleset, i), rulesets=[ruleset]) for i in range(n)]
 
     own = [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements]
-    subset = _alone(ruleset, [r for r in own if r["id"] in YARDSTICK_IDS], "twente-subset")
-    without_law = _alone(ruleset, own, "twente-zonder-wet")
+    subset = alone(ruleset, [r for r in own if r["id"] in YARDSTICK_IDS], "twente-subset")
+    without_law = alone(ruleset, own, "twente-zonder-wet")
 
     def plain_python() -> int:
         for profile in profiles:
             handwritten(profile, PEILDATUM)
         return len(profiles)
 
+    relabelled = relabel(profiles, subset)
+    engine_statuses = [{r.id: r.status.value for r in kr.evaluate(subset, p, PEILDATUM).results} for p in relabelled]
+    differ = disagreements(engine_statuses, profiles, PEILDATUM)
+
     rate, rates = _median_rate(_evaluator(ruleset, profiles), repeats)
-    alone_rate, _ = _median_rate(_evaluator(without_law, _relabel(profiles, without_law)), repeats)
+    alone_rate, _ = _median_rate(_evaluator(without_law, relabel(profiles, without_law)), repeats)
     render_rate, _ = _median_rate(_evaluator(ruleset, profiles[: n // 10], render=True), repeats)
-    engine_rate, _ = _median_rate(_evaluator(subset, _relabel(profiles, subset)), repeats)
+    engine_rate, _ = _median_rate(_evaluator(subset, relabelled), repeats)
     plain_rate, _ = _median_rate(plain_python, repeats)
     memory = {str(k): memory_kib(ruleset, profiles, k) for k in (n // 10, n, n * 5, n * 20)}
     summary = {
@@ -219,6 +260,7 @@ def main() -> None:
         "yardstick_engine_per_second": round(engine_rate),
         "yardstick_plain_python_per_second": round(plain_rate),
         "yardstick_ratio_plain_over_engine": round(plain_rate / engine_rate, 2),
+        "yardstick_disagreements_with_engine": len(differ),
         "memory_kib_by_n_peak_and_retained": memory,
         "startup_ms_median": startup_ms(5 if args.quick else 11),
         "startup_targets_ms": TARGETS_MS,
