@@ -198,13 +198,18 @@ def owed_why(result: RequirementResult) -> OwedWhy | None:
     return None
 
 
+def _dated(key: str, when: date | None, lang: Lang) -> str:
+    """The sentence `key` of an owed item, with its date written out (none: an empty date)."""
+    return messages.text(key, lang, date=long_date(when, lang) if when else "")
+
+
 def _gap_sentence(gap: EvidenceGap, peildatum: date, lang: Lang) -> str:
     when = {
         GapReason.EXPIRED: gap.valid_until,
         GapReason.TOO_OLD: gap.not_before,
         GapReason.NOT_YET_ISSUED: peildatum,
     }.get(gap.reason)
-    return messages.text(f"letter.doc.{gap.reason}", lang, date=long_date(when, lang) if when else "")
+    return _dated(f"letter.doc.{gap.reason}", when, lang)
 
 
 def owed_documents(report: Report, lang: Lang = "nl") -> list[OwedDocument]:
@@ -235,7 +240,7 @@ def _explanation(result: RequirementResult, why: OwedWhy, lang: Lang) -> OwedExp
         title=spec.title.get(lang),
         due="before_award" if spec.stage == "award" else "with_registration",
         why=why,
-        message=messages.text(f"letter.explain.{why}", lang, date=long_date(when, lang) if when else ""),
+        message=_dated(f"letter.explain.{why}", when, lang),
         note=reasons.clause(record.note) if record is not None and why == "rejected" and record.note else None,
         points=points,
     )
@@ -279,10 +284,15 @@ class _Dates:
         return long_date(day, lang)
 
 
+def _settled(result: RequirementResult) -> bool:
+    """Not met, and no document or explanation the provider could send would change that."""
+    return result.status is Status.FAIL and not result.gaps and owed_why(result) is None
+
+
 def _other(report: Report, dates: _Dates, lang: Lang) -> tuple[OtherItem, ...]:
     items = []
     for result in report.results:
-        if result.status is not Status.FAIL or result.gaps or owed_why(result) is not None:
+        if not _settled(result):
             continue
         follows = consequence(result)
         lot = result.lot
@@ -301,11 +311,7 @@ def _other(report: Report, dates: _Dates, lang: Lang) -> tuple[OtherItem, ...]:
 
 def _final(report: Report, follows: Consequence, lot: str | None = None) -> list[str]:
     """Requirements not met with consequence `follows` (for `lot`), that no document or explanation can change."""
-    return [
-        r.id
-        for r in report.results
-        if r.status is Status.FAIL and r.lot == lot and not r.gaps and owed_why(r) is None and consequence(r) == follows
-    ]
+    return [r.id for r in report.results if _settled(r) and r.lot == lot and consequence(r) == follows]
 
 
 def _lot_message(report: Report, lot: str, verdict: Verdict, blocked: list[str], lang: Lang) -> str:
@@ -380,8 +386,7 @@ def render_letter(
     templates: str | Path | None = None,
 ) -> str:
     """The provider letter as Markdown; `templates`: a folder whose `letter.md` replaces the bundled one."""
-    with use_templates(templates):
-        return render("letter.md", lang, letter=letter_view(report, lang, settings))
+    return _render("letter.md", report, lang, settings, templates)
 
 
 def render_letter_html(
@@ -392,8 +397,14 @@ def render_letter_html(
     templates: str | Path | None = None,
 ) -> str:
     """The provider letter as one printable HTML page (A4); `templates` may replace `letter.html`."""
+    return _render("letter.html", report, lang, settings, templates)
+
+
+def _render(
+    template: str, report: Report, lang: Lang, settings: LetterSettings | None, templates: str | Path | None
+) -> str:
     with use_templates(templates):
-        return render("letter.html", lang, letter=letter_view(report, lang, settings))
+        return render(template, lang, letter=letter_view(report, lang, settings))
 
 
 def render_letters_html(reports: tuple[Report, ...], lang: Lang = "nl") -> str:
