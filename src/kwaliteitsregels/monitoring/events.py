@@ -4,7 +4,8 @@ A bad line never stops reading and is never dropped silently: it becomes a `Prob
 file, line, field and (where one fits) a suggestion; every good line is kept. Nothing a line holds
 (nesting a hundred thousand deep, a number of five thousand digits, a year outside 1990-2199, bytes
 that are not UTF-8) escapes as an exception. Files are read one line at a time, so reading holds
-one line, never the file.
+one line, never the file; only a regular file is read, and a line over a megabyte is a problem on
+its line, skipped without being held (`lines.py`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, TypeAdapter, ValidationError, field_validator
@@ -25,6 +26,7 @@ from pydantic import Field, TypeAdapter, ValidationError, field_validator
 from kwaliteitsregels import _validation, _yaml
 from kwaliteitsregels.errors import InputError, Problem, single
 from kwaliteitsregels.models.common import Model
+from kwaliteitsregels.monitoring.lines import bounded_lines, open_regular, too_long
 from kwaliteitsregels.monitoring.models import EventType, LawDomain
 from kwaliteitsregels.workdays import FIRST_YEAR
 
@@ -118,16 +120,18 @@ def _open_check(path: Path) -> str:
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise single(InputError, "event-format", "onbekend bestandstype: gebruik .jsonl of .csv", file=str(path))
-    if not path.exists():
-        raise single(InputError, "file-not-found", "bestand niet gevonden", file=str(path))
     return kind
 
 
 def stream_file(path: str | Path, vocabulary: Vocabulary = CORE) -> Iterator[Entry | Problem]:
-    """Each line of a `.jsonl`/`.ndjson` or `.csv` file as an `Entry`, or a `Problem` if it cannot be used."""
+    """Each line of a `.jsonl`/`.ndjson` or `.csv` file as an `Entry`, or a `Problem` if it cannot be used.
+
+    The file is opened at once (a missing file, a device or a pipe raises here) and read as it is consumed.
+    """
     path = Path(path)
     kind = _open_check(path)
-    rows = _jsonl_rows(path) if kind == "jsonl" else _csv_rows(path)
+    handle = open_regular(path)
+    rows = _jsonl_rows(handle, str(path)) if kind == "jsonl" else _csv_rows(handle, str(path))
     return _Collector(str(path), vocabulary).collect(rows)
 
 
@@ -172,14 +176,12 @@ def _record_rows(records: Iterable[Event | Mapping[str, Any]], source: str) -> I
             yield number, None, Problem("event.not-an-object", message, source, number)
 
 
-def _jsonl_rows(path: Path) -> Iterator[Row]:
-    source = str(path)
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise single(InputError, "file-unreadable", f"bestand niet leesbaar: {exc.strerror}", file=source) from None
+def _jsonl_rows(handle: BinaryIO, source: str) -> Iterator[Row]:
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in bounded_lines(handle):
+            if raw is None:
+                yield number, None, too_long(source, number)
+                continue
             text = raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw
             if text.strip():
                 yield _json_row(number, text, source)
@@ -203,16 +205,27 @@ def _json_row(number: int, raw: bytes, source: str) -> Row:
     return number, data, None
 
 
-def _csv_rows(path: Path) -> Iterator[Row]:
-    source = str(path)
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise single(InputError, "file-unreadable", f"bestand niet leesbaar: {exc.strerror}", file=source) from None
+def _csv_rows(handle: BinaryIO, source: str) -> Iterator[Row]:
+    unusable: list[Problem] = []  # lines the reader got as empty (too long, not UTF-8), reported in line order
+
+    def texts() -> Iterator[str]:
+        for number, raw in bounded_lines(handle):
+            if raw is None:
+                unusable.append(too_long(source, number))
+                yield "\n"
+                continue
+            try:
+                yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                unusable.append(Problem("event.encoding", f"geen geldige UTF-8 (byte {exc.start})", source, number))
+                yield "\n"
+
     with handle:
-        reader = csv.DictReader(handle, restkey="<extra>")
+        reader = csv.DictReader(texts(), restkey="<extra>")
         try:
             for row in reader:
+                yield from ((p.line or 0, None, p) for p in unusable)
+                unusable.clear()
                 if "<extra>" in row:
                     message = "meer kolommen dan de kopregel"
                     yield reader.line_num, None, Problem("event.csv-columns", message, source, reader.line_num)
@@ -220,8 +233,7 @@ def _csv_rows(path: Path) -> Iterator[Row]:
                 yield reader.line_num, {k: v for k, v in row.items() if v not in ("", None)}, None
         except csv.Error as exc:
             yield reader.line_num, None, Problem("event.csv", f"ongeldige CSV: {exc}", source, reader.line_num)
-        except UnicodeDecodeError as exc:
-            yield reader.line_num + 1, None, Problem("event.encoding", f"geen geldige UTF-8 (byte {exc.start})", source)
+        yield from ((p.line or 0, None, p) for p in unusable)
 
 
 _TEXT = frozenset({"id", "provider", "type"})
