@@ -45,7 +45,7 @@ def cli_report(tmp_path: Path, profile: Path, *options: str, ruleset: str = "twe
 
 
 class Page(HTMLParser):
-    """Every start tag with its attributes, and the text, of an HTML document."""
+    """Every start tag with its attributes, and the text as a reader sees it (no soft hyphens), of an HTML document."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -58,7 +58,7 @@ class Page(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
     def handle_data(self, data: str) -> None:
-        self.text.append(data)
+        self.text.append(data.replace("\u00ad", ""))
 
     def named(self, tag: str) -> list[dict[str, str | None]]:
         return [attrs for name, attrs in self.tags if name == tag]

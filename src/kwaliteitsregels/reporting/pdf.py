@@ -45,11 +45,12 @@ def available() -> bool:
     return chromium() is not None
 
 
-def run_chromium(binary: str, *args: str) -> None:
-    """One headless Chromium run with a throwaway profile."""
+def run_chromium(binary: str, *args: str) -> str:
+    """One headless Chromium run with a throwaway profile; what it printed (`--dump-dom`: the page after loading)."""
     with tempfile.TemporaryDirectory() as profile:
         command = [binary, *FLAGS, f"--user-data-dir={profile}", *args]
-        subprocess.run(command, check=True, capture_output=True, timeout=TIMEOUT_SECONDS)  # noqa: S603 - fixed flags
+        done = subprocess.run(command, check=True, capture_output=True, timeout=TIMEOUT_SECONDS)  # noqa: S603 - fixed flags
+        return done.stdout.decode("utf-8", "replace")
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -36,6 +36,7 @@ from markupsafe import Markup
 
 from kwaliteitsregels import messages
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting.hyphenation import hyphenate_html, is_page
 
 # Characters that mean something in Markdown (CommonMark and GitHub's tables) wherever they stand.
 _MD_ANYWHERE = re.compile(r"([\\`*\[\]<>|~])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
@@ -116,6 +117,10 @@ def long_date(day: date, lang: Lang = "nl") -> str:
 
 
 def render(name: str, lang: Lang, **data: Any) -> str:
-    """Render template `name` with `data`, a phrase lookup `t` and `lang`."""
+    """Render template `name` with `data`, a phrase lookup `t` and `lang`.
+
+    A whole HTML page gets soft hyphens in its long words (`hyphenation.py`), a fragment does not.
+    """
     template = environment(_TEMPLATES.get()).get_template(name)
-    return template.render(lang=lang, t=partial(messages.text, lang=lang), **data)
+    rendered = template.render(lang=lang, t=partial(messages.text, lang=lang), **data)
+    return hyphenate_html(rendered, lang) if name.endswith(".html") and is_page(rendered) else rendered

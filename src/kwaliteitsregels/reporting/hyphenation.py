@@ -1,0 +1,92 @@
+"""Soft hyphens in the long words of an HTML page: a narrow column or a printed page breaks a word where Dutch does.
+
+CSS `hyphens: auto` (in report.css and letter.css, with `lang="nl"`) hyphenates only where the browser
+has a dictionary for the language, and the headless Chromium that prints our PDFs has none: a word
+such as "Aanbestedingswet" then runs out of its table cell or is cut at the edge of the page. pyphen
+(LibreOffice's hyphenation patterns: nl_NL for Dutch, en_GB for English) marks every place a word may
+break with a soft hyphen (U+00AD), which a browser shows only where it breaks the line.
+
+Only text between tags is touched: attributes never, nor the text of elements that hold a value or
+do not wrap (`NO_HYPHENS`: style, script, title, code, pre, time, svg …). Words shorter than
+`MIN_LETTERS`, numbers, and what a reader would type rather than read stay as they are: addresses and
+paths (`@`, `/`, `www.`) and identifiers in kebab case such as a ruleset id (`leeuwarden-dagbesteding`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kwaliteitsregels.messages import Lang
+
+if TYPE_CHECKING:
+    import pyphen
+
+SOFT_HYPHEN = "\u00ad"
+MIN_LETTERS = 10  # shorter words fit the narrowest column of our pages (a phone's table cell)
+DICTIONARIES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
+NO_HYPHENS = frozenset({"style", "script", "textarea", "title", "code", "pre", "kbd", "samp", "time", "svg"})
+_RAW_TEXT = frozenset({"style", "script", "textarea", "title"})  # their text runs to their end tag, '<' or not
+_TAG = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>", re.DOTALL)
+_TOKEN = re.compile(r"\S+")
+# Tokens that are typed, not read: addresses, paths and identifiers in kebab case ("leeuwarden-dagbesteding").
+_VERBATIM = re.compile(r"[@/\\]|\bwww\.|^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
+_EDGES = "()[]{}<>,.;:!?'\"«»“”‘’"
+_WORD = re.compile(rf"&#?\w+;|[^\W\d_]{{{MIN_LETTERS},}}")
+
+
+@cache
+def _dictionary(lang: str) -> pyphen.Pyphen:
+    import pyphen  # noqa: PLC0415 - a tenth of a second, only when a page is rendered
+
+    return pyphen.Pyphen(lang=DICTIONARIES.get(lang, DICTIONARIES["nl"]), left=2, right=3)
+
+
+@cache
+def hyphenate_word(word: str, lang: Lang = "nl") -> str:
+    """`word` with a soft hyphen at every place it may break (as it is when shorter than `MIN_LETTERS`)."""
+    if len(word) < MIN_LETTERS:
+        return word
+    return _dictionary(lang).inserted(word, hyphen=SOFT_HYPHEN)
+
+
+def _word(match: re.Match[str], lang: Lang) -> str:
+    found = match.group(0)
+    return found if found.startswith("&") else hyphenate_word(found, lang)
+
+
+def _token(match: re.Match[str], lang: Lang) -> str:
+    token = match.group(0)
+    return token if _VERBATIM.search(token.strip(_EDGES)) else _WORD.sub(lambda word: _word(word, lang), token)
+
+
+def hyphenate_text(text: str, lang: Lang = "nl") -> str:
+    """Soft hyphens in the long words of `text` (text of an HTML document: entities stay whole)."""
+    return _TOKEN.sub(lambda token: _token(token, lang), text)
+
+
+def hyphenate_html(html: str, lang: Lang = "nl") -> str:
+    """`html` with soft hyphens in the long words of its text; tags, attributes and `NO_HYPHENS` untouched."""
+    parts: list[str] = []
+    position, keep = 0, 0
+    while (tag := _TAG.search(html, position)) is not None:
+        text = html[position : tag.start()]
+        parts += [text if keep else hyphenate_text(text, lang), tag.group(0)]
+        position = tag.end()
+        closing, name = tag.group(1), (tag.group(2) or "").lower()
+        if name in _RAW_TEXT:
+            if not closing:
+                end = re.compile(rf"</{name}", re.IGNORECASE).search(html, position)
+                parts.append(html[position : end.start() if end else len(html)])
+                position = end.start() if end else len(html)
+        elif name in NO_HYPHENS and not tag.group(0).endswith("/>"):
+            keep = max(keep - 1, 0) if closing else keep + 1
+    tail = html[position:]
+    parts.append(tail if keep else hyphenate_text(tail, lang))
+    return "".join(parts)
+
+
+def is_page(html: str) -> bool:
+    """Whether `html` is a whole page (starts with a doctype), not a fragment such as a notebook table."""
+    return html.lstrip()[:15].lower() == "<!doctype html>"
