@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import traceback
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,7 +19,7 @@ from kwaliteitsregels.errors import KwaliteitsregelsError
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.monitoring import monitor as run_monitor
 from kwaliteitsregels.monitoring import phrases
-from kwaliteitsregels.monitoring.render import render_text
+from kwaliteitsregels.monitoring.render import write_text
 from kwaliteitsregels.monitoring.results import FAIL_ON
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -69,9 +71,34 @@ def monitor(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
         traceback.print_exc()
         echo(phrases.text("report.internal", lang), err=True)
         sys.exit(EXIT_INTERNAL)
-    rendered = report.to_json(lang) if fmt == "json" else render_text(report, lang)
+    write = report.write_json if fmt == "json" else partial(write_text, report)
     if output is None:
-        echo(rendered, nl=False)
+        with _Echo() as out:
+            write(out, lang)
     else:
-        output.write_text(rendered, encoding="utf-8")
+        with output.open("w", encoding="utf-8") as handle:
+            write(handle, lang)
     sys.exit(report.exit_code(fail_on))
+
+
+class _Echo(io.StringIO):
+    """Text written to the terminal through `echo` (control characters shown) in pieces of about 64 kB."""
+
+    def write(self, text: str, /) -> int:
+        """Keep `text`; pass the pieces on once they are large enough."""
+        size = super().write(text)
+        if self.tell() >= 1 << 16:
+            self.flush()
+        return size
+
+    def flush(self) -> None:
+        """Pass on what is kept."""
+        echo(self.getvalue(), nl=False)
+        self.seek(0)
+        self.truncate()
+
+    def close(self) -> None:
+        """Pass on the rest."""
+        if not self.closed:
+            self.flush()
+        super().close()

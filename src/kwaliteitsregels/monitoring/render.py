@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import itertools
+from collections.abc import Iterable
+from typing import TextIO
+
 from kwaliteitsregels._safe_text import visible_line
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.monitoring import phrases
@@ -60,10 +65,27 @@ def _period(finding: Finding) -> str:
 
 def render_text(report: MonitoringReport, lang: Lang = "nl") -> str:
     """A plain-text report: header, summary per provider per month, findings that need attention, problems."""
-    lines = _header(report, lang) + _summary(report, lang)
-    listed = [f for f in report.findings if f.outcome is not Outcome.ON_TIME]
-    lines += ["", phrases.text("report.findings", lang)]
-    lines += [line for f in listed for line in _finding(f, lang)] or [f"    {phrases.text('report.none', lang)}"]
-    lines += ["", phrases.text("report.problems", lang)]
-    lines += [f"    {p}" for p in report.problems] or [f"    {phrases.text('report.none', lang)}"]
-    return "\n".join(map(visible_line, lines)) + "\n"  # event fields never drive the terminal nor start a line
+    out = io.StringIO()
+    write_text(report, out, lang)
+    return out.getvalue()
+
+
+def write_text(report: MonitoringReport, out: TextIO, lang: Lang = "nl") -> None:
+    """`render_text` written line by line: one finding or problem in memory at a time."""
+    none = [f"    {phrases.text('report.none', lang)}"]
+    _write(out, [*_header(report, lang), *_summary(report, lang), "", phrases.text("report.findings", lang)])
+    listed = (f for f in report.findings if f.outcome is not Outcome.ON_TIME)
+    _write(out, itertools.chain.from_iterable(_finding(f, lang) for f in listed), none)
+    _write(out, ["", phrases.text("report.problems", lang)])
+    _write(out, (f"    {p}" for p in report.problems), none)
+
+
+def _write(out: TextIO, lines: Iterable[str], otherwise: Iterable[str] = ()) -> None:
+    """Each line made visible (event fields never drive the terminal nor start a line); `otherwise` if none."""
+    empty = True
+    for line in lines:
+        out.write(visible_line(line) + "\n")
+        empty = False
+    if empty:
+        for line in otherwise:
+            out.write(visible_line(line) + "\n")

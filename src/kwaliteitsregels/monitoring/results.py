@@ -8,11 +8,13 @@ never the stream.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from kwaliteitsregels._safe_text import escape_json
 from kwaliteitsregels.errors import Problem, UsageError, single
@@ -213,6 +215,8 @@ class MonitoringReport:
 
     `findings` holds every finding that needs attention (late, overdue, open) and, unless the run
     was asked not to keep them, the on-time ones; `counts()` and `summary()` always count them all.
+    A large run keeps its findings and problems in sorted runs on disk (`spool.py`): they are a
+    sequence read in order, and `write_json`/`write_text` stream them out with bounded memory.
     """
 
     rules_id: str
@@ -222,10 +226,11 @@ class MonitoringReport:
     source: str
     clock: dt.datetime
     event_count: int
-    findings: tuple[Finding, ...]
-    problems: tuple[Problem, ...]
+    findings: Sequence[Finding]
+    problems: Sequence[Problem]
     tally: dict[str, int]
     months: tuple[MonthSummary, ...]
+    missed: dict[str, int] | None = None  # violations per severity, counted as they passed (None: from findings)
 
     @property
     def violations(self) -> tuple[Finding, ...]:
@@ -251,11 +256,20 @@ class MonitoringReport:
         if fail_on == "never":
             return 0
         counted = ("violation", "warning") if fail_on == "warning" else ("violation",)
-        missed = any(f.obligation.severity in counted for f in self.violations)
-        return 1 if missed or self.problems else 0
+        if self.missed is None:
+            missed = any(f.obligation.severity in counted for f in self.violations)
+        else:
+            missed = any(self.missed.get(severity) for severity in counted)
+        return 1 if missed or len(self.problems) else 0
 
     def to_dict(self, lang: Lang = "nl") -> dict[str, Any]:
         """The documented JSON document (docs/monitoring.md); on-time findings are counted, not listed."""
+        return self._head(lang) | {
+            "findings": [f.to_dict(lang) for f in self.findings if f.outcome is not Outcome.ON_TIME],
+            "problems": [_problem_dict(p) for p in self.problems],
+        }
+
+    def _head(self, lang: Lang) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
             "lang": lang,
@@ -271,13 +285,37 @@ class MonitoringReport:
             "counts": self.counts(),
             "problem_count": len(self.problems),
             "summary": [vars_of(s) for s in self.summary()],
-            "findings": [f.to_dict(lang) for f in self.findings if f.outcome is not Outcome.ON_TIME],
-            "problems": [_problem_dict(p) for p in self.problems],
+            "findings": None,
+            "problems": None,
         }
 
     def to_json(self, lang: Lang = "nl") -> str:
         """`to_dict` as indented JSON; the same input gives the same bytes."""
-        return escape_json(json.dumps(self.to_dict(lang), ensure_ascii=False, indent=2)) + "\n"
+        out = io.StringIO()
+        self.write_json(out, lang)
+        return out.getvalue()
+
+    def write_json(self, out: TextIO, lang: Lang = "nl") -> None:
+        """`to_json` written piece by piece: one finding or problem in memory at a time."""
+        head = json.dumps(self._head(lang), ensure_ascii=False, indent=2)
+        before, rest = head.split('\n  "findings": null,', 1)  # a raw newline is never inside a JSON string
+        between, after = rest.split('\n  "problems": null', 1)
+        findings = (f.to_dict(lang) for f in self.findings if f.outcome is not Outcome.ON_TIME)
+        out.write(escape_json(before) + '\n  "findings": ')
+        _write_list(out, findings)
+        out.write(escape_json(between) + ',\n  "problems": ')
+        _write_list(out, (_problem_dict(p) for p in self.problems))
+        out.write(escape_json(after) + "\n")
+
+
+def _write_list(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
+    """A list at depth 1 exactly as `json.dumps(..., indent=2)` writes it inside the document."""
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        out.write(("[\n    " if first else ",\n    ") + escape_json(text))
+        first = False
+    out.write("[]" if first else "\n  ]")
 
 
 def _month(moment: dt.datetime) -> str:

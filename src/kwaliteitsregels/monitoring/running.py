@@ -9,6 +9,7 @@ the events). Events given in Python are sorted as given. The default engine is t
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,7 @@ from kwaliteitsregels.monitoring.events import (
 from kwaliteitsregels.monitoring.ledger import Ledger, Unordered
 from kwaliteitsregels.monitoring.loading import Source, load_monitoring_rules
 from kwaliteitsregels.monitoring.results import Finding, MonitoringReport, Outcome, Tally
+from kwaliteitsregels.monitoring.spool import Spool, finding_key, problem_key
 from kwaliteitsregels.workdays import FIRST_YEAR
 
 Events = EventBatch | str | Path | Iterable[Event | Mapping[str, Any]]
@@ -82,14 +84,22 @@ class _Outcome:
     source: str
     clock: dt.datetime
     keep_on_time: bool
+    findings: Spool[Finding]
+    problems: Spool[Problem]
     tally: Tally = field(default_factory=Tally)
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    missed: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def new(cls, compiled: CompiledMonitoring, source: str, clock: dt.datetime, *, keep_on_time: bool) -> _Outcome:
+        """An empty outcome whose findings and problems go to disk past a bounded buffer."""
+        return cls(source, clock, keep_on_time, Spool(finding_key, compiled), Spool(problem_key, compiled))
 
     def record(self, finding: Finding) -> None:
         self.tally.finding(finding)
+        if finding.is_violation:
+            self.missed[finding.obligation.severity] += 1
         if self.keep_on_time or finding.outcome is not Outcome.ON_TIME:
-            self.findings.append(finding)
+            self.findings.add(finding)
 
     def count(self, provider: str, month: str, outcome: str) -> None:
         self.tally.count(provider, month, outcome)
@@ -98,10 +108,10 @@ class _Outcome:
         """The entries at or before the clock; every problem and later event noted."""
         for item in items:
             if isinstance(item, Problem):
-                self.problems.append(item)
+                self.problems.add(item)
             elif item.event.at > self.clock:
                 message = f"ligt na het peilmoment {self.clock.isoformat()}; niet gebruikt"
-                self.problems.append(Problem("event.after-clock", message, self.source, item.line, path="at"))
+                self.problems.add(Problem("event.after-clock", message, self.source, item.line, path="at"))
             else:
                 self.tally.event(item)
                 yield item
@@ -149,22 +159,17 @@ def monitor(
     moment = _moment(clock)
     source, read, ordered = _source(events, compiled)
     run = _durable if engine == "durable" else _ledger
-    outcome = _Outcome(source, moment, keep_on_time)
+    outcome = _Outcome.new(compiled, source, moment, keep_on_time=keep_on_time)
     try:
         run(compiled, read(), outcome)
     except Unordered:  # not in time order: read again and sort in memory
         assert not ordered  # noqa: S101 - sorted sources never raise it
-        outcome = _Outcome(source, moment, keep_on_time)
+        outcome = _Outcome.new(compiled, source, moment, keep_on_time=keep_on_time)
         run(compiled, _in_order(read()), outcome)
     return _report(compiled, outcome)
 
 
 def _report(compiled: CompiledMonitoring, outcome: _Outcome) -> MonitoringReport:
-    problems = sorted(outcome.problems, key=lambda p: (p.line or 0, p.code))
-    findings = sorted(
-        outcome.findings,
-        key=lambda f: (f.provider, f.trigger.at, f.trigger.line, f.obligation.id, f.period or ()),
-    )
     spec = compiled.spec
     return MonitoringReport(
         rules_id=spec.id,
@@ -174,8 +179,9 @@ def _report(compiled: CompiledMonitoring, outcome: _Outcome) -> MonitoringReport
         source=outcome.source,
         clock=outcome.clock,
         event_count=outcome.tally.events,
-        findings=tuple(findings),
-        problems=tuple(problems),
+        findings=outcome.findings.result(),
+        problems=outcome.problems.result(),
         tally=dict(outcome.tally.outcomes),
         months=outcome.tally.summary(),
+        missed=dict(outcome.missed),
     )

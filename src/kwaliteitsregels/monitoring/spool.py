@@ -1,0 +1,171 @@
+"""Findings and problems kept in their report order with bounded memory: sorted runs on disk, merged when read.
+
+A run over a region's year finds hundreds of thousands of terms that need attention. Up to `CHUNK`
+items are held; past that each full buffer is sorted and written to a temporary file as a run, and
+reading the result merges the runs lazily (`heapq.merge`), holding one small batch per run. A spool
+that never filled its buffer gives a plain tuple, as before. Items are pickled with the rules'
+obligations and event-type titles as references (`persistent_id`), so a run stays small and a worker
+process can write runs that the parent reads (both hold the same compiled rules).
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import pickle
+import shutil
+import tempfile
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Generic, TypeVar, overload
+
+from kwaliteitsregels.errors import Problem
+from kwaliteitsregels.monitoring.compiling import CompiledMonitoring
+from kwaliteitsregels.monitoring.results import Finding
+
+T = TypeVar("T")
+CHUNK = 10_000
+BATCH = 256
+
+
+def finding_key(finding: Finding) -> tuple[Any, ...]:
+    """The report order of findings: provider, trigger time and line, obligation, period."""
+    trigger = finding.trigger
+    return (trigger.provider, trigger.at, trigger.line, finding.obligation.id, finding.period or ())
+
+
+def problem_key(problem: Problem) -> tuple[int, str]:
+    """The report order of problems: line (none first), then code."""
+    return (problem.line or 0, problem.code)
+
+
+def shared_objects(compiled: CompiledMonitoring) -> dict[int, tuple[str, int | str]]:
+    """The objects of the rules a finding points to, by identity: written as references, not copied."""
+    table: dict[int, tuple[str, int | str]] = {}
+    for index, obligation in enumerate(compiled.spec.obligations):
+        table[id(obligation)] = ("o", index)
+    for name, kind in compiled.vocabulary.types.items():
+        table[id(kind.title)] = ("t", name)
+    return table
+
+
+def _resolve(compiled: CompiledMonitoring, reference: tuple[str, int | str]) -> Any:
+    kind, value = reference
+    if kind == "o":
+        return compiled.spec.obligations[int(value)]
+    return compiled.vocabulary.types[str(value)].title
+
+
+def write_run(path: Path, items: Iterable[Any], compiled: CompiledMonitoring) -> int:
+    """Write already sorted `items` to `path` in batches; the number written."""
+    table = shared_objects(compiled)
+    count = 0
+    with path.open("wb") as handle:
+        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.persistent_id = lambda obj: table.get(id(obj))  # type: ignore[method-assign]
+        iterator = iter(items)
+        while batch := list(itertools.islice(iterator, BATCH)):
+            pickler.dump(batch)
+            pickler.clear_memo()
+            count += len(batch)
+    return count
+
+
+def read_run(path: Path, compiled: CompiledMonitoring) -> Iterator[Any]:
+    """The items of a run, one batch in memory at a time."""
+    with path.open("rb") as handle:
+        while True:  # one unpickler per batch: each batch was written with a fresh memo
+            unpickler = pickle.Unpickler(handle)  # noqa: S301 - runs we wrote ourselves, in our own mkdtemp folder
+            unpickler.persistent_load = lambda reference: _resolve(compiled, reference)  # type: ignore[method-assign]
+            try:
+                batch = unpickler.load()
+            except EOFError:
+                return
+            yield from batch
+
+
+class Spooled(Sequence[T], Generic[T]):
+    """A read-only sequence over sorted runs on disk (and a sorted tail in memory), merged on each read."""
+
+    def __init__(self, spool: Spool[T]) -> None:
+        self._spool = spool  # holds the folder of the runs: removed when neither is referenced any more
+        self._runs, self._tail, self._key, self._size = spool.runs, spool.buffer, spool.key, spool.size
+        self._compiled = spool.compiled
+
+    def __iter__(self) -> Iterator[T]:
+        """Every item in order."""
+        sources = [read_run(run, self._compiled) for run in self._runs]
+        return heapq.merge(*sources, self._tail, key=self._key)
+
+    def __len__(self) -> int:
+        """How many items."""
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        """An item or a slice (read through the runs: meant for a look, not for a loop)."""
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        if index < 0:
+            index += self._size
+        if not 0 <= index < self._size:
+            raise IndexError(index)
+        return next(itertools.islice(self, index, None))
+
+    def __repr__(self) -> str:
+        """`Spooled(<n> items in <r> runs)`."""
+        return f"Spooled({self._size} items in {len(self._runs)} runs)"
+
+
+class Spool(Generic[T]):
+    """Collects items; `result()` gives them in `key` order, from memory or merged from runs on disk."""
+
+    def __init__(self, key: Callable[[T], Any], compiled: CompiledMonitoring, chunk: int | None = None) -> None:
+        self.key, self.compiled, self.chunk = key, compiled, chunk or CHUNK
+        self.buffer: list[T] = []
+        self.runs: list[Path] = []
+        self.size = 0
+        self._folder: Path | None = None
+
+    def add(self, item: T) -> None:
+        """Keep one item (a full buffer goes to disk as a sorted run)."""
+        self.buffer.append(item)
+        self.size += 1
+        if len(self.buffer) >= self.chunk:
+            self.spill()
+
+    def extend(self, items: Iterable[T]) -> None:
+        """Keep every item."""
+        for item in items:
+            self.add(item)
+
+    def spill(self) -> None:
+        """Write the buffer as a sorted run."""
+        if not self.buffer:
+            return
+        self.buffer.sort(key=self.key)
+        run = self.folder() / f"run-{len(self.runs):05d}.pickle"
+        write_run(run, self.buffer, self.compiled)
+        self.runs.append(run)
+        self.buffer = []
+
+    def folder(self) -> Path:
+        """The temporary folder of the runs, removed when the spool and its results are gone."""
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="kwaliteitsregels-spool-"))
+            weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
+        return self._folder
+
+    def adopt(self, runs: Iterable[Path], size: int) -> None:
+        """Take over sorted runs written elsewhere (by a worker process), with how many items they hold."""
+        self.runs.extend(runs)
+        self.size += size
+
+    def result(self) -> Sequence[T]:
+        """The items in order: a tuple if none went to disk, else a `Spooled` sequence."""
+        self.buffer.sort(key=self.key)
+        return Spooled(self) if self.runs else tuple(self.buffer)
