@@ -646,6 +646,21 @@ def test_relied_on_subcontractor_needs_its_own_espd_and_statement() -> None:
     assert _outcome(_evaluate(draft), "4.1.2") == (FAIL, "not_met")
 
 
+@pytest.mark.parametrize(("signed", "lot_1"), [(True, (YES, ())), (False, (NO, ("4.1.2", "7.1.4.3")))])
+def test_a_subcontractors_behavioural_scientist_counts_only_with_a_signed_statement(
+    signed: bool,
+    lot_1: tuple[str, tuple[str, ...]],
+) -> None:
+    """Decision personeel-onderaannemer: the only behavioural scientist works for the relied-on party."""
+    profile = _variant("onderaannemer")
+    relied_on = profile["registration"]["parties"][0]["name"]
+    next(p for p in profile["professionals"] if p["id"] == "orthopedagoog")["party"] = relied_on
+    _document(profile, "beschikkingsverklaring_onderaannemer")["signed"] = signed
+    report = _evaluate(profile)
+    assert _lots(report)["1"] == lot_1
+    assert (str(report.result("7.1.4.3", "1").status) == PASS) is signed
+
+
 def test_plain_subcontractor_needs_no_espd_but_a_combination_member_does() -> None:
     profile = _variant("onderaannemer")
     assert "uea_signed" not in profile["registration"]["parties"][1]  # the plain subcontractor
