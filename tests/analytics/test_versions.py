@@ -75,4 +75,7 @@ def test_cli_in_every_format(fmt: str) -> None:
         assert [a["id"] for a in document["added"]] == ["V4"]
     if fmt == "html":
         assert "<script" not in result.output
-        assert "voldoet_niet" in result.output
+        assert '<td class="v-voldoet_niet">voldoet niet</td>' in result.output  # the label to read, the code for colour
+    if fmt in {"text", "markdown"}:
+        assert "voldoet_niet" not in result.output  # verdicts and statuses in words for people
+        assert "voldaan → niet voldaan" in result.output

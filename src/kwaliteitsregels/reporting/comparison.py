@@ -8,10 +8,12 @@ page is self-contained, with inline SVG charts (`svgcharts.py`) and a table besi
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
 
+from kwaliteitsregels import messages
 from kwaliteitsregels._safe_text import escape_json
 from kwaliteitsregels.analytics.alignment import RELATIONS
 from kwaliteitsregels.analytics.burden import DUES, METRICS, NO_LEVEL
@@ -117,6 +119,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "impact.new": ("nieuw", "new"),
     "impact.changes": ("eisen met een andere uitkomst", "requirements with another outcome"),
     "impact.unchanged": ("geen verandering", "no change"),
+    "impact.same_verdict": ("oordeel blijft gelijk", "same verdict"),
     "impact.no_profiles": (
         "Geen profielen opgegeven (--profiles): alleen de wijzigingen in de regels.",
         "No profiles given (--profiles): only the changes to the rules.",
@@ -277,6 +280,20 @@ def comparison_json(document: ComparisonDocument, lang: Lang = "nl") -> str:  # 
     return escape_json(document.model_dump_json(indent=2)) + "\n"
 
 
+def verdict_label(code: str, lang: Lang = "nl") -> str:
+    """A verdict as a reader says it ('voldoet niet'); the code stays in JSON."""
+    return messages.text(f"verdict.{code}", lang)
+
+
+def status_label(code: str | None, lang: Lang = "nl") -> str:
+    """A requirement's status as a reader says it ('niet voldaan'); '—' where the version lacks it."""
+    return messages.text(f"status.{code}", lang) if code else "—"
+
+
+def _labels_of(lang: Lang) -> dict[str, Callable[..., str]]:
+    return {"verdict_label": partial(verdict_label, lang=lang), "status_label": partial(status_label, lang=lang)}
+
+
 def impact_text(document: ImpactDocument, lang: Lang = "nl") -> str:
     """Added, removed and changed requirements, then whose outcome changes."""
     p = _labels(lang)
@@ -297,14 +314,13 @@ def impact_text(document: ImpactDocument, lang: Lang = "nl") -> str:
     if not document.profiles:
         lines.append(f"  {p['impact.no_profiles']}")
     for profile in document.profiles:
-        verdict = (
-            f"{profile.old} → {profile.new}"
-            if profile.old != profile.new
-            else f"{profile.old} ({p['impact.unchanged']})"
-        )
+        old, new = verdict_label(profile.old, lang), verdict_label(profile.new, lang)
+        same = p["impact.same_verdict"] if profile.changes else p["impact.unchanged"]
+        verdict = f"{old} → {new}" if profile.old != profile.new else f"{old} ({same})"
         lines.append(f"  {profile.provider} ({profile.profile}): {verdict}")
         lines.extend(
-            f"      {s.requirement}{' / ' + s.lot if s.lot else ''}: {s.old or '—'} → {s.new or '—'}"
+            f"      {s.requirement}{' / ' + s.lot if s.lot else ''}: "
+            f"{status_label(s.old, lang)} → {status_label(s.new, lang)}"
             for s in profile.changes
         )
     return "\n".join(lines) + "\n"
@@ -312,12 +328,12 @@ def impact_text(document: ImpactDocument, lang: Lang = "nl") -> str:
 
 def impact_markdown(document: ImpactDocument, lang: Lang = "nl") -> str:
     """The impact as Markdown."""
-    return render("impact.md", lang, d=document, p=_labels(lang), difference=_difference)
+    return render("impact.md", lang, d=document, p=_labels(lang), difference=_difference, **_labels_of(lang))
 
 
 def impact_html(document: ImpactDocument, lang: Lang = "nl") -> str:
     """The impact as one self-contained HTML page."""
-    return render("impact.html", lang, d=document, p=_labels(lang), difference=_difference)
+    return render("impact.html", lang, d=document, p=_labels(lang), difference=_difference, **_labels_of(lang))
 
 
 def impact_json(document: ImpactDocument, lang: Lang = "nl") -> str:  # noqa: ARG001 - one signature for all
