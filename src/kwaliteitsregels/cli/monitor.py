@@ -44,6 +44,14 @@ EXIT_INTERNAL = 3
     help="Exit 1 bij: violation (gemiste overtreding of onbruikbare regel), warning (ook gemiste waarschuwing), "
     "never (nooit). / What makes the exit code 1.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Verdeel het bestand per aanbieder over zoveel processen (zelfde uitvoer). / Worker processes.",
+)
 @LANG
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Schrijf naar bestand."
@@ -54,6 +62,7 @@ def monitor(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     clock: Any,
     fmt: str,
     fail_on: Any,
+    jobs: int,
     lang: Lang,
     output: Path | None,
 ) -> None:
@@ -64,7 +73,7 @@ def monitor(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     """
     moment = clock.replace(tzinfo=AMSTERDAM) if clock else datetime.now(tz=AMSTERDAM)
     try:
-        report = run_monitor(rules, events, moment, keep_on_time=False)
+        report = run_monitor(rules, events, moment, keep_on_time=False, jobs=jobs)
     except KwaliteitsregelsError:
         raise
     except Exception:  # noqa: BLE001 - a fault of ours must not read as "deadline missed" (exit 1)

@@ -28,6 +28,7 @@ from kwaliteitsregels.errors import InputError, Problem, single
 from kwaliteitsregels.models.common import Model
 from kwaliteitsregels.monitoring.lines import bounded_lines, open_regular, too_long
 from kwaliteitsregels.monitoring.models import EventType, LawDomain
+from kwaliteitsregels.monitoring.partition import part_of_line, part_of_provider
 from kwaliteitsregels.workdays import FIRST_YEAR
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -123,16 +124,45 @@ def _open_check(path: Path) -> str:
     return kind
 
 
-def stream_file(path: str | Path, vocabulary: Vocabulary = CORE) -> Iterator[Entry | Problem]:
+def stream_file(path: str | Path, vocabulary: Vocabulary = CORE, part: Part | None = None) -> Iterator[Entry | Problem]:
     """Each line of a `.jsonl`/`.ndjson` or `.csv` file as an `Entry`, or a `Problem` if it cannot be used.
 
     The file is opened at once (a missing file, a device or a pipe raises here) and read as it is consumed.
+    With `part`, only the lines of that part of the providers (`partition.py`) are parsed and checked.
     """
+    return _file_collector(path, vocabulary, part).collect(_file_rows(path, part))
+
+
+def _file_rows(path: str | Path, part: Part | None) -> Iterator[Row]:
     path = Path(path)
     kind = _open_check(path)
     handle = open_regular(path)
-    rows = _jsonl_rows(handle, str(path)) if kind == "jsonl" else _csv_rows(handle, str(path))
-    return _Collector(str(path), vocabulary).collect(rows)
+    return _jsonl_rows(handle, str(path), part) if kind == "jsonl" else _csv_rows(handle, str(path), part)
+
+
+def _file_collector(path: str | Path, vocabulary: Vocabulary, part: Part | None) -> _Collector:
+    collector = _Collector(str(path), vocabulary)
+    if part is not None:
+        collector.partitioned(part.foreign)
+    return collector
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One of `of` parts of a stream split by provider, and the ids taken in other parts (id → first line)."""
+
+    index: int
+    of: int
+    foreign: Mapping[str, int]
+
+    def mine(self, raw: bytes) -> bool:
+        """Whether this JSONL line is in this part."""
+        return part_of_line(raw, self.of) == self.index
+
+    def mine_row(self, data: object) -> bool:
+        """Whether this CSV row (None: one that could not be read) is in this part."""
+        provider = data.get("provider") if isinstance(data, dict) else None
+        return (part_of_provider(provider, self.of) if isinstance(provider, str) else 0) == self.index
 
 
 def stream_records(
@@ -176,11 +206,14 @@ def _record_rows(records: Iterable[Event | Mapping[str, Any]], source: str) -> I
             yield number, None, Problem("event.not-an-object", message, source, number)
 
 
-def _jsonl_rows(handle: BinaryIO, source: str) -> Iterator[Row]:
+def _jsonl_rows(handle: BinaryIO, source: str, part: Part | None = None) -> Iterator[Row]:
     with handle:
         for number, raw in bounded_lines(handle):
             if raw is None:
-                yield number, None, too_long(source, number)
+                if part is None or part.index == 0:
+                    yield number, None, too_long(source, number)
+                continue
+            if part is not None and not part.mine(raw):
                 continue
             text = raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw
             if text.strip():
@@ -205,7 +238,12 @@ def _json_row(number: int, raw: bytes, source: str) -> Row:
     return number, data, None
 
 
-def _csv_rows(handle: BinaryIO, source: str) -> Iterator[Row]:
+def _csv_rows(handle: BinaryIO, source: str, part: Part | None = None) -> Iterator[Row]:
+    rows = _all_csv_rows(handle, source)
+    return rows if part is None else (row for row in rows if part.mine_row(row[1]))
+
+
+def _all_csv_rows(handle: BinaryIO, source: str) -> Iterator[Row]:
     unusable: list[Problem] = []  # lines the reader got as empty (too long, not UTF-8), reported in line order
 
     def texts() -> Iterator[str]:
@@ -328,6 +366,13 @@ class _Collector:
         self.vocabulary = vocabulary
         self.extra = frozenset(vocabulary.extra_references)
         self.seen: set[str] = set()
+        self.first: dict[str, int] | None = None  # partitioned: each id taken here, and its line
+        self.rejected: list[tuple[str, int]] = []  # partitioned: ids of events refused for another reason
+        self.foreign: Mapping[str, int] = {}
+
+    def partitioned(self, foreign: Mapping[str, int]) -> None:
+        """Keep what the parts need to find an id taken in two parts: ids with their lines; `foreign` taken."""
+        self.first, self.foreign = {}, foreign
 
     def collect(self, rows: Iterable[Row]) -> Iterator[Entry | Problem]:
         for line, data, problem in rows:
@@ -339,14 +384,18 @@ class _Collector:
 
     def _one(self, line: int, data: Event | dict[str, Any]) -> Iterator[Entry | Problem]:
         event, found = self._validate(data, line)
-        if event is not None and event.id in self.seen:
+        if event is not None and (event.id in self.seen or self.foreign.get(event.id, line) < line):
             found.append(
                 Problem("event.duplicate-id", f"id '{event.id}' komt al eerder voor", self.source, line, path="id")
             )
         if found or event is None:
+            if event is not None and self.first is not None:
+                self.rejected.append((event.id, line))
             yield from found
             return
         self.seen.add(event.id)
+        if self.first is not None:
+            self.first[event.id] = line
         yield Entry(line, event)
 
     def _validate(self, data: Event | dict[str, Any], line: int) -> tuple[Event | None, list[Problem]]:

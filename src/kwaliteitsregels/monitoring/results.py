@@ -199,6 +199,12 @@ class Tally:
         self.outcomes[outcome] += 1
         self.months[(provider, month, outcome)] += 1
 
+    def merge(self, other: Tally) -> None:
+        """Add the counts of another part of the stream."""
+        self.events += other.events
+        self.outcomes.update(other.outcomes)
+        self.months.update(other.months)
+
     def summary(self) -> tuple[MonthSummary, ...]:
         """Per provider per month: events, obligations that arose, and their outcomes."""
         keys = sorted({(provider, month) for provider, month, _ in self.months})

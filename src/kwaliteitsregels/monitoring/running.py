@@ -90,9 +90,25 @@ class _Outcome:
     missed: Counter[str] = field(default_factory=Counter)
 
     @classmethod
-    def new(cls, compiled: CompiledMonitoring, source: str, clock: dt.datetime, *, keep_on_time: bool) -> _Outcome:
-        """An empty outcome whose findings and problems go to disk past a bounded buffer."""
-        return cls(source, clock, keep_on_time, Spool(finding_key, compiled), Spool(problem_key, compiled))
+    def new(  # noqa: PLR0913 - the run, and where a worker's runs go
+        cls,
+        compiled: CompiledMonitoring,
+        source: str,
+        clock: dt.datetime,
+        *,
+        keep_on_time: bool,
+        folders: tuple[Path, Path] | None = None,
+        prefix: str = "run-",
+    ) -> _Outcome:
+        """An empty outcome whose findings and problems go to disk past a bounded buffer (in `folders`, if given)."""
+        found, problems = folders or (None, None)
+        return cls(
+            source,
+            clock,
+            keep_on_time,
+            Spool(finding_key, compiled, found, prefix),
+            Spool(problem_key, compiled, problems, prefix),
+        )
 
     def record(self, finding: Finding) -> None:
         self.tally.finding(finding)
@@ -138,13 +154,14 @@ def _durable(compiled: CompiledMonitoring, items: Items, outcome: _Outcome) -> N
     outcome.problems.extend(replace(p, file=outcome.source) for p in problems)
 
 
-def monitor(
+def monitor(  # noqa: PLR0913 - rules, events, clock and three options by keyword
     rules: Source | CompiledMonitoring,
     events: Events,
     clock: dt.datetime | dt.date | str,
     *,
     keep_on_time: bool = True,
     engine: Engine = "ledger",
+    jobs: int = 1,
 ) -> MonitoringReport:
     """Replay `events` against `rules` as of `clock` (a date means its start; naive times are Dutch time).
 
@@ -152,11 +169,20 @@ def monitor(
     are open (within the term) or overdue. Events after the clock are not used and are reported as
     problems, like unusable lines; every other event is processed. `keep_on_time=False` counts the
     on-time findings without keeping them (a region's year has hundreds of thousands).
+
+    `jobs` > 1 splits a file by provider over that many worker processes (the ledger only; events
+    given in Python run in this process): the report is the same, whatever the number.
     """
     if engine not in ("ledger", "durable"):
         raise single(UsageError, "engine", f"engine: 'ledger' of 'durable', niet {engine!r}")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise single(UsageError, "jobs", f"jobs: een geheel getal van minstens 1, niet {jobs!r}", path="jobs")
     compiled = load_monitoring_rules(rules)
     moment = _moment(clock)
+    if jobs > 1 and engine == "ledger" and isinstance(events, str | Path):
+        from kwaliteitsregels.monitoring.parallel import run_parts  # noqa: PLC0415 - it imports this module
+
+        return _report(compiled, run_parts(compiled, events, moment, keep_on_time=keep_on_time, jobs=jobs))
     source, read, ordered = _source(events, compiled)
     run = _durable if engine == "durable" else _ledger
     outcome = _Outcome.new(compiled, source, moment, keep_on_time=keep_on_time)

@@ -124,12 +124,15 @@ class Spooled(Sequence[T], Generic[T]):
 class Spool(Generic[T]):
     """Collects items; `result()` gives them in `key` order, from memory or merged from runs on disk."""
 
-    def __init__(self, key: Callable[[T], Any], compiled: CompiledMonitoring, chunk: int | None = None) -> None:
-        self.key, self.compiled, self.chunk = key, compiled, chunk or CHUNK
+    def __init__(
+        self, key: Callable[[T], Any], compiled: CompiledMonitoring, folder: Path | None = None, prefix: str = "run-"
+    ) -> None:
+        """`folder`: where runs go (owned by someone else); without it, a private folder when the first run is due."""
+        self.key, self.compiled, self.chunk, self.prefix = key, compiled, CHUNK, prefix
         self.buffer: list[T] = []
         self.runs: list[Path] = []
         self.size = 0
-        self._folder: Path | None = None
+        self._folder = folder
 
     def add(self, item: T) -> None:
         """Keep one item (a full buffer goes to disk as a sorted run)."""
@@ -148,7 +151,7 @@ class Spool(Generic[T]):
         if not self.buffer:
             return
         self.buffer.sort(key=self.key)
-        run = self.folder() / f"run-{len(self.runs):05d}.pickle"
+        run = self.folder() / f"{self.prefix}{len(self.runs):05d}.pickle"
         write_run(run, self.buffer, self.compiled)
         self.runs.append(run)
         self.buffer = []
@@ -159,6 +162,12 @@ class Spool(Generic[T]):
             self._folder = Path(tempfile.mkdtemp(prefix="kwaliteitsregels-spool-"))
             weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
         return self._folder
+
+    def discard(self) -> None:
+        """Forget every item and remove the runs written so far."""
+        for run in self.runs:
+            run.unlink(missing_ok=True)
+        self.buffer, self.runs, self.size = [], [], 0
 
     def adopt(self, runs: Iterable[Path], size: int) -> None:
         """Take over sorted runs written elsewhere (by a worker process), with how many items they hold."""
