@@ -1,16 +1,11 @@
 """The analytics pages (compare, impact) as headless Chromium lays them out, at desktop and phone width, and printed.
 
-Each page is loaded into an iframe of the width to test (Chromium's own window is at least 500 px wide),
-all at once in one Chromium run; a measuring script in the wrapper page, never in ours, writes what it
-finds into the DOM that `--dump-dom` prints: the page's width against its viewport, every text box
-whose content runs out of it (a long word in a narrow cell), every chart's box. Skipped, with the
-reason, where Chromium is not installed (`reporting/pdf.py` says how it is found).
+All pages at both widths are measured in one Chromium run (`tests/chromium_layout.py`). Skipped, with
+the reason, where Chromium is not installed (`reporting/pdf.py` says how it is found).
 """
 
 from __future__ import annotations
 
-import html
-import json
 import re
 import shutil
 import subprocess
@@ -22,49 +17,17 @@ from typing import Any
 import pytest
 
 import kwaliteitsregels as kr
+from chromium_layout import NEEDS_CHROMIUM, WIDTHS, measure
 from kwaliteitsregels.analytics.document import comparison_document, impact_document
 from kwaliteitsregels.analytics.versions import load_version
 from kwaliteitsregels.reporting import pdf
 from kwaliteitsregels.reporting.comparison import comparison_html, impact_html
 from kwaliteitsregels.reporting.hyphenation import SOFT_HYPHEN, hyphenate_word
 
-pytestmark = pytest.mark.skipif(
-    not pdf.available(),
-    reason=f"needs headless Chromium: apt-get install chromium, or name the binary in {pdf.ENVIRONMENT_VARIABLE}",
-)
+pytestmark = NEEDS_CHROMIUM
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "analytics"
-WIDTHS = {"desktop": 1366, "phone": 390}
 BUNDLED = ("twente", "achterhoek-2019", "leeuwarden-dagbesteding")
-MEASURE = """
-window.addEventListener("load", () => {
-  const found = [];
-  for (const frame of document.querySelectorAll("iframe")) {
-    const page = frame.contentDocument, root = page.documentElement;
-    const scrolls = (el) => {
-      for (let box = el.parentElement; box; box = box.parentElement) {
-        if (/auto|scroll/.test(getComputedStyle(box).overflowX)) return true;
-      }
-      return false;
-    };
-    const overflowing = [];
-    for (const el of page.querySelectorAll("h1, h2, h3, p, li, th, td, caption, dt, dd")) {
-      if (el.scrollWidth > el.clientWidth + 1 && !scrolls(el)) {
-        overflowing.push(el.tagName.toLowerCase() + ": " + el.textContent.trim().slice(0, 80));
-      }
-    }
-    const charts = [...page.querySelectorAll("svg")].map((svg) => {
-      const box = svg.getBoundingClientRect();
-      return [Math.round(box.width), Math.round(box.height), Math.round(box.right)];
-    });
-    found.push({
-      name: frame.dataset.name, width: root.clientWidth, scrollWidth: root.scrollWidth,
-      overflowing, charts, headings: page.querySelectorAll("h2").length, text: page.body.innerText.length,
-    });
-  }
-  document.getElementById("measured").textContent = JSON.stringify(found);
-});
-"""
 
 
 @cache
@@ -82,32 +45,9 @@ def _pages() -> dict[str, str]:
     return pages
 
 
-def _wrapper(pages: dict[str, str]) -> str:
-    frames = "".join(
-        f'<iframe data-name="{name}@{size}" style="width:{width}px;height:1000px;border:0" '
-        f'srcdoc="{html.escape(page, quote=True)}"></iframe>'
-        for name, page in pages.items()
-        for size, width in WIDTHS.items()
-    )
-    return f'<!DOCTYPE html><html><body>{frames}<pre id="measured"></pre><script>{MEASURE}</script></body></html>'
-
-
-@cache
-def _measured(folder: Path) -> dict[str, dict[str, Any]]:
-    wrapper = folder / "wrapper.html"
-    wrapper.write_text(_wrapper(_pages()), encoding="utf-8")
-    binary = pdf.chromium()
-    assert binary is not None
-    flags = ("--window-size=1500,1000", "--virtual-time-budget=10000", "--dump-dom")
-    dom = pdf.run_chromium(binary, *flags, wrapper.as_uri())
-    found = re.search(r'<pre id="measured">(.*?)</pre>', dom, re.DOTALL)
-    assert found, "the measuring script did not run"
-    return {page["name"]: page for page in json.loads(html.unescape(found.group(1)))}
-
-
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    return _measured(tmp_path_factory.mktemp("chromium"))
+    return measure(_pages(), tmp_path_factory.mktemp("chromium"))
 
 
 @pytest.mark.parametrize("size", WIDTHS)
@@ -119,7 +59,8 @@ def test_the_page_fits_its_width_and_no_text_runs_out_of_its_box(
     assert page["width"] == WIDTHS[size]
     assert page["text"] > 500, "the page rendered (almost) no text"
     assert page["headings"] >= 3
-    assert page["scrollWidth"] <= page["width"], f"the page is {page['scrollWidth']} px wide in {page['width']} px"
+    too_wide = f"the page is {page['scrollWidth']} px wide in {page['width']} px: {page['outside']}"
+    assert page["scrollWidth"] <= page["width"], too_wide
     assert page["overflowing"] == [], "text runs out of its box"
 
 
