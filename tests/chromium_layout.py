@@ -5,7 +5,8 @@ wide); a measuring script in the wrapper page, never in ours, writes what it fin
 `--dump-dom` prints: the page's width against its viewport, every text box whose content runs out of
 it (a long word in a narrow cell; not inside a box that scrolls on its own, nor visually hidden for
 screen readers), the last elements that reach past the right edge (to name in a failure), every
-chart's box, the number of sections and of characters shown.
+chart's box with the texts it cuts off (an inline SVG shows nothing outside its box), the number of
+sections and of characters shown.
 `NEEDS_CHROMIUM` skips, with the reason, where Chromium is not installed (`reporting/pdf.py`).
 """
 
@@ -52,7 +53,11 @@ window.addEventListener("load", () => {
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent.trim().slice(0, 60)}`);
     const charts = [...page.querySelectorAll("svg")].map((svg) => {
       const box = svg.getBoundingClientRect();
-      return [Math.round(box.width), Math.round(box.height), Math.round(box.right)];
+      const cut = [...svg.querySelectorAll("text")].filter((text) => {
+        const word = text.getBoundingClientRect();
+        return word.left < box.left - 1 || word.right > box.right + 1 || word.top < box.top - 1;
+      }).map((text) => text.textContent);
+      return [Math.round(box.width), Math.round(box.height), Math.round(box.right), cut];
     });
     found.push({
       name: frame.dataset.name, width: root.clientWidth, scrollWidth: root.scrollWidth,

@@ -7,6 +7,7 @@ the series apart in print.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,8 +16,12 @@ from markupsafe import Markup, escape
 # Colour-blind safe (Okabe–Ito), each with its own dash for print.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 _ROW = 26
-_LABEL = 190
+_LABEL = 190  # the least room for the labels left of the bars
 _WIDTH = 720
+_CHAR = 7  # about the width of one character at font-size 12, in px: the room a label needs
+_MOST_LABEL = 330  # labels longer than this are shortened with '…' (the whole label is in the tooltip)
+_SLANT = 35  # degrees: column labels too wide for their cell are drawn slanted
+_LEGEND = 10  # where each line of a legend starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,25 +41,48 @@ def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> Mar
     return Markup(head + "".join(body) + "</svg>")  # noqa: S704 - every text escaped above and below
 
 
-def _legend(series: Sequence[Series], y: int) -> list[str]:
-    parts, x = [], _LABEL
+def _label_room(labels: Sequence[str]) -> int:
+    """The width left of the bars or cells: enough for the longest label, within `_LABEL` and `_MOST_LABEL`."""
+    return max(_LABEL, min(_MOST_LABEL, _CHAR * max((len(label) for label in labels), default=0) + 16))
+
+
+def _fit(label: str, room: int) -> str:
+    """`label` as it fits in `room` pixels: shortened with '…' when it does not."""
+    most = max((room - 16) // _CHAR, 4)
+    return label if len(label) <= most else label[: most - 1].rstrip() + "…"
+
+
+def _label(x: float, y: int, label: str, room: int) -> str:
+    """A label ending at `x`, shortened to `room`; the whole of it as the tooltip when shortened."""
+    shown = _fit(label, room)
+    tip = f"<title>{escape(label)}</title>" if shown != label else ""
+    return f'<text x="{x}" y="{y}" text-anchor="end">{tip}{escape(shown)}</text>'
+
+
+def _legend(series: Sequence[Series], y: int) -> tuple[list[str], int]:
+    """The legend from `y` on, on as many lines as it needs within the width; and where it ends."""
+    parts, x = [], _LEGEND
     for i, item in enumerate(series):
+        wide = 24 + _CHAR * len(item.name)
+        if x > _LEGEND and x + wide > _WIDTH:
+            x, y = _LEGEND, y + 18
         colour = PALETTE[i % len(PALETTE)]
         parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>')
         parts.append(f'<text x="{x + 16}" y="{y + 10}">{escape(item.name)}</text>')
-        x += 24 + 7 * len(item.name)
-    return parts
+        x += wide
+    return parts, y + 12
 
 
 def stacked_bars(bars: Sequence[str], series: Sequence[Series], title: str, desc: str) -> Markup:
     """Horizontal stacked bars: one per label in `bars`, one segment per series, the total at the end."""
     totals = [sum(s.values[i] for s in series) for i in range(len(bars))]
-    scale = (_WIDTH - _LABEL - 60) / max(max(totals, default=0), 1)
+    room = _label_room(bars)
+    scale = (_WIDTH - room - 60) / max(max(totals, default=0), 1)
     body: list[str] = []
     for i, label in enumerate(bars):
         y = 10 + i * _ROW
-        body.append(f'<text x="{_LABEL - 8}" y="{y + 14}" text-anchor="end">{escape(label)}</text>')
-        x = float(_LABEL)
+        body.append(_label(room - 8, y + 14, label, room))
+        x = float(room)
         for j, item in enumerate(series):
             value = item.values[i]
             if value:
@@ -66,27 +94,36 @@ def stacked_bars(bars: Sequence[str], series: Sequence[Series], title: str, desc
                 )
                 x += width
         body.append(f'<text x="{x + 6:.1f}" y="{y + 14}">{totals[i]}</text>')
-    legend_y = 20 + len(bars) * _ROW
-    body.extend(_legend(series, legend_y))
-    return _svg(_WIDTH, legend_y + 24, title, desc, body)
+    legend, bottom = _legend(series, 20 + len(bars) * _ROW)
+    return _svg(_WIDTH, bottom + 12, title, desc, [*body, *legend])
 
 
 def heatmap(
     rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequence[int]], title: str, desc: str
 ) -> Markup:
-    """A grid of counts: darker is more; an empty cell (0) is white with a dash."""
-    cell = max(56, min(110, (_WIDTH - _LABEL) // max(len(columns), 1)))
-    top = 40
+    """A grid of counts: darker is more; an empty cell (0) is white with a dash.
+
+    Column labels wider than their cell are drawn slanted, so neighbours never run into each other.
+    """
+    room = _label_room(rows)
+    cell = max(56, min(110, (_WIDTH - room) // max(len(columns), 1)))
+    longest = _CHAR * max((len(column) for column in columns), default=0)
+    slanted = longest > cell - 6
+    top = 20 + round(longest * math.sin(math.radians(_SLANT))) if slanted else 40
     peak = max((v for row in values for v in row), default=0) or 1
     body: list[str] = []
     for j, column in enumerate(columns):
-        x = _LABEL + j * cell + cell / 2
-        body.append(f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle">{escape(column)}</text>')
+        x = room + j * cell + cell / 2
+        if slanted:
+            turn = f"rotate(-{_SLANT} {x:.1f} {top - 8})"
+            body.append(f'<text x="{x:.1f}" y="{top - 8}" transform="{turn}">{escape(column)}</text>')
+        else:
+            body.append(f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle">{escape(column)}</text>')
     for i, row in enumerate(rows):
         y = top + i * _ROW
-        body.append(f'<text x="{_LABEL - 8}" y="{y + 16}" text-anchor="end">{escape(row)}</text>')
+        body.append(_label(room - 8, y + 16, row, room))
         for j, value in enumerate(values[i]):
-            x = _LABEL + j * cell
+            x = room + j * cell
             shade = 0.15 + 0.85 * value / peak if value else 0.0
             fill = f"rgba(0,114,178,{shade:.2f})" if value else "#fff"
             ink = "#fff" if shade > 0.55 else "#000"
@@ -98,5 +135,6 @@ def heatmap(
             body.append(
                 f'<text x="{x + cell / 2 - 1:.1f}" y="{y + 16}" text-anchor="middle" fill="{ink}">{text}</text>'
             )
-    width = _LABEL + len(columns) * cell + 10
+    overhang = round(longest * math.cos(math.radians(_SLANT))) - cell // 2 if slanted else 0
+    width = room + len(columns) * cell + 10 + max(overhang, 0)
     return _svg(width, top + len(rows) * _ROW + 10, title, desc, body)
