@@ -12,9 +12,10 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 from click.testing import CliRunner
 
-from kwaliteitsregels.analytics.versions import diff, impact, load_version
+from kwaliteitsregels.analytics.versions import FIELDS, diff, impact, load_version
 from kwaliteitsregels.cli import main
 from kwaliteitsregels.errors import RulesetError
+from kwaliteitsregels.reporting.comparison import phrase
 from kwaliteitsregels.schemas import schema
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "analytics"
@@ -79,3 +80,11 @@ def test_cli_in_every_format(fmt: str) -> None:
     if fmt in {"text", "markdown"}:
         assert "voldoet_niet" not in result.output  # verdicts and statuses in words for people
         assert "voldaan → niet voldaan" in result.output
+        assert "tekst, voorwaarde" in result.output  # the fields that changed, as a reader names them
+
+
+def test_every_field_a_version_can_change_has_a_name_for_readers() -> None:
+    for lang in ("nl", "en"):
+        names = [phrase(f"field.{field}", lang) for field in FIELDS]
+        assert all(names)
+        assert len(set(names)) == len(FIELDS)

@@ -113,6 +113,26 @@ PHRASES: dict[str, tuple[str, str]] = {
     "impact.removed": ("Vervallen eisen", "Removed requirements"),
     "impact.changed": ("Gewijzigde eisen", "Changed requirements"),
     "impact.fields": ("gewijzigd", "changed"),
+    # The fields of a requirement a new version can change (analytics.versions.FIELDS), as a reader names them.
+    "field.title": ("titel", "title"),
+    "field.text": ("tekst", "text"),
+    "field.legal": ("wettelijke grondslag", "legal basis"),
+    "field.law_scope": ("wet", "act"),
+    "field.themes": ("thema's", "themes"),
+    "field.level": ("niveau", "level"),
+    "field.overlaps": ("overlap met de wet", "overlap with the law"),
+    "field.points": ("punten", "points"),
+    "field.valid_from": ("geldig vanaf", "valid from"),
+    "field.valid_to": ("geldig tot", "valid until"),
+    "field.per": ("per", "per"),
+    "field.lots": ("percelen", "lots"),
+    "field.stage": ("moment", "stage"),
+    "field.when": ("wanneer van toepassing", "applies when"),
+    "field.condition": ("voorwaarde", "condition"),
+    "field.judgement": ("wie oordeelt", "who judges"),
+    "field.evidence": ("bewijsstukken", "documents"),
+    "field.explain": ("pas toe of leg uit", "apply or explain"),
+    "field.severity": ("zwaarte", "severity"),
     "impact.profiles": ("Gevolgen voor aanbieders", "Impact on providers"),
     "impact.provider": ("aanbieder", "provider"),
     "impact.old": ("oud", "old"),
@@ -307,16 +327,17 @@ def impact_text(document: ImpactDocument, lang: Lang = "nl") -> str:
     lines += ["", f"{p['impact.changed']}: {len(document.changed)}"]
     for change in document.changed:
         lines.append(
-            f"  ~ {change.requirement}  {change.title} [{p['relation.' + change.relation]}; {', '.join(change.fields)}]"
+            f"  ~ {change.requirement}  {change.title} "
+            f"[{p['relation.' + change.relation]}; {', '.join(p['field.' + f] for f in change.fields)}]"
         )
         lines.extend(f"      {_difference(d)}" for d in change.parameters)
     lines += ["", p["impact.profiles"]]
     if not document.profiles:
         lines.append(f"  {p['impact.no_profiles']}")
     for profile in document.profiles:
-        old, new = verdict_label(profile.old, lang), verdict_label(profile.new, lang)
+        before, after = verdict_label(profile.old, lang), verdict_label(profile.new, lang)
         same = p["impact.same_verdict"] if profile.changes else p["impact.unchanged"]
-        verdict = f"{old} → {new}" if profile.old != profile.new else f"{old} ({same})"
+        verdict = f"{before} → {after}" if profile.old != profile.new else f"{before} ({same})"
         lines.append(f"  {profile.provider} ({profile.profile}): {verdict}")
         lines.extend(
             f"      {s.requirement}{' / ' + s.lot if s.lot else ''}: "
