@@ -15,7 +15,7 @@ paths (`@`, `/`, `www.`) and identifiers in kebab case such as a ruleset id (`le
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from kwaliteitsregels.messages import Lang
@@ -43,7 +43,7 @@ def _dictionary(lang: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=DICTIONARIES.get(lang, DICTIONARIES["nl"]), left=2, right=3)
 
 
-@cache
+@lru_cache(maxsize=8192)  # bounded: words from profiles are anyone's, the vocabulary's are few
 def hyphenate_word(word: str, lang: Lang = "nl") -> str:
     """`word` with a soft hyphen at every place it may break (as it is when shorter than `MIN_LETTERS`)."""
     if len(word) < MIN_LETTERS:
