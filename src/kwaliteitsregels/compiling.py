@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import decimal
 import functools
+import operator
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,9 +55,19 @@ def _kind(annotation: Any) -> str:
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Any], Any]:
+    """Read the field; a missing object on the way reads as None. One name is a C call, no Python frame."""
     if len(names) == 1:
-        (name,) = names
-        return lambda obj: getattr(obj, name)
+        return operator.attrgetter(names[0])
+    if len(names) == 2:  # the common `group.fact`, unrolled
+        first, second = operator.attrgetter(names[0]), operator.attrgetter(names[1])
+
+        def get_two(obj: Any) -> Any:
+            if obj is None:
+                return None
+            middle = first(obj)
+            return None if middle is None else second(middle)
+
+        return get_two
 
     def get(obj: Any) -> Any:
         for name in names:
@@ -402,9 +413,7 @@ def _models(
     return models_for(merge(bodies, report), report)
 
 
-def _contradictions(
-    ruleset: Ruleset, compiler: _Compiler, ids: frozenset[str]
-) -> tuple[CompiledContradiction, ...]:
+def _contradictions(ruleset: Ruleset, compiler: _Compiler, ids: frozenset[str]) -> tuple[CompiledContradiction, ...]:
     found = []
     for i, spec in enumerate(ruleset.contradictions):
         check = compiler.compile(spec.condition, compiler.models.profile, ("contradictions", i, "condition"))

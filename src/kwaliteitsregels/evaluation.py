@@ -51,10 +51,10 @@ class _Run:
 
     def __init__(
         self,
-        ruleset: CompiledRuleset,
         profile: Profile,
         peildatum: date,
         stage: Stage,
+        mine: list[tuple[int, Explanation]],
         sources: dict[str, FactSource] | None = None,
     ) -> None:
         self.profile = profile
@@ -64,10 +64,7 @@ class _Run:
         self.documents: dict[str, list[Document]] = evidence.index_documents(profile.documents)
         self.stage = stage
         self.rank = STAGE_ORDER[stage]
-        rid = ruleset.id
-        self.explanations: dict[str, Explanation] = {
-            e.requirement: e for e in profile.explanations if e.ruleset == rid and e.given_on <= peildatum
-        }
+        self.explanations: dict[str, Explanation] = {e.requirement: e for _, e in mine if e.given_on <= peildatum}
         registration = profile.registration
         products = registration.products if registration else []
         self.lots: dict[str, LotView] = {
@@ -177,19 +174,20 @@ def evaluate_with(  # noqa: PLR0913, PLR0917 - one evaluation's inputs, and the 
 
 
 def _relations(report: Report) -> tuple[Relation, ...]:
-    if not any(result.requirement.spec.overlaps for result in report.results):
+    overlapping = [result for result in report.results if result.requirement.spec.overlaps]
+    if not overlapping:
         return ()
     others = {
-        f"{ruleset_id}:{result.id}": result
+        (ruleset_id, result.id): result
         for ruleset_id, base in report.base_reports().items()
         for result in base.results
         if result.lot is None
     }
     relations = []
-    for result in report.results:
+    for result in overlapping:
         for overlap in result.requirement.spec.overlaps:
-            ruleset_id = overlap.requirement.split(":", 1)[0]
-            other = others[overlap.requirement]
+            ruleset_id, other_id = overlap.requirement.split(":", 1)
+            other = others[ruleset_id, other_id]
             this_met, other_met = _decided(result), _decided(other)
             disagree = this_met is not None and other_met is not None and this_met != other_met
             superseded: Literal["this", "other"] | None = None
@@ -239,9 +237,10 @@ def _own(  # noqa: PLR0913, PLR0917 - one ruleset, the profile, the moment, the 
             f"niet op peildatum {peildatum.isoformat()}"
         )
         raise single(EvaluationError, "ruleset-not-in-force", message)
-    _check_explanations(ruleset, profile)
+    mine = [(i, given) for i, given in enumerate(profile.explanations) if given.ruleset == ruleset.id]
+    _check_explanations(ruleset, mine)
     _check_registration(ruleset, profile)
-    run = _Run(ruleset, profile, peildatum, stage, recorded.sources if recorded else None)
+    run = _Run(profile, peildatum, stage, mine, recorded.sources if recorded else None)
     results: list[RequirementResult] = []
     for req in ruleset.requirements:
         if req.spec.per == "lot":
@@ -307,13 +306,15 @@ def _check_registration(ruleset: CompiledRuleset, profile: Profile) -> None:
         raise EvaluationError(problems)
 
 
-def _check_explanations(ruleset: CompiledRuleset, profile: Profile) -> None:
-    """An explanation aimed at this ruleset must name one of its requirements: a typo is an error, not a silent fail."""
+def _check_explanations(ruleset: CompiledRuleset, mine: list[tuple[int, Explanation]]) -> None:
+    """An explanation aimed at this ruleset must name one of its requirements: a typo is an error, not a silent fail.
+
+    `mine`: the explanations aimed at this ruleset, with their places in the profile (another ruleset in play
+    checks its own; an unknown ruleset was refused by `in_play`).
+    """
     ids, rid = ruleset.requirement_ids, ruleset.id
     problems = []
-    for i, given in enumerate(profile.explanations):
-        if given.ruleset != rid:
-            continue  # another ruleset in play checks its own (an unknown ruleset was refused by `in_play`)
+    for i, given in mine:
         if given.requirement not in ids:
             message = f"toelichting voor eis '{given.requirement}', die regelset '{rid}' niet heeft"
             suggestion = closest(given.requirement, sorted(ids))

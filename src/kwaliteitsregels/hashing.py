@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from decimal import Decimal
+from json.encoder import encode_basestring  # what json.dumps uses for text
 from typing import Any
+
+_CONSTANTS = {True: "true", False: "false", None: "null"}
 
 
 def canonical_hash(data: Any) -> str:
@@ -19,6 +22,10 @@ def _canonical(value: Any) -> str:
         return "{" + ",".join(f"{_canonical(str(k))}:{_canonical(v)}" for k, v in sorted(value.items())) + "}"
     if isinstance(value, list | tuple):
         return "[" + ",".join(map(_canonical, value)) + "]"
-    if isinstance(value, Decimal) and value.is_finite():
-        return str(value)
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    if value is None or isinstance(value, bool):
+        return _CONSTANTS[value]
+    if isinstance(value, int | Decimal) and (not isinstance(value, Decimal) or value.is_finite()):
+        return str(int(value)) if isinstance(value, int) else str(value)
     return json.dumps(value, ensure_ascii=False, default=str)

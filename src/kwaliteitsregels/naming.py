@@ -9,6 +9,7 @@ text meant for people names things through here. Names are made only when a text
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from collections.abc import Iterable, Mapping
@@ -76,6 +77,9 @@ class Namer:
     root: Any
     glossary: Glossary = EMPTY
     lang: Lang = "nl"
+    _walked: dict[str, tuple[tuple[str, ...], str, str | None, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # path → what `_walk` found: a result's texts name the same facts several times
 
     def name(self, path: str, label: str | None = None) -> str:
         """The path as a reader says it; `label` replaces the name of the last step (a count's own label)."""
@@ -106,9 +110,15 @@ class Namer:
         """'<name>: <value>': a fact read, by name and in its unit."""
         return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item))
 
-    def _walk(self, path: str) -> tuple[list[str], str, str | None, Any]:
+    def _walk(self, path: str) -> tuple[tuple[str, ...], str, str | None, Any]:
         """(the items and nearest group passed, the name of the last step, its unit, its type) along `path`."""
-        steps = [(int(index) if index else None, key) for index, key in _STEP.findall(path)]
+        found = self._walked.get(path)
+        if found is None:
+            found = self._walked[path] = self._walk_once(path)
+        return found
+
+    def _walk_once(self, path: str) -> tuple[tuple[str, ...], str, str | None, Any]:
+        steps = list(_steps(path))
         root = type(self.root)
         if steps and steps[0][1] != "profile" and not _has(root, steps[0][1]) and _has(root, "profile"):
             steps.insert(0, (None, "profile"))
@@ -131,7 +141,7 @@ class Namer:
                 walk.group, walk.leaf, walk.unit, walk.tp = "", rest, None, None
                 break
         shown_group = walk.group and walk.group.casefold() not in walk.leaf.casefold()
-        return [*walk.items, walk.group] if shown_group else walk.items, walk.leaf, walk.unit, walk.tp
+        return (*walk.items, walk.group) if shown_group else tuple(walk.items), walk.leaf, walk.unit, walk.tp
 
     def _entry(self, collection: str, key: str) -> str:
         if collection == "declarations":
@@ -193,7 +203,7 @@ class _Walk:
 
 def namer(result: RequirementResult, lang: Lang = "nl") -> Namer:
     """The namer for the texts of `result`: its root and its ruleset's glossary."""
-    return Namer(result.root, result.requirement.glossary, lang)
+    return result.remembered(("namer", lang), lambda: Namer(result.root, result.requirement.glossary, lang))
 
 
 def _code_labels() -> dict[str, Any]:
@@ -219,11 +229,18 @@ def _coded(item: Any, tp: Any, lang: Lang, own: Mapping[str, Any]) -> Any:
     return label.get(lang) if label is not None else item
 
 
+@functools.lru_cache(maxsize=4096)
+def _steps(path: str) -> tuple[tuple[int | None, str], ...]:
+    """`professionals[2].vog_issued_on` → (None, 'professionals'), (2, ''), (None, 'vog_issued_on')."""
+    return tuple((int(index) if index else None, key) for index, key in _STEP.findall(path))
+
+
 def _has(tp: Any, key: str) -> bool:
     model = introspection.model_class(tp)
     return model is not None and key in model.model_fields
 
 
+@functools.lru_cache(maxsize=4096)
 def _lower(label: str) -> str:
     """A label inside a sentence: 'Klachtencommissie' → 'klachtencommissie'; 'VECOZO', 'Chamber of Commerce' stay."""
     words = label.split(" ")

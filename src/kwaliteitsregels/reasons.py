@@ -151,6 +151,10 @@ def relation_phrase(relation: Relation, seen_from: RequirementResult, lang: Lang
 
 def reason(result: RequirementResult, lang: Lang = "nl") -> str:
     """Why the requirement got its status, in plain language, naming every failing condition."""
+    return result.remembered(("reason", lang), lambda: _reason(result, lang))
+
+
+def _reason(result: RequirementResult, lang: Lang) -> str:
     if result.status is Status.NOT_APPLICABLE:
         return _not_applicable(result, lang)
     if result.contradicted:

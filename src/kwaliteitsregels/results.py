@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from kwaliteitsregels import _choices
 from kwaliteitsregels.compiling import CompiledContradiction, CompiledRequirement, CompiledRuleset
@@ -148,6 +148,9 @@ class ExplanationRecord:
         return self._decision.note if self._decision else None
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(slots=True)
 class RequirementResult:
     """The outcome for one requirement, with everything needed to explain it. Treat as read-only."""
@@ -163,6 +166,17 @@ class RequirementResult:
     lot: str | None = None
     traces: tuple[Node | None, Node | None] | None = None  # (applicability, condition), recorded on first use
     contradicted: tuple[CompiledContradiction, ...] = ()  # facts that contradict each other: not demonstrable
+    _memo: dict[tuple[str, str], Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def remembered(self, key: tuple[str, str], make: Callable[[], _T]) -> _T:
+        """What `make` gives, made once per result: every report format names and explains the same result."""
+        memo = self._memo
+        if memo is None:
+            memo = self._memo = {}
+        if key not in memo:
+            memo[key] = make()
+        found: _T = memo[key]
+        return found
 
     @property
     def trace(self) -> Node | None:

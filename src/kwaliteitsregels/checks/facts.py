@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
-from kwaliteitsregels.checks.operands import NO_CONSTRAINT, Compared, NoRow, operand
+from kwaliteitsregels.checks.operands import NO_CONSTRAINT, Compared, Constant, NoRow, operand
 from kwaliteitsregels.checks.quantities import compile_quantity, decide, other_side, quantity_of_field
 from kwaliteitsregels.trace import QUICK, Check, Context, Node, leaves
 
@@ -54,10 +54,13 @@ def build_present(path: str, builder: Builder) -> Check:
     """The fact is filled in (a missing fact is 'not demonstrated', never false)."""
     field = builder.field(path, ANY_KIND)
 
+    get, path, known, unknown = field.get, field.path, QUICK[True], QUICK[None]
+
     def check(obj: Any, ctx: Context) -> Node:
-        actual = field.get(obj)
-        outcome = None if _missing(actual) else True
-        return Node("present", outcome, field.path, actual) if ctx.tracing else QUICK[outcome]
+        actual = get(obj)
+        if ctx.tracing:
+            return Node("present", None if _missing(actual) else True, path, actual)
+        return unknown if actual is None or actual in ("", []) else known
 
     return check
 
@@ -70,12 +73,31 @@ def build_equals(args: Compared, builder: Builder) -> Check:
     if field.kind == "duration":
         return _quantity_check("equals", operator.eq, args, builder)
     expected_of = operand(args, field, builder)
+    if isinstance(expected_of, Constant):
+        return _against_constant("equals", operator.eq, field.get, field.path, expected_of.value)
 
     def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
         expected = expected_of(obj)
         outcome = _compared(actual, expected, operator.eq)
         return Node("equals", outcome, field.path, actual, expected) if ctx.tracing else QUICK[outcome]
+
+    return check
+
+
+def _against_constant(
+    name: str, compare: Callable[[Any, Any], bool], get: Callable[[Any], Any], path: str, expected: Any
+) -> Check:
+    """A comparison with a constant: the hot path reads the fact and compares, nothing else."""
+    met, not_met, unknown = QUICK[True], QUICK[False], QUICK[None]
+
+    def check(obj: Any, ctx: Context) -> Node:
+        actual = get(obj)
+        if ctx.tracing:
+            return Node(name, _compared(actual, expected, compare), path, actual, expected)
+        if actual is None:
+            return unknown
+        return met if compare(actual, expected) else not_met
 
     return check
 
@@ -122,6 +144,8 @@ def _comparison(name: str, compare: Callable[[Any, Any], bool]) -> Callable[[Com
         if field.kind == "duration":
             return _quantity_check(name, compare, args, builder)
         expected_of = operand(args, field, builder)
+        if isinstance(expected_of, Constant):
+            return _against_constant(name, compare, field.get, field.path, expected_of.value)
 
         def check(obj: Any, ctx: Context) -> Node:
             actual = field.get(obj)

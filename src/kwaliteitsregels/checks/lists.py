@@ -97,14 +97,20 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
     where = scoped.condition(args.where, "where") if args.where is not None else None
     low_bound, high_bound, label = args.min, args.max, args.label
 
+    enough = low_bound if high_bound is None and low_bound else None  # a count that only needs a minimum
+
     def quick(values: Any, ctx: Context) -> tuple[int, int]:
         if where is None:
             return len(values), 0
         low = unknown = 0
         for item in values:
             outcome = where(item, ctx).outcome
-            low += outcome is True
-            unknown += outcome is None
+            if outcome is True:
+                low += 1
+                if low == enough:  # the rest cannot change the outcome
+                    return low, 0
+            elif outcome is None:
+                unknown += 1
         return low, unknown
 
     def check(obj: Any, ctx: Context) -> Node:

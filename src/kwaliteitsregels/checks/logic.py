@@ -30,26 +30,24 @@ def _children(raw: Conditions, builder: Builder) -> tuple[Check, ...]:
     return tuple(builder.condition(item, i) for i, item in enumerate(raw))
 
 
-def _quick(checks: tuple[Check, ...], obj: Any, ctx: Context, *, decisive: bool) -> Node:
-    """Kleene all (decisive False) or any (decisive True), stopping at the first decisive child."""
-    unknown = False
-    for child in checks:
-        outcome = child(obj, ctx).outcome
-        if outcome is decisive:
-            return QUICK[decisive]
-        unknown = unknown or outcome is None
-    return QUICK[None] if unknown else QUICK[not decisive]
-
-
 def build_all(raw: Conditions, builder: Builder) -> Check:
     """Every sub-condition holds."""
     checks = _children(raw, builder)
 
+    met, not_met, unknown = QUICK[True], QUICK[False], QUICK[None]
+
     def check(obj: Any, ctx: Context) -> Node:
-        if not ctx.tracing:
-            return _quick(checks, obj, ctx, decisive=False)
-        nodes = tuple(c(obj, ctx) for c in checks)
-        return Node("all", _all([n.outcome for n in nodes]), children=nodes)
+        if ctx.tracing:
+            nodes = tuple(c(obj, ctx) for c in checks)
+            return Node("all", _all([n.outcome for n in nodes]), children=nodes)
+        undecided = False  # Kleene all: stop at the first child not met
+        for child in checks:
+            outcome = child(obj, ctx).outcome
+            if outcome is False:
+                return not_met
+            if outcome is None:
+                undecided = True
+        return unknown if undecided else met
 
     return check
 
@@ -58,11 +56,20 @@ def build_any(raw: Conditions, builder: Builder) -> Check:
     """At least one sub-condition holds."""
     checks = _children(raw, builder)
 
+    met, not_met, unknown = QUICK[True], QUICK[False], QUICK[None]
+
     def check(obj: Any, ctx: Context) -> Node:
-        if not ctx.tracing:
-            return _quick(checks, obj, ctx, decisive=True)
-        nodes = tuple(c(obj, ctx) for c in checks)
-        return Node("any", _any([n.outcome for n in nodes]), children=nodes)
+        if ctx.tracing:
+            nodes = tuple(c(obj, ctx) for c in checks)
+            return Node("any", _any([n.outcome for n in nodes]), children=nodes)
+        undecided = False  # Kleene any: stop at the first child met
+        for child in checks:
+            outcome = child(obj, ctx).outcome
+            if outcome is True:
+                return met
+            if outcome is None:
+                undecided = True
+        return unknown if undecided else not_met
 
     return check
 

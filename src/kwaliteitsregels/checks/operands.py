@@ -75,6 +75,19 @@ class Compared(BaseModel):
         return self
 
 
+class Constant:
+    """A constant operand: what the comparison is built against once, not read per object."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __call__(self, _obj: Any) -> Any:
+        """The constant, whatever the object."""
+        return self.value
+
+
 def operand(args: Compared, field: ProfileField, builder: Builder) -> Callable[[Any], Any]:
     """A function from the current object to the value `field` is compared with.
 
@@ -88,8 +101,7 @@ def operand(args: Compared, field: ProfileField, builder: Builder) -> Callable[[
         return other.get
     if args.value_from is not None:
         return _lookup(args.value_from, field, builder)
-    constant = builder.value(field, args.value, "value")
-    return lambda _obj: constant
+    return Constant(builder.value(field, args.value, "value"))
 
 
 def _lookup(lookup: TableLookup, field: ProfileField, builder: Builder) -> Callable[[Any], Any]:

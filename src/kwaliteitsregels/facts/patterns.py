@@ -36,6 +36,8 @@ MAX_PATTERN_LENGTH: Final = 200
 MAX_COUNT: Final = 100
 MAX_STATES: Final = 5_000
 _CACHE_BUDGET: Final = 250_000  # state entries kept per pattern, about 10 MB at most
+_SEEN_BUDGET: Final = 4_096  # short values remembered per pattern with their outcome
+_SEEN_LENGTH: Final = 64  # codes and numbers; a longer text is read again
 _ESCAPABLE: Final = frozenset(string.punctuation + " ")
 _QUANTIFIERS: Final = frozenset("?*+{")
 
@@ -449,10 +451,6 @@ class _Steps:
         self.accepting: dict[str, frozenset[int]] = {}
         self.held = 0
 
-    def following(self, state: frozenset[int], char: str) -> frozenset[int]:
-        found = self.table.get((state, char))
-        return self.compute(state, char) if found is None else found
-
     def compute(self, state: frozenset[int], char: str) -> frozenset[int]:
         """The state after reading `char`: every thread whose character set accepts it moves on."""
         if self.held > _CACHE_BUDGET:
@@ -493,13 +491,27 @@ class Pattern:
 
     source: str
     _steps: _Steps = field(repr=False, compare=False)
+    _seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # value → matched, bounded
 
     def matches(self, value: str) -> bool:
-        """Whether the whole of `value` matches the pattern."""
+        """Whether the whole of `value` matches the pattern (the same short value twice is read once)."""
+        if len(value) > _SEEN_LENGTH:
+            return self._read(value)
+        seen = self._seen
+        known = seen.get(value)
+        if known is None:
+            if len(seen) >= _SEEN_BUDGET:
+                seen.clear()
+            known = seen[value] = self._read(value)
+        return known
+
+    def _read(self, value: str) -> bool:
         steps = self._steps
+        table = steps.table
         state = steps.start
         for char in value:
-            state = steps.following(state, char)
+            found = table.get((state, char))
+            state = steps.compute(state, char) if found is None else found
             if not state:
                 return False
         return steps.final in state
