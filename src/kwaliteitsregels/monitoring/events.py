@@ -329,13 +329,24 @@ _CONVERT: dict[str, Any] = {
 }
 
 
+_PLAIN = _TEXT | _OPTIONAL_TEXT
+_SPECIAL = {name: convert for name, convert in _CONVERT.items() if name not in _PLAIN}
+
+
 def _quick(data: dict[str, Any]) -> Event | None:
     """The common clean line without pydantic (the hot path); None sends the line through full validation."""
-    try:
-        values = {name: _CONVERT[name](value) for name, value in data.items()}
-    except (_Slow, KeyError, ValueError, TypeError):
+    if not data.keys() >= _REQUIRED:
         return None
-    if not values.keys() >= _REQUIRED:
+    values = {}
+    try:
+        for name, value in data.items():
+            if name in _PLAIN:
+                if type(value) is not str or (not value and name in _TEXT):
+                    return None
+                values[name] = value
+            else:
+                values[name] = _SPECIAL[name](value)
+    except (_Slow, KeyError, ValueError, TypeError):
         return None
     return _construct(values)
 
@@ -380,9 +391,14 @@ class _Collector:
                 if problem is not None:
                     yield problem
                 continue
-            yield from self._one(line, data)
+            found = self._one(line, data)
+            if type(found) is Entry:
+                yield found
+            else:
+                yield from found  # type: ignore[misc]
 
-    def _one(self, line: int, data: Event | dict[str, Any]) -> Iterator[Entry | Problem]:
+    def _one(self, line: int, data: Event | dict[str, Any]) -> Entry | list[Problem]:
+        """The entry, or the problems of the line."""
         event, found = self._validate(data, line)
         if event is not None and (event.id in self.seen or self.foreign.get(event.id, line) < line):
             found.append(
@@ -391,12 +407,11 @@ class _Collector:
         if found or event is None:
             if event is not None and self.first is not None:
                 self.rejected.append((event.id, line))
-            yield from found
-            return
+            return found
         self.seen.add(event.id)
         if self.first is not None:
             self.first[event.id] = line
-        yield Entry(line, event)
+        return Entry(line, event)
 
     def _validate(self, data: Event | dict[str, Any], line: int) -> tuple[Event | None, list[Problem]]:
         if isinstance(data, dict) and self.extra and not self.extra.isdisjoint(data):
@@ -444,13 +459,12 @@ class _Collector:
 
 def _out_of_range(event: Event) -> str | None:
     """The first date field outside the supported years, or None."""
-    if FIRST_YEAR < event.at.year < LAST_YEAR and event.effective_date is None and event.period_end is None:
-        return None  # the common case, without time-zone arithmetic
-    days = {"at": event.at.astimezone(AMSTERDAM).date() if _safe(event.at) else None}
-    days |= {"effective_date": event.effective_date, "period_end": event.period_end}
-    for name, day in days.items():
-        if name == "at" and day is None:
-            return name
+    at = event.at
+    if not FIRST_YEAR < at.year < LAST_YEAR and (  # only at the edges can Dutch time move it out of range
+        not _safe(at) or not FIRST_YEAR <= at.astimezone(AMSTERDAM).year <= LAST_YEAR
+    ):
+        return "at"
+    for name, day in (("effective_date", event.effective_date), ("period_end", event.period_end)):
         if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
             return name
     return None

@@ -64,13 +64,18 @@ def pattern_time(pattern: Pattern, entry: Entry) -> dt.datetime | None:
 def applies(pattern: Pattern, event: Event) -> bool | str:
     """Whether the pattern's filters hold for the event: True, False, or the name of a missing field that decides."""
     where = pattern.where
-    passes = (
-        (where.crisis is None or where.crisis == event.crisis)
-        and (where.law is None or event.law is None or where.law == event.law)
-        and (not where.municipality or event.municipality is None or event.municipality in where.municipality)
-    )
-    missing = [n for n in ("law", "municipality") if getattr(where, n) is not None and getattr(event, n) is None]
-    return (missing[0] if missing else True) if passes else False
+    law, municipality = event.law, event.municipality
+    if where.crisis is not None and where.crisis != event.crisis:
+        return False
+    if where.law is not None and law is not None and where.law != law:
+        return False
+    if where.municipality and municipality is not None and municipality not in where.municipality:
+        return False
+    if where.law is not None and law is None:
+        return "law"
+    if where.municipality is not None and municipality is None:
+        return "municipality"
+    return True
 
 
 @dataclass(slots=True)

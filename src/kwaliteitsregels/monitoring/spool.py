@@ -3,9 +3,9 @@
 A run over a region's year finds hundreds of thousands of terms that need attention. Up to `CHUNK`
 items are held; past that each full buffer is sorted and written to a temporary file as a run, and
 reading the result merges the runs lazily (`heapq.merge`), holding one small batch per run. A spool
-that never filled its buffer gives a plain tuple, as before. Items are pickled with the rules'
-obligations and event-type titles as references (`persistent_id`), so a run stays small and a worker
-process can write runs that the parent reads (both hold the same compiled rules).
+that never filled its buffer gives a plain tuple, as before. Items are written as plain tuples, with
+the rules' obligations and event-type titles as an index and a name, so a run stays small, pickling
+stays in C, and a worker process can write runs that the parent reads (both hold the same rules).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from typing import Any, Generic, TypeVar, overload
 
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring
-from kwaliteitsregels.monitoring.results import Finding
+from kwaliteitsregels.monitoring.deadlines import Due
+from kwaliteitsregels.monitoring.results import Finding, Occurrence, Outcome
 
 T = TypeVar("T")
 CHUNK = 10_000
@@ -40,49 +41,89 @@ def problem_key(problem: Problem) -> tuple[int, str]:
     return (problem.line or 0, problem.code)
 
 
-def shared_objects(compiled: CompiledMonitoring) -> dict[int, tuple[str, int | str]]:
-    """The objects of the rules a finding points to, by identity: written as references, not copied."""
-    table: dict[int, tuple[str, int | str]] = {}
-    for index, obligation in enumerate(compiled.spec.obligations):
-        table[id(obligation)] = ("o", index)
-    for name, kind in compiled.vocabulary.types.items():
-        table[id(kind.title)] = ("t", name)
-    return table
+class _Codec:
+    """Findings and problems as plain tuples (and back): the rules they point to are written as an index."""
+
+    def __init__(self, compiled: CompiledMonitoring) -> None:
+        self.obligations = compiled.spec.obligations
+        self.index = {id(obligation): number for number, obligation in enumerate(self.obligations)}
+        self.types = compiled.vocabulary.types
+
+    def encode(self, item: Any) -> Any:
+        if isinstance(item, Finding):
+            due, by = item.due, item.fulfilled_by
+            return (
+                "F",
+                self.index[id(item.obligation)],
+                item.outcome.value,
+                _occurrence(item.trigger),
+                item.key,
+                item.anchor,
+                (due.limit, due.last, due.extended_from, due.basis),
+                _occurrence(by) if by else None,
+                item.measured,
+                item.missed_by,
+                item.missed_unit,
+                item.period,
+            )
+        if isinstance(item, Problem):
+            return ("P", item.code, item.message, item.file, item.line, item.column, item.path, item.suggestion)
+        return item
+
+    def decode(self, record: Any) -> Any:
+        if record[0] == "P":
+            return Problem(*record[1:])
+        if record[0] != "F":
+            return record
+        _, number, outcome, trigger, key, anchor, due, by, measured, missed_by, missed_unit, period = record
+        obligation = self.obligations[number]
+        awaited = obligation.awaited or obligation.trigger
+        return Finding(
+            obligation,
+            Outcome(outcome),
+            self._occurrence(trigger),
+            key,
+            anchor,
+            Due(*due),
+            self._occurrence(by) if by else None,
+            measured,
+            missed_by,
+            missed_unit,
+            self.types[awaited.event].title,
+            period,
+        )
+
+    def _occurrence(self, values: tuple[Any, ...]) -> Occurrence:
+        line, event_id, kind, at, provider = values
+        return Occurrence(line, event_id, kind, at, provider, self.types[kind].title)
 
 
-def _resolve(compiled: CompiledMonitoring, reference: tuple[str, int | str]) -> Any:
-    kind, value = reference
-    if kind == "o":
-        return compiled.spec.obligations[int(value)]
-    return compiled.vocabulary.types[str(value)].title
+def _occurrence(occurrence: Occurrence) -> tuple[Any, ...]:
+    return (occurrence.line, occurrence.id, occurrence.type, occurrence.at, occurrence.provider)
 
 
 def write_run(path: Path, items: Iterable[Any], compiled: CompiledMonitoring) -> int:
     """Write already sorted `items` to `path` in batches; the number written."""
-    table = shared_objects(compiled)
+    encode = _Codec(compiled).encode
     count = 0
     with path.open("wb") as handle:
-        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.persistent_id = lambda obj: table.get(id(obj))  # type: ignore[method-assign]
         iterator = iter(items)
-        while batch := list(itertools.islice(iterator, BATCH)):
-            pickler.dump(batch)
-            pickler.clear_memo()
+        while batch := [encode(item) for item in itertools.islice(iterator, BATCH)]:
+            pickle.dump(batch, handle, protocol=pickle.HIGHEST_PROTOCOL)
             count += len(batch)
     return count
 
 
 def read_run(path: Path, compiled: CompiledMonitoring) -> Iterator[Any]:
     """The items of a run, one batch in memory at a time."""
+    decode = _Codec(compiled).decode
     with path.open("rb") as handle:
-        while True:  # one unpickler per batch: each batch was written with a fresh memo
-            unpickler = pickle.Unpickler(handle)  # noqa: S301 - runs we wrote ourselves, in our own mkdtemp folder
-            unpickler.persistent_load = lambda reference: _resolve(compiled, reference)  # type: ignore[method-assign]
+        while True:
             try:
-                batch = unpickler.load()
+                batch = pickle.load(handle)  # noqa: S301 - runs we wrote ourselves, in our own mkdtemp folder
             except EOFError:
                 return
-            yield from batch
+            yield from map(decode, batch)
 
 
 class Spooled(Sequence[T], Generic[T]):
