@@ -1,15 +1,18 @@
 """Benchmark: contract monitoring of a region's year of iJw/iWmo messages (targets of issue 19).
 
-    python benchmarks/monitoring.py                      # 10^6 events, then 50 runs in one process
-    python benchmarks/monitoring.py --events 100000 --runs 0
-    python benchmarks/monitoring.py --engine durable --events 20000 --runs 20 --run-events 600
+    python benchmarks/monitoring.py                      # 10^6 events (1 and 2 workers), then 50 runs in one process
+    python benchmarks/monitoring.py --events 100000 --runs 0 --jobs 1,2 --before ace2883
+    python benchmarks/monitoring.py --engine durable --events 20000 --runs 20 --run-events 600 --jobs 1
 
 Each client gets a realistic flow: (315 →) 301 → 305 → support plan → monthly 303 → 304 → 307, and a
 few calamities and reports per provider. The stream is written once to a JSONL file in time order
 (cached in the temp directory) and every measurement runs in a fresh child process:
 
-- scale: `monitor()` over the file as the CLI runs it (`keep_on_time=False`), wall time, events/s
-  and the child's peak resident memory; median over `--repeats`;
+- scale: `monitor()` over the file as the CLI runs it (`keep_on_time=False`), for each `--jobs`
+  (worker processes): wall time, events/s, the peak resident memory of the process and of its
+  largest worker; median over `--repeats`;
+- before: with `--before <commit>`, the same scale runs (one process) on the sources of that commit
+  (`git archive`), in the same command and under the same load;
 - growth: `--runs` runs of `monitor()` in one process over a smaller stream, resident memory
   after each run (after `gc.collect()`); growth = last − second (the first run loads code).
 
@@ -20,12 +23,15 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import json
+import os
 import random
 import resource
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from datetime import date, datetime, timedelta
@@ -135,19 +141,22 @@ def _rss_mb() -> float:
         return int(handle.read().split()[1]) * resource.getpagesize() / 2**20
 
 
-def child_scale(path: str, engine: str) -> dict[str, Any]:
+def child_scale(path: str, engine: str, jobs: int) -> dict[str, Any]:
     """One run over the file in this (fresh) process: time, peak memory, counts."""
     from kwaliteitsregels import monitoring  # noqa: PLC0415 - imported in the child only
 
     rules = monitoring.load_monitoring_rules("achterhoek-2019")
+    options: dict[str, Any] = {"jobs": jobs} if jobs > 1 else {}  # older sources have no jobs
     start = time.perf_counter()
-    report = monitoring.monitor(rules, path, CLOCK, keep_on_time=False, engine=engine)  # type: ignore[arg-type]
+    report = monitoring.monitor(rules, path, CLOCK, keep_on_time=False, engine=engine, **options)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "events": report.event_count,
         "seconds": seconds,
         "peak_mb": peak,
+        "worker_peak_mb": workers,
         "counts": report.counts(),
         "kept": len(report.findings),
         "problems": len(report.problems),
@@ -167,9 +176,10 @@ def child_growth(path: str, engine: str, runs: int) -> dict[str, Any]:
     return {"rss_mb": after}
 
 
-def _child(*args: str) -> dict[str, Any]:
+def _child(*args: str, source: Path | None = None) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", *args]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
+    env = {**os.environ, "PYTHONPATH": str(source / "src")} if source else None
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)  # noqa: S603 - our own script
     if result.returncode != 0:
         return {"error": result.stderr.strip().splitlines()[-1:] or [f"exit {result.returncode}"]}
     data: dict[str, Any] = json.loads(result.stdout)
@@ -183,31 +193,25 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=50, help="runs in one process for the growth check (0: skip)")
     parser.add_argument("--run-events", type=int, default=600, help="size of the stream in the growth check")
     parser.add_argument("--engine", choices=["ledger", "durable"], default="ledger")
+    parser.add_argument("--jobs", default="1,2", help="worker processes for the scale run, comma-separated")
+    parser.add_argument("--before", help="a commit whose sources run the scale run too (one process)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, path, engine, *rest = args.child
-        result = child_scale(path, engine) if kind == "scale" else child_growth(path, engine, int(rest[0]))
+        number = int(rest[0])
+        result = child_scale(path, engine, number) if kind == "scale" else child_growth(path, engine, number)
         print(json.dumps(result))
         return
     print(f"engine: {args.engine}")
     if args.events:
         path = stream_file(args.events)
-        runs = [_child("scale", str(path), args.engine) for _ in range(args.repeats)]
-        if any("error" in r for r in runs):
-            print(f"scale run failed: {[r.get('error') for r in runs]}")
-        else:
-            seconds = statistics.median(r["seconds"] for r in runs)
-            peak = statistics.median(r["peak_mb"] for r in runs)
-            first = runs[0]
-            print(
-                f"scale: {first['events']:,} events in {seconds:.1f} s (median of {args.repeats}) = "
-                f"{first['events'] / seconds:,.0f} events/s; peak memory {peak:.0f} MB"
-            )
-            print(
-                f"       findings {first['counts']}; kept (needing attention) {first['kept']:,}; "
-                f"problems {first['problems']}"
-            )
+        if args.before:
+            with tempfile.TemporaryDirectory() as folder:
+                _extract(args.before, Path(folder))
+                _scale(path, args, 1, f"before ({args.before})", Path(folder))
+        for jobs in (int(n) for n in args.jobs.split(",")):
+            _scale(path, args, jobs, "after" if args.before else "scale")
     if args.runs:
         path = stream_file(args.run_events)
         growth = _child("growth", str(path), args.engine, str(args.runs))
@@ -220,6 +224,37 @@ def main() -> None:
                 f"{rss[0]} MB after run 1, {rss[1] if len(rss) > 1 else rss[0]} MB after run 2, {rss[-1]} MB "
                 f"after run {len(rss)}; growth {rss[-1] - rss[min(1, len(rss) - 1)]:+.1f} MB"
             )
+
+
+def _extract(commit: str, folder: Path) -> None:
+    """The sources (and bundled monitoring rules) of `commit`, unpacked into `folder`."""
+    root = Path(__file__).resolve().parents[1]
+    archive = subprocess.run(  # noqa: S603 - git with our own arguments
+        ["git", "-C", str(root), "archive", commit, "src", "monitoring"],  # noqa: S607 - git from PATH
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+
+
+def _scale(path: Path, args: argparse.Namespace, jobs: int, label: str, source: Path | None = None) -> None:
+    runs = [_child("scale", str(path), args.engine, str(jobs), source=source) for _ in range(args.repeats)]
+    if any("error" in r for r in runs):
+        print(f"{label}: scale run failed: {[r.get('error') for r in runs]}")
+        return
+    seconds = statistics.median(r["seconds"] for r in runs)
+    peak = statistics.median(r["peak_mb"] for r in runs)
+    workers = statistics.median(r["worker_peak_mb"] for r in runs)
+    first = runs[0]
+    in_workers = f", largest worker {workers:.0f} MB" if jobs > 1 else ""
+    each = ", ".join(f"{r['seconds']:.1f}" for r in runs)
+    print(
+        f"{label}, {jobs} process(es): {first['events']:,} events in {seconds:.1f} s (median of {args.repeats}: "
+        f"{each}) = {first['events'] / seconds:,.0f} events/s; peak memory {peak:.0f} MB{in_workers}"
+    )
+    kept, problems = first["kept"], first["problems"]
+    print(f"       findings {first['counts']}; kept (needing attention) {kept:,}; problems {problems}")
 
 
 if __name__ == "__main__":

@@ -92,6 +92,7 @@ class _Context:
     clock: dt.datetime
     sink: Sink
     missing: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    last: tuple[Entry, Occurrence] | None = None  # the occurrence of the event being fed, shared by its units
 
     def emit(  # noqa: PLR0913, PLR0917 - the parts of a finding
         self,
@@ -111,7 +112,12 @@ class _Context:
         self.sink.record(_finding(obligation, term, outcome, by, moment, awaited_title, self, period))
 
     def occurrence(self, entry: Entry) -> Occurrence:
-        return Occurrence.of(entry, self.compiled.vocabulary.types[entry.event.type])
+        last = self.last
+        if last is not None and last[0] is entry:
+            return last[1]
+        occurrence = Occurrence.of(entry, self.compiled.vocabulary.types[entry.event.type])
+        self.last = (entry, occurrence)
+        return occurrence
 
     def due(self, obligation: Obligation, anchor: dt.datetime) -> Due:
         return compute_due(anchor, obligation.deadline, self.compiled.extra_holidays)
