@@ -145,7 +145,12 @@ def test_markdown_and_text() -> None:
     assert "## Voorstel gemeenschappelijke kern" in markdown
     assert "| noord N2 VOG niet ouder dan vijf jaar | zuid Z2 | soepeler |" in markdown
     text = _run("compare", NOORD, ZUID, "--lang", "en")
-    assert "strictest P3Y (zuid:Z2), loosest P5Y (noord:N2)" in text
+    # the fact by its label, the check and the terms in words; the codes stay in JSON
+    assert "Professionals: certificate of conduct issued on, not older than: strictest 3 years (zuid:Z2), " in text
+    assert "loosest 5 years (noord:N2)" in text
+    assert "professionals.vog_issued_on" not in text
+    dutch = _run("compare", NOORD, ZUID)
+    assert "Professionals: VOG afgegeven op, niet ouder dan: 5 jaar ↔ 3 jaar" in dutch  # noord N2 against zuid Z2
 
 
 def test_compare_needs_two_rulesets() -> None:

@@ -81,6 +81,7 @@ def test_cli_in_every_format(fmt: str) -> None:
         assert "voldoet_niet" not in result.output  # verdicts and statuses in words for people
         assert "voldaan → niet voldaan" in result.output
         assert "tekst, voorwaarde" in result.output  # the fields that changed, as a reader names them
+        assert "Professionals: VOG afgegeven op, niet ouder dan: 3 jaar ↔ 5 jaar" in result.output  # new ↔ old
 
 
 def test_every_field_a_version_can_change_has_a_name_for_readers() -> None:

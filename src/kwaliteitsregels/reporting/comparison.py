@@ -22,6 +22,7 @@ from kwaliteitsregels.analytics.document import ComparisonDocument, ImpactDocume
 from kwaliteitsregels.analytics.harmonise import SHARES
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting import svgcharts
+from kwaliteitsregels.reporting.differences import difference_phrase, fact_label, keyword_phrase, value_phrase
 from kwaliteitsregels.reporting.templating import render
 from kwaliteitsregels.vocabulary import LEVELS, THEMES
 
@@ -224,8 +225,8 @@ def comparison_text(document: ComparisonDocument, lang: Lang = "nl") -> str:
     for cell in document.matrix:
         found = ", ".join(f"{p['relation.' + r]} {cell.counts[r]}" for r in RELATIONS if cell.counts[r])
         lines.append(f"  {cell.ruleset} → {cell.other}: {found}")
-    lines += _core_lines(document, p)
-    lines += _pair_lines(document, p)
+    lines += _core_lines(document, p, lang)
+    lines += _pair_lines(document, p, lang)
     return "\n".join(lines) + "\n"
 
 
@@ -245,53 +246,64 @@ def _burden_lines(document: ComparisonDocument, p: dict[str, str], lang: Lang) -
     return lines
 
 
-def _core_lines(document: ComparisonDocument, p: dict[str, str]) -> list[str]:
+def _core_lines(document: ComparisonDocument, p: dict[str, str], lang: Lang) -> list[str]:
     lines = ["", p["sec.core"]]
     for s in (s for s in document.subjects if s.core):
         members = "; ".join(f"{k} {', '.join(v)}" for k, v in s.members.items())
         lines.append(f"  [{p['share.' + s.share]}] {s.title} — {members}")
-        lines += ["      " + _term_line(t, p) for t in s.terms if len({v.value for v in t.values}) > 1]
+        lines += ["      " + _term_line(t, p, lang) for t in s.terms if len({v.value for v in t.values}) > 1]
     return lines
 
 
-def _pair_lines(document: ComparisonDocument, p: dict[str, str]) -> list[str]:
+def _pair_lines(document: ComparisonDocument, p: dict[str, str], lang: Lang) -> list[str]:
     first = next(r.id for r in document.rulesets if not r.law)
     lines = ["", p["sec.pairs"]]
     for pair in document.pairs:
         if pair.counterpart is not None and pair.ruleset == first:
             relation = p["relation." + pair.relation]
             lines.append(f"  {pair.ruleset} {pair.requirement} ↔ {pair.other} {pair.counterpart}: {relation}")
-            lines.extend(f"      {_difference(d)}" for d in pair.differences)
+            lines.extend(f"      {_difference(lang)(d)}" for d in pair.differences)
     return lines
 
 
-def _term_line(term: Any, p: dict[str, str]) -> str:
+def _term_line(term: Any, p: dict[str, str], lang: Lang = "nl") -> str:
+    """A parameter of the common core: the strictest and the loosest value found, or every value (not ordered)."""
+    head = f"{fact_label(term.fact, lang)}, {keyword_phrase(term.keyword, lang)}"
     if term.ordered:
+        strictest, loosest = term.strictest, term.loosest
         return (
-            f"{term.fact} {term.keyword}: {p['col.strictest']} {term.strictest.value} ({term.strictest.requirement}), "
-            f"{p['col.loosest']} {term.loosest.value} ({term.loosest.requirement})"
+            f"{head}: {p['col.strictest']} {value_phrase(strictest.value, lang)} ({strictest.requirement}), "
+            f"{p['col.loosest']} {value_phrase(loosest.value, lang)} ({loosest.requirement})"
         )
-    return f"{term.fact} {term.keyword}: " + "; ".join(f"{v.value} ({v.requirement})" for v in term.values)
+    return f"{head}: " + "; ".join(f"{value_phrase(v.value, lang)} ({v.requirement})" for v in term.values)
 
 
-def _side(value: str | None) -> str:
-    return "—" if value is None else value or "✓"
-
-
-def _difference(d: Any) -> str:
-    return f"{d.fact} {d.keyword}: {_side(d.this)} ↔ {_side(d.other)}"
+def _difference(lang: Lang) -> Callable[[Any], str]:
+    """A parameter difference as a reader says it, in `lang` (`differences.py`)."""
+    return partial(difference_phrase, lang=lang)
 
 
 def comparison_markdown(document: ComparisonDocument, lang: Lang = "nl") -> str:
     """The comparison as Markdown (GitHub tables)."""
-    return render("comparison.md", lang, **_context(document, lang), term_line=_term_line, difference=_difference)
+    return render(
+        "comparison.md",
+        lang,
+        **_context(document, lang),
+        term_line=partial(_term_line, lang=lang),
+        difference=_difference(lang),
+    )
 
 
 def comparison_html(document: ComparisonDocument, lang: Lang = "nl") -> str:
     """The comparison as one self-contained HTML page with inline SVG charts."""
     context = _context(document, lang)
     return render(
-        "comparison.html", lang, **context, charts=_charts(document, lang), term_line=_term_line, difference=_difference
+        "comparison.html",
+        lang,
+        **context,
+        charts=_charts(document, lang),
+        term_line=partial(_term_line, lang=lang),
+        difference=_difference(lang),
     )
 
 
@@ -330,7 +342,7 @@ def impact_text(document: ImpactDocument, lang: Lang = "nl") -> str:
             f"  ~ {change.requirement}  {change.title} "
             f"[{p['relation.' + change.relation]}; {', '.join(p['field.' + f] for f in change.fields)}]"
         )
-        lines.extend(f"      {_difference(d)}" for d in change.parameters)
+        lines.extend(f"      {_difference(lang)(d)}" for d in change.parameters)
     lines += ["", p["impact.profiles"]]
     if not document.profiles:
         lines.append(f"  {p['impact.no_profiles']}")
@@ -349,12 +361,12 @@ def impact_text(document: ImpactDocument, lang: Lang = "nl") -> str:
 
 def impact_markdown(document: ImpactDocument, lang: Lang = "nl") -> str:
     """The impact as Markdown."""
-    return render("impact.md", lang, d=document, p=_labels(lang), difference=_difference, **_labels_of(lang))
+    return render("impact.md", lang, d=document, p=_labels(lang), difference=_difference(lang), **_labels_of(lang))
 
 
 def impact_html(document: ImpactDocument, lang: Lang = "nl") -> str:
     """The impact as one self-contained HTML page."""
-    return render("impact.html", lang, d=document, p=_labels(lang), difference=_difference, **_labels_of(lang))
+    return render("impact.html", lang, d=document, p=_labels(lang), difference=_difference(lang), **_labels_of(lang))
 
 
 def impact_json(document: ImpactDocument, lang: Lang = "nl") -> str:  # noqa: ARG001 - one signature for all
