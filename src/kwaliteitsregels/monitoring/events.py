@@ -376,14 +376,15 @@ class _Collector:
         self.source = source
         self.vocabulary = vocabulary
         self.extra = frozenset(vocabulary.extra_references)
-        self.seen: set[str] = set()
-        self.first: dict[str, int] | None = None  # partitioned: each id taken here, and its line
+        self.seen: set[str] | dict[str, int] = set()  # the ids taken; partitioned: with their line (`first`)
+        self.first: dict[str, int] | None = None
         self.rejected: list[tuple[str, int]] = []  # partitioned: ids of events refused for another reason
         self.foreign: Mapping[str, int] = {}
 
     def partitioned(self, foreign: Mapping[str, int]) -> None:
         """Keep what the parts need to find an id taken in two parts: ids with their lines; `foreign` taken."""
-        self.first, self.foreign = {}, foreign
+        self.seen = self.first = {}
+        self.foreign = foreign
 
     def collect(self, rows: Iterable[Row]) -> Iterator[Entry | Problem]:
         for line, data, problem in rows:
@@ -408,9 +409,10 @@ class _Collector:
             if event is not None and self.first is not None:
                 self.rejected.append((event.id, line))
             return found
-        self.seen.add(event.id)
         if self.first is not None:
             self.first[event.id] = line
+        else:
+            self.seen.add(event.id)  # type: ignore[union-attr]  # a set when not partitioned
         return Entry(line, event)
 
     def _validate(self, data: Event | dict[str, Any], line: int) -> tuple[Event | None, list[Problem]]:
