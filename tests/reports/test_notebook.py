@@ -133,6 +133,8 @@ def test_the_impact_of_a_new_version_names_whose_outcome_changes(executed: tuple
     changed = _shown(notebook, "gevolgen = impact_document")
     assert "Actuele en passende VOG" in changed
     assert "strenger" in changed
+    (_, (*_, parameter)) = _table(notebook, "gevolgen = impact_document")
+    assert parameter == "Professionals: VOG afgegeven op, niet ouder dan: 5 jaar → 3 jaar"  # in words, old → new
     header, *rows = _table(notebook, "per_aanbieder = impact_frame")
     assert header[1:] == ["aanbieder", "oordeel nu", "oordeel met voorstel", "eis", "nu", "met voorstel"]
     regge = next(row[1:] for row in rows if row[1] == "Stichting Regge en Dinkel Zorggroep")
