@@ -62,6 +62,8 @@ def test_ids_reused_across_providers_are_refused_as_one_process_does(tmp_path: P
     stream = tmp_path / "events.jsonl"
     stream.write_text("\n".join(_stream()) + "\n", "utf-8")
     report = monitoring.monitor("achterhoek-2019", stream, clock="2026-06-01", jobs=2)
+    assert isinstance(report.problems, tuple)  # a small report is a tuple, as from one process
+    assert report.problems == monitoring.monitor("achterhoek-2019", stream, clock="2026-06-01").problems
     found = {(p.line, p.code) for p in report.problems}
     assert {(9, "event.duplicate-id"), (40, "event.duplicate-id"), (33, "event.duplicate-id")} <= found
     assert {(23, "event.unknown-type"), (23, "event.duplicate-id"), (13, "event.json")} <= found

@@ -216,6 +216,12 @@ class Spool(Generic[T]):
         self.size += size
 
     def result(self) -> Sequence[T]:
-        """The items in order: a tuple if none went to disk, else a `Spooled` sequence."""
+        """The items in order: a tuple if they fit in the buffer, else a `Spooled` sequence."""
         self.buffer.sort(key=self.key)
-        return Spooled(self) if self.runs else tuple(self.buffer)
+        if not self.runs:
+            return tuple(self.buffer)
+        if self.size <= self.chunk:  # small after all (runs adopted from workers): a tuple, as from one process
+            items = tuple(Spooled(self))
+            self.discard()
+            return items
+        return Spooled(self)
