@@ -24,6 +24,8 @@ def evaluation(ruleset: Any, profile: Any, peildatum: Any, stage: Any) -> Stage:
         raise _wrong("profile", "een geladen profiel (load_profile)", profile)
     if isinstance(peildatum, datetime) or not isinstance(peildatum, date):
         raise _wrong("peildatum", "een datum (datetime.date, zonder tijdstip)", peildatum)
+    if isinstance(stage, Stage):
+        return stage
     try:
         return Stage(stage)
     except ValueError:

@@ -86,9 +86,9 @@ def evaluate(
     `assessments` (`load_assessments`): what the municipality established itself; an observed fact
     outweighs what the profile states, and the decision record hashes both files.
     """
-    _arguments.evaluation(ruleset, profile, peildatum, stage)
+    stage = _arguments.evaluation(ruleset, profile, peildatum, stage)
     profile, recorded = with_assessments(in_play(profile, [ruleset]), assessments)
-    return evaluate_with(ruleset, profile, peildatum, stage, {}, recorded)
+    return _evaluate_with(ruleset, profile, peildatum, stage, {}, recorded)
 
 
 def with_assessments(profile: Profile, assessments: AssessmentFile | None) -> tuple[Profile, Recorded | None]:
@@ -122,9 +122,12 @@ def in_play(profile: Profile, rulesets: Sequence[CompiledRuleset]) -> Profile:
 
 def _all_known(profile: Profile, rulesets: Sequence[CompiledRuleset]) -> bool:
     """Whether every declaration and explanation of `profile` names what the rulesets in play have (fast path)."""
-    names = frozenset().union(*(r.declaration_names for r in rulesets))
-    ids = frozenset().union(*(r.in_play for r in rulesets))
-    return names.issuperset(profile.declarations) and all(e.ruleset in ids for e in profile.explanations)
+    if len(rulesets) == 1:
+        names, ids = rulesets[0].declaration_names, rulesets[0].in_play
+    else:
+        names = frozenset().union(*(r.declaration_names for r in rulesets))
+        ids = frozenset().union(*(r.in_play for r in rulesets))
+    return names.issuperset(profile.declarations) and ids.issuperset(e.ruleset for e in profile.explanations)
 
 
 def _unknown_declarations(profile: Profile, lineage: dict[str, CompiledRuleset]) -> list[Problem]:
@@ -164,9 +167,20 @@ def evaluate_with(  # noqa: PLR0913, PLR0917 - one evaluation's inputs, and the 
 ) -> Report:
     """One ruleset; `done` holds the base reports already made, so a shared base is evaluated once."""
     stage = _arguments.evaluation(ruleset, profile, peildatum, stage)
+    return _evaluate_with(ruleset, profile, peildatum, stage, done, recorded)
+
+
+def _evaluate_with(  # noqa: PLR0913, PLR0917 - as evaluate_with, with arguments already checked
+    ruleset: CompiledRuleset,
+    profile: Profile,
+    peildatum: date,
+    stage: Stage,
+    done: dict[str, Report],
+    recorded: Recorded | None,
+) -> Report:
     for base in ruleset.bases:
         if base.id not in done:
-            done[base.id] = evaluate_with(base, profile, peildatum, stage, done, recorded)
+            done[base.id] = _evaluate_with(base, profile, peildatum, stage, done, recorded)
     bases = tuple(done[base.id] for base in ruleset.bases)
     report = _own(ruleset, profile, peildatum, stage, bases, recorded)
     relations = _relations(report)
@@ -380,7 +394,8 @@ def _gaps(specs: tuple[EvidenceSpec, ...], run: _Run) -> tuple[EvidenceGap, ...]
 
 
 def _by_facts(req: CompiledRequirement, run: _Run, root: Any, outcome: Outcome) -> RequirementResult:
-    gaps = _gaps(req.evidence_due[run.rank], run)
+    due = req.evidence_due[run.rank]
+    gaps = evidence.gaps(due, run.documents, run.peildatum) if due else ()
     if outcome is True and not gaps:
         return RequirementResult(req, Status.PASS, Basis.MET, root, run.ctx, None, gaps)
     basis = Basis.NOT_MET if outcome is False else Basis.NOT_DEMONSTRATED

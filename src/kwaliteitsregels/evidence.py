@@ -33,19 +33,25 @@ def _problem(spec: EvidenceSpec, document: Document, peildatum: date) -> GapReas
 
 def gap(spec: EvidenceSpec, documents: Sequence[Document], peildatum: date) -> EvidenceGap | None:
     """The gap for one spec, or None when some document of its type satisfies it."""
+    problems = []
+    for document in documents:
+        problem = _problem(spec, document, peildatum)
+        if problem is None:
+            return None  # one good document is enough
+        problems.append((problem, document))
     not_before = spec.max_age.before(peildatum) if spec.max_age else None
     max_age = str(spec.max_age) if spec.max_age else None
-    if not documents:
+    if not problems:
         return EvidenceGap(spec.type, spec.due, GapReason.ABSENT, max_age, not_before=not_before)
-    problems = [(_problem(spec, d, peildatum), d) for d in documents]
-    if any(reason is None for reason, _ in problems):
-        return None
     reason, document = max(problems, key=lambda p: (p[1].issued_on or date.min, p[1].valid_until or date.min))
-    assert reason is not None  # noqa: S101 - every document had a problem
     return EvidenceGap(spec.type, spec.due, reason, max_age, document.issued_on, document.valid_until, not_before)
 
 
 def gaps(specs: Iterable[EvidenceSpec], index: dict[str, list[Document]], peildatum: date) -> tuple[EvidenceGap, ...]:
     """Every gap among `specs` (already filtered to the documents due at this stage)."""
-    found = (gap(spec, index.get(spec.type, ()), peildatum) for spec in specs)
-    return tuple(g for g in found if g is not None)
+    found = []
+    for spec in specs:
+        missing = gap(spec, index.get(spec.type, ()), peildatum)
+        if missing is not None:
+            found.append(missing)
+    return tuple(found)

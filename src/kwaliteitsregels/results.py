@@ -319,6 +319,7 @@ class Report:
     bases: tuple[Report, ...] = ()
     relations: tuple[Relation, ...] = ()
     recorded: Recorded | None = None  # the municipality's assessments file, when one was given
+    _profile_hash: list[str] = field(default_factory=list, init=False, repr=False, compare=False)  # once computed
 
     def base_reports(self) -> dict[str, Report]:
         """The reports of every base ruleset (the law), transitively, by ruleset id."""
@@ -347,6 +348,12 @@ class Report:
         """The provider's name."""
         return self.profile.organisation.name
 
+    def _submitted_hash(self) -> str:
+        """The profile's hash, computed on the first request (every report format asks for it)."""
+        if not self._profile_hash:
+            self._profile_hash.append(canonical_hash(self.profile.model_dump(mode="json")))
+        return self._profile_hash[0]
+
     @property
     def record(self) -> DecisionRecord:
         """The decision record (hashes are computed on request, not on the hot path)."""
@@ -355,9 +362,7 @@ class Report:
             ruleset_id=spec.id,
             ruleset_version=spec.version,
             ruleset_hash=self.ruleset.content_hash,
-            profile_hash=(
-                self.recorded.submitted_hash if self.recorded else canonical_hash(self.profile.model_dump(mode="json"))
-            ),
+            profile_hash=self.recorded.submitted_hash if self.recorded else self._submitted_hash(),
             assessments_hash=self.recorded.assessments_hash if self.recorded else None,
             peildatum=self.peildatum,
             stage=self.stage,
