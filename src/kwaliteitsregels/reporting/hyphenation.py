@@ -34,6 +34,8 @@ _TOKEN = re.compile(r"\S+")
 _VERBATIM = re.compile(r"[@/\\]|\bwww\.|^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
 _EDGES = "()[]{}<>,.;:!?'\"«»“”‘’"
 _WORD = re.compile(rf"&#?\w+;|[^\W\d_]{{{MIN_LETTERS},}}")
+_LONG = re.compile(rf"[^\W\d_]{{{MIN_LETTERS}}}")  # a run of letters long enough to hyphenate
+_REMEMBERED_LENGTH = 2000  # text nodes up to this length are remembered with their hyphens
 
 
 @cache
@@ -63,7 +65,20 @@ def _token(match: re.Match[str], lang: Lang) -> str:
 
 def hyphenate_text(text: str, lang: Lang = "nl") -> str:
     """Soft hyphens in the long words of `text` (text of an HTML document: entities stay whole)."""
-    return _TOKEN.sub(lambda token: _token(token, lang), text)
+    if _LONG.search(text) is None:  # most text between tags has no long word: leave it at one scan in C
+        return text
+    if len(text) <= _REMEMBERED_LENGTH:  # titles, labels and requirement texts recur on every page of a batch
+        return _hyphenated(text, lang)
+    return _hyphenate(text, lang)
+
+
+@lru_cache(maxsize=16384)  # bounded, like the words: the texts come from profiles too
+def _hyphenated(text: str, lang: Lang) -> str:
+    return _hyphenate(text, lang)
+
+
+def _hyphenate(text: str, lang: Lang) -> str:
+    return _TOKEN.sub(lambda token: _token(token, lang) if _LONG.search(token.group(0)) else token.group(0), text)
 
 
 def hyphenate_html(html: str, lang: Lang = "nl") -> str:
