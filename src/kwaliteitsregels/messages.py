@@ -731,6 +731,10 @@ HELP_EN: dict[str, str] = {
     "batch.outdir": "Folder for the reports, letters and the overview.",
     "batch.jobs": "Worker processes (default: the cores).",
     "batch.resume": "Skip providers whose input did not change.",
+    "batch.assessments": (
+        "Folder with the municipality's assessments per provider: <provider>.yaml, .yml or .json, named after the "
+        "profile file's name or the provider in the workbook."
+    ),
     "batch.fail_on": (
         "Exit 1 when a provider does not comply ('fail'), or also when an assessment is needed ('explain')."
     ),

@@ -1,6 +1,7 @@
 """A region's whole tender round: many providers, several frameworks, one overview.
 
 intake.py    files, folders, globs, a workbook or CSV folder → submissions, one per provider
+assessments.py  the municipality's assessments folder: one file per provider, paired by its key
 columns.py   which sheets and columns a spreadsheet may have: the profile model's facts by key or label
 values.py    a cell's value as the fact's type
 sheets.py    a workbook or CSV folder → plain-data profiles, every value placed on its cell

@@ -40,6 +40,7 @@ class Submission:
     cells: dict[Path_, Cell] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     slug: str = ""  # the provider's folder in the output: unique within the batch
+    assessments: str | None = None  # the municipality's assessments file for this provider (batch/assessments.py)
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "evaluated": ("getoetst", "evaluated"),
     "not_evaluated": ("niet getoetst", "not evaluated"),
     "reused": ("ongewijzigd, niet opnieuw getoetst", "unchanged, not evaluated again"),
+    "assessments": ("Beoordeling gemeente", "Municipality's assessments"),
     "why": ("Waarom niet", "Why not"),
     "matrix": ("Status per eis", "Status by requirement"),
     "pending": ("Toelichtingen die op de beoordelaar wachten", "Explanations waiting for the assessor"),
@@ -117,6 +118,7 @@ def document(
             "evaluated": len(evaluated),
             "not_evaluated": len(rows) - len(evaluated),
             "reused": sum(1 for r in rows if r.reused),
+            "with_assessments": sum(1 for r in evaluated if r.assessments is not None),
             "verdicts": {v: sum(1 for row in evaluated if row.verdict == v) for v in VERDICTS},
             "by_framework": per_framework,
         },
@@ -137,6 +139,7 @@ def _provider(row: Row) -> dict[str, Any]:
         "provider": row.provider,
         "evaluated": row.evaluated,
         "reused": row.reused,
+        "assessments": row.assessments,
         "problems": row.problems,
         "verdict": row.verdict,
         "verdicts": row.verdicts,
@@ -188,7 +191,7 @@ def _sheets(overview: dict[str, Any], lang: Lang) -> list[tuple[str, list[str], 
     keys = [r["key"] for r in overview["requirements"]]
     providers = overview["providers"]
     verdicts = [
-        [p["name"], p["provider"], p["verdict"] or word("not_evaluated", lang)]
+        [p["name"], p["provider"], p["verdict"] or word("not_evaluated", lang), p["assessments"]]
         + [p["verdicts"].get(f) for f in frameworks]
         + [p["counts"].get(s) for s in STATUSES]
         + [len(p["missing_documents"]), len(p["pending"])]
@@ -201,6 +204,7 @@ def _sheets(overview: dict[str, Any], lang: Lang) -> list[tuple[str, list[str], 
                 word("provider", lang),
                 "organisation.name",
                 word("verdict", lang),
+                word("assessments", lang),
                 *frameworks,
                 *STATUSES,
                 "missing_documents",

@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kwaliteitsregels.batch.assessments import paired
 from kwaliteitsregels.batch.intake import Submission, load, read_intake
 from kwaliteitsregels.batch.task import Row, Settings, assess, rulesets_for
 from kwaliteitsregels.combined import CombinedReport, evaluate_all
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import KwaliteitsregelsError, Problem
+from kwaliteitsregels.loading import load_assessments
 from kwaliteitsregels.stages import Stage
 
 IN_FLIGHT_PER_WORKER = 4
@@ -65,6 +67,7 @@ class Evaluated:
     source: str
     report: CombinedReport | None
     problems: tuple[Problem, ...] = ()
+    assessments: str | None = None  # the municipality's assessments file it was evaluated with
 
 
 def evaluate_many(
@@ -73,15 +76,20 @@ def evaluate_many(
     peildatum: date,
     *,
     stage: Stage = Stage.REGISTRATION,
+    assessments: str | Path | None = None,
 ) -> Iterator[Evaluated]:
     """Evaluate every provider of an intake (files, folders, globs, a workbook or CSV folder), lazily, in order.
 
     One bad provider never stops the others: it comes back with `report` None and its problems.
     Problems that belong to no provider (a sheet nobody can read, a file not found) come last,
-    together, under the name ''.
+    together, under the name ''. `assessments`: a folder with the municipality's assessments file
+    per provider, named by its key (see `kwaliteitsregels.batch.assessments`).
     """
     intake = read_intake([sources] if isinstance(sources, str | Path) else sources, rulesets)
-    for submission in intake.submissions:
+    submissions = intake.submissions
+    if assessments is not None:
+        submissions = paired(submissions, assessments, intake.problems)
+    for submission in submissions:
         yield _evaluated(submission, rulesets, peildatum, stage)
     if intake.problems:
         yield Evaluated("", "", None, tuple(intake.problems))
@@ -89,7 +97,9 @@ def evaluate_many(
 
 def _evaluated(submission: Submission, rulesets: Sequence[CompiledRuleset], peildatum: date, stage: Stage) -> Evaluated:
     try:
-        report = evaluate_all(rulesets, load(submission, rulesets), peildatum, stage=stage)
+        profile = load(submission, rulesets)
+        recorded = load_assessments(submission.assessments) if submission.assessments is not None else None
+        report = evaluate_all(rulesets, profile, peildatum, stage=stage, assessments=recorded)
     except KwaliteitsregelsError as error:
-        return Evaluated(submission.name, submission.source, None, error.problems)
-    return Evaluated(submission.name, submission.source, report)
+        return Evaluated(submission.name, submission.source, None, error.problems, submission.assessments)
+    return Evaluated(submission.name, submission.source, report, (), submission.assessments)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kwaliteitsregels.batch import overview
+from kwaliteitsregels.batch.assessments import paired
 from kwaliteitsregels.batch.intake import read_intake
 from kwaliteitsregels.batch.pool import run_tasks
 from kwaliteitsregels.batch.task import Row, Settings, rulesets_for
@@ -49,8 +50,11 @@ def run_batch(
     """Evaluate every provider of the intake, write its documents and the overview; rows in input order."""
     rulesets = rulesets_for(settings.rulesets)
     intake = read_intake(sources, rulesets)
+    submissions = intake.submissions
+    if settings.assessments is not None:  # files nobody claims join the intake's problems once all have passed
+        submissions = paired(submissions, settings.assessments, intake.problems)
     rows = []
-    for row in run_tasks(intake.submissions, settings, jobs):
+    for row in run_tasks(submissions, settings, jobs):
         rows.append(row)
         if progress is not None:
             progress(row)

@@ -3,8 +3,9 @@
 The task reads nothing but its submission, the rulesets and the settings, and writes only the
 provider's own folder (`OUTDIR/aanbieders/<slug>/`): `rapport.json`, `rapport.html`, `brief.md` and
 `rij.json`, the row, written last. It returns the row. A provider whose `rij.json` holds the same
-decision record hashes (profile, every ruleset, peildatum, stage, language, library version) and
-whose documents are all there is not evaluated again (`resume`).
+decision record hashes (profile, the municipality's assessments file if any, every ruleset,
+peildatum, stage, language, library version) and whose documents are all there is not evaluated
+again (`resume`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import KwaliteitsregelsError
 from kwaliteitsregels.evaluation import LIBRARY_VERSION
 from kwaliteitsregels.hashing import canonical_hash
+from kwaliteitsregels.loading import load_assessments
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting._records import decision_record
 from kwaliteitsregels.reporting.registry import REPORTERS
@@ -44,6 +46,7 @@ class Settings:
     lang: Lang = "nl"
     outdir: str | None = None  # None: evaluate only, write nothing
     resume: bool = True
+    assessments: str | None = None  # a folder with one assessments file per provider (batch/assessments.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ class Row:
     record: dict[str, Any] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     reused: bool = False
+    assessments: str | None = None  # the municipality's assessments file it was evaluated with
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON)."""
@@ -112,12 +116,16 @@ def assess(submission: Submission, settings: Settings) -> Row:
     """The task: evaluate one submission and write its documents; never raises for a bad provider."""
     rulesets = rulesets_for(settings.rulesets)
     row = Row(submission.name, submission.slug, submission.source, evaluated=False)
+    row.assessments = submission.assessments
     try:
         profile = load(submission, rulesets)
-        record = _record(canonical_hash(profile.model_dump(mode="json")), rulesets, settings)
+        recorded = load_assessments(submission.assessments) if submission.assessments is not None else None
+        assessments_hash = recorded.content_hash if recorded is not None else None
+        record = _record(canonical_hash(profile.model_dump(mode="json")), assessments_hash, rulesets, settings)
         if (previous := _previous(submission, record, settings)) is not None:
             return previous
-        combined = evaluate_all(rulesets, profile, settings.peildatum, stage=Stage(settings.stage))
+        stage = Stage(settings.stage)
+        combined = evaluate_all(rulesets, profile, settings.peildatum, stage=stage, assessments=recorded)
     except KwaliteitsregelsError as error:
         row.problems = [p.render(settings.lang) for p in error.problems]
         return _saved(row, settings)
@@ -126,9 +134,12 @@ def assess(submission: Submission, settings: Settings) -> Row:
     return _saved(row, settings)
 
 
-def _record(profile_hash: str, rulesets: Sequence[CompiledRuleset], settings: Settings) -> dict[str, Any]:
+def _record(
+    profile_hash: str, assessments_hash: str | None, rulesets: Sequence[CompiledRuleset], settings: Settings
+) -> dict[str, Any]:
     return {
         "profile_hash": profile_hash,
+        "assessments_hash": assessments_hash,
         "rulesets": {r.id: r.content_hash for r in rulesets},
         "peildatum": settings.peildatum.isoformat(),
         "stage": settings.stage,
@@ -152,7 +163,7 @@ def _previous(submission: Submission, record: dict[str, Any], settings: Settings
     complete = all((folder / name).exists() for name in FILES.values())
     if not (row.evaluated and row.record == record and row.name == submission.name and complete):
         return None
-    row.reused, row.source = True, submission.source
+    row.reused, row.source, row.assessments = True, submission.source, submission.assessments
     return row
 
 
@@ -187,8 +198,9 @@ def _fill(row: Row, combined: CombinedReport, record: dict[str, Any], lang: Lang
         {"type": d.type, "title": d.title.get(lang), "due": d.due, "reasons": ", ".join(d.reasons)}
         for d in combined.missing_documents()
     ]
-    # The decision record's profile hash: the same as the one hashed before evaluating.
-    row.record = record | {"profile_hash": decision_record(combined.reports[0]).profile_hash}
+    # The decision record's hashes: the same as the ones hashed before evaluating.
+    made = decision_record(combined.reports[0])
+    row.record = record | {"profile_hash": made.profile_hash, "assessments_hash": made.assessments_hash}
 
 
 def _write_documents(row: Row, combined: CombinedReport, settings: Settings) -> None:

@@ -41,6 +41,15 @@ from kwaliteitsregels.results import FAIL_ON
     help="Map voor de rapporten, brieven en het overzicht. / Folder for reports, letters and the overview.",
 )
 @click.option(
+    "--assessments",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help=(
+        "Map met de beoordeling van de gemeente per aanbieder: <aanbieder>.yaml, .yml of .json, "
+        "genoemd naar de naam van het profielbestand of de aanbieder in de werkmap."
+    ),
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -68,6 +77,7 @@ def batch(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
     stage: str,
     lang: Lang,
     outdir: Path,
+    assessments: Path | None,
     jobs: int | None,
     resume: bool,
     fail_on: str,
@@ -76,7 +86,8 @@ def batch(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
 
     Exit 0: iedereen voldoet; 1: iemand voldoet niet (of beoordeling nodig); 2: een aanbieder of invoer onleesbaar.
     """
-    settings = Settings(tuple(ruleset_names), reference_date(peildatum), stage, lang, str(outdir), resume)
+    folder = str(assessments) if assessments is not None else None
+    settings = Settings(tuple(ruleset_names), reference_date(peildatum), stage, lang, str(outdir), resume, folder)
     shown = not quiet() and sys.stderr.isatty()
     if shown:
         result = _with_bar(intake, settings, jobs or default_jobs(), lang)
