@@ -212,6 +212,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         ),
         "{path}: declared, but a recorded fact contradicts the declaration ({facts}); the fact outweighs it",
     ),
+    "reason.follows.set_aside_lot": (
+        (
+            "Gevolg: dit is een knock-outeis zonder afwijkingsroute, dus de inschrijving voor perceel {lot} "
+            "wordt terzijde gelegd; dat is achteraf niet te herstellen."
+        ),
+        (
+            "What follows: this is a knockout requirement without a route to deviate, so the bid for lot {lot} "
+            "is set aside; that cannot be put right afterwards."
+        ),
+    ),
     "reason.contradicted": (
         (
             "Niet aangetoond: de gegevens spreken elkaar tegen: {found}. Herstel de gegevens; tot dan telt de "

@@ -166,11 +166,24 @@ def _reason(result: RequirementResult, lang: Lang) -> str:
     if result.score is not None and result.requirement.spec.points is not None:
         score, points = (messages.value(n, lang) for n in (result.score, result.requirement.spec.points))
         text += " " + messages.text("reason.score", lang, score=score, points=points)
+    text += _follows(result, lang)
     if result.applicability is not None and result.applicability.outcome is None:
         names = naming.namer(result, lang)
         shown = "; ".join(f.message(lang, names=names) for f in findings(result.applicability))
         text += messages.text("reason.applicability_unknown", lang, findings=shown)
     return text + recorded_phrase(result, lang)
+
+
+def _follows(result: RequirementResult, lang: Lang) -> str:
+    """' Gevolg: …' for a per-lot knockout the facts do not meet and no explanation can cover: the lot is set aside.
+
+    A tariff above the maximum cannot be corrected after the bid is in; the reason says so, not only the letter.
+    """
+    spec = result.requirement.spec
+    settled = result.status is Status.FAIL and result.basis is Basis.NOT_MET and spec.explain is None
+    if not settled or result.lot is None or spec.severity != "knockout" or result.contradicted:
+        return ""
+    return " " + messages.text("reason.follows.set_aside_lot", lang, lot=result.lot)
 
 
 def recorded_phrase(result: RequirementResult, lang: Lang = "nl") -> str:

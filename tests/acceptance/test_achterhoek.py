@@ -481,6 +481,31 @@ def test_a_wrong_tariff_sets_aside_that_lot_only(code: str, tariff: str, lot: st
     }
 
 
+def test_the_reason_says_what_follows_from_a_wrong_tariff_and_only_there() -> None:
+    """Issue: 'what follows' belongs in the reason too — a tariff cannot be corrected after the bid is in."""
+    profile = _variant("zorggroep-compleet")
+    _product(profile, "02A06")["tariff_eur"] = "0.77"
+    report = _evaluate(profile)
+    wrong = report.result("M2", "1")
+    assert wrong.reason().endswith(
+        "Gevolg: dit is een knock-outeis zonder afwijkingsroute, dus de inschrijving voor perceel 1 "
+        "wordt terzijde gelegd; dat is achteraf niet te herstellen."
+    )
+    assert "the bid for lot 1 is set aside; that cannot be put right afterwards." in wrong.reason("en")
+    others = [r for r in report.results if r is not wrong and r.status is not kr.Status.NOT_APPLICABLE]
+    assert others, "the complete example has outcomes besides the wrong tariff"
+    assert not [r.id for r in others if "Gevolg:" in r.reason()]  # a requirement met says nothing of the kind
+
+
+def test_a_missing_fact_in_a_lot_is_not_said_to_set_the_lot_aside() -> None:
+    """Not demonstrated can still be put right: the reason must not say the lot is lost."""
+    profile = _variant("zorggroep-compleet")
+    del _product(profile, "02A06")["tariff_eur"]
+    result = _evaluate(profile).result("M2", "1")
+    assert (str(result.status), str(result.basis)) == (FAIL, "not_demonstrated")
+    assert "Gevolg:" not in result.reason()
+
+
 def test_lot_3a_stays_admitted_when_lot_1_is_set_aside_for_its_tariff() -> None:
     """7.3.1 asks for an offered product in lot 1, not for an admitted lot 1 (decision combinatie-3a-1)."""
     profile = _variant("zorggroep-compleet")

@@ -73,7 +73,8 @@ def test_a_product_by_code_title_and_lot_and_its_tariff_in_euro() -> None:
     reason = report.result("M2", "2").reason()
     assert reason == (
         "Niet voldaan: product 07A13 (Begeleiding groep – stabiliseren en overnemen, perceel 2), tarief: "
-        "verwacht hoogstens € 49,40, gevonden € 49,41."
+        "verwacht hoogstens € 49,40, gevonden € 49,41. Gevolg: dit is een knock-outeis zonder afwijkingsroute, "
+        "dus de inschrijving voor perceel 2 wordt terzijde gelegd; dat is achteraf niet te herstellen."
     )
     assert [f.path for f in explain.findings(report.result("M2", "2").trace)] == ["products[1].tariff_eur"]
 
