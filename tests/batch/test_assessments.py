@@ -8,6 +8,7 @@ files for one provider, a file that does not load, a file that is no assessments
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -89,6 +90,14 @@ def test_the_overview_workbook_has_a_column_for_the_assessments_file(tmp_path: P
         "verlopen-certificaat": None,
         "pas-toe-of-leg-uit": None,
     }
+
+
+def test_the_overview_page_says_who_was_evaluated_with_assessments(tmp_path: Path) -> None:
+    _batch(tmp_path, *PROFILES, extra=("--assessments", str(ASSESSMENTS)))
+    page = (tmp_path / "overzicht.html").read_text(encoding="utf-8").replace("\u00ad", "")
+    assert "1 met een beoordeling van de gemeente" in page
+    marked = re.findall(r'<span title="([^"]+)">Beoordeling gemeente</span>', page)
+    assert marked == [str(ASSESSMENTS / "zzp-jeugdhulp.yaml")]  # the one provider with a file, and only it
 
 
 def test_nothing_in_the_folder_is_dropped_or_guessed(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_evaluated": ("niet getoetst", "not evaluated"),
     "reused": ("ongewijzigd, niet opnieuw getoetst", "unchanged, not evaluated again"),
     "assessments": ("Beoordeling gemeente", "Municipality's assessments"),
+    "with_assessments": ("met een beoordeling van de gemeente", "with the municipality's assessments"),
     "why": ("Waarom niet", "Why not"),
     "matrix": ("Status per eis", "Status by requirement"),
     "pending": ("Toelichtingen die op de beoordelaar wachten", "Explanations waiting for the assessor"),
