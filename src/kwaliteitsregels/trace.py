@@ -81,6 +81,23 @@ QUICK: dict[Outcome, Node] = {outcome: Node("quick", outcome) for outcome in (Tr
 
 
 Check = Callable[[Any, Context], Node]
+# A check that only reads one fact and tests a known value against a constant can say so: (read, test),
+# both C callables. Combinators and quantifiers then run it inline, without a Python frame per item; a
+# missing fact (None) is 'not demonstrated' as the check itself says. Its own function stays for tracing.
+Leaf = tuple[Callable[[Any], Any], Callable[[Any], bool]]
+
+
+def mark_leaf(check: Check, read: Callable[[Any], Any], test: Callable[[Any], bool]) -> Check:
+    """`check`, marked as a leaf that `read` and `test` evaluate without it (outside tracing)."""
+    setattr(check, "leaf", (read, test))  # noqa: B010 - an attribute on a function object
+    return check
+
+
+def leaf_of(check: Check) -> Leaf | None:
+    """The (read, test) of a check marked with `mark_leaf`, else None."""
+    found: Leaf | None = getattr(check, "leaf", None)
+    return found
+
 
 ITEM = "item"
 _SCOPES = frozenset({"every", "count", ITEM})

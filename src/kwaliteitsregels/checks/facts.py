@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.checks.operands import NO_CONSTRAINT, Compared, Constant, NoRow, operand
 from kwaliteitsregels.checks.quantities import compile_quantity, decide, other_side, quantity_of_field
-from kwaliteitsregels.trace import QUICK, Check, Context, Node, leaves
+from kwaliteitsregels.trace import QUICK, Check, Context, Node, leaves, mark_leaf
 
 SCALAR = frozenset({"text", "number", "bool", "date"})
 ORDERED = frozenset({"number", "date"})
@@ -99,7 +100,18 @@ def _against_constant(
             return unknown
         return met if compare(actual, expected) else not_met
 
-    return check
+    mirrored = _MIRRORED.get(compare)
+    return check if mirrored is None else mark_leaf(check, get, functools.partial(mirrored, expected))
+
+
+# compare(actual, expected) as a function of `actual` alone: partial(mirrored, expected)(actual)
+_MIRRORED: dict[Callable[[Any, Any], bool], Callable[[Any, Any], bool]] = {
+    operator.eq: operator.eq,
+    operator.ge: operator.le,
+    operator.le: operator.ge,
+    operator.gt: operator.lt,
+    operator.lt: operator.gt,
+}
 
 
 def build_one_of(args: FieldValues, builder: Builder) -> Check:
@@ -112,7 +124,7 @@ def build_one_of(args: FieldValues, builder: Builder) -> Check:
         outcome = None if actual is None else actual in expected
         return Node("one_of", outcome, field.path, actual, expected) if ctx.tracing else QUICK[outcome]
 
-    return check
+    return mark_leaf(check, field.get, expected.__contains__)
 
 
 def build_contains(args: FieldValue, builder: Builder) -> Check:
@@ -218,7 +230,7 @@ def build_in_table(args: TableArgs, builder: Builder) -> Check:
         outcome = None if actual is None else actual in allowed
         return Node("in_table", outcome, field.path, actual, label) if ctx.tracing else QUICK[outcome]
 
-    return check
+    return mark_leaf(check, field.get, allowed.__contains__)
 
 
 @dataclass(frozen=True, slots=True)

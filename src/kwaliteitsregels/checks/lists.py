@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.models.common import LocalizedText
-from kwaliteitsregels.trace import ITEM, QUICK, Check, Context, Node, Outcome
+from kwaliteitsregels.trace import ITEM, QUICK, Check, Context, Node, Outcome, leaf_of
 
 
 class EveryArgs(BaseModel):
@@ -58,10 +58,16 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
     inner = scoped.condition(args.check, "check")
     empty: Outcome = True if args.allow_empty else None
 
+    read, test = _leaf(where)
+
     def quick(values: Any, ctx: Context) -> Node:
         unknown = False
         for item in values:
-            scope = where(item, ctx).outcome if where is not None else True
+            if read is not None:
+                value = read(item)
+                scope = None if value is None else test(value)
+            else:
+                scope = where(item, ctx).outcome if where is not None else True
             if scope is False:
                 continue
             outcome = _implies(scope, inner(item, ctx).outcome)
@@ -98,24 +104,12 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
     low_bound, high_bound, label = args.min, args.max, args.label
 
     enough = low_bound if high_bound is None and low_bound else None  # a count that only needs a minimum
-
-    def quick(values: Any, ctx: Context) -> tuple[int, int]:
-        if where is None:
-            return len(values), 0
-        low = unknown = 0
-        for item in values:
-            outcome = where(item, ctx).outcome
-            if outcome is True:
-                low += 1
-                if low == enough:  # the rest cannot change the outcome
-                    return low, 0
-            elif outcome is None:
-                unknown += 1
-        return low, unknown
+    read, test = _leaf(where)
 
     def check(obj: Any, ctx: Context) -> Node:
         if not ctx.tracing:
-            low, unknown = quick(field.get(obj) or (), ctx)
+            values = field.get(obj) or ()
+            low, unknown = (len(values), 0) if where is None else _matching(values, where, read, test, enough, ctx)
             return QUICK[_bounded(low, low + unknown, low_bound, high_bound)]
         nodes = _counted(field.get(obj) or (), where, ctx)
         low = sum(1 for n in nodes if n.outcome is True)
@@ -124,6 +118,32 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
         return Node("count", outcome, field.path, low, (low_bound, high_bound, label), nodes)
 
     return check
+
+
+def _leaf(where: Check | None) -> tuple[Any, Any]:
+    """The read and test of a `where` that is a leaf (run inline), else (None, None)."""
+    found = leaf_of(where) if where is not None else None
+    return found if found is not None else (None, None)
+
+
+def _matching(  # noqa: PLR0913, PLR0917 - the count's loop, its parts bound once at compile time
+    values: Any, where: Check, read: Any, test: Any, enough: int | None, ctx: Context
+) -> tuple[int, int]:
+    """(items matching `where`, items in doubt), stopping once `enough` match (a count with only a minimum)."""
+    low = unknown = 0
+    for item in values:
+        if read is not None:
+            value = read(item)
+            outcome = None if value is None else test(value)
+        else:
+            outcome = where(item, ctx).outcome
+        if outcome is True:
+            low += 1
+            if low == enough:  # the rest cannot change the outcome
+                return low, 0
+        elif outcome is None:
+            unknown += 1
+    return low, unknown
 
 
 def _counted(values: Any, where: Check | None, ctx: Context) -> tuple[Node, ...]:

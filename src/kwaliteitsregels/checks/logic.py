@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kwaliteitsregels.checks.base import Builder, Keyword
-from kwaliteitsregels.trace import QUICK, Check, Context, Node, Outcome
+from kwaliteitsregels.trace import QUICK, Check, Context, Node, Outcome, leaf_of
 
 Conditions = list[dict[str, Any]]
 # `all: []` would always hold and `any: []` never: an empty list is a mistake, refused when the ruleset loads.
@@ -30,19 +30,32 @@ def _children(raw: Conditions, builder: Builder) -> tuple[Check, ...]:
     return tuple(builder.condition(item, i) for i, item in enumerate(raw))
 
 
+Part = tuple[Check, Any, Any]  # the check, and its leaf's read and test (None, None when it is no leaf)
+
+
+def _parts(checks: tuple[Check, ...]) -> tuple[Part, ...]:
+    """Each child with its leaf's read and test, so the quick loop runs leaves inline."""
+    return tuple((c, *(leaf_of(c) or (None, None))) for c in checks)
+
+
 def build_all(raw: Conditions, builder: Builder) -> Check:
     """Every sub-condition holds."""
     checks = _children(raw, builder)
 
     met, not_met, unknown = QUICK[True], QUICK[False], QUICK[None]
+    parts = _parts(checks)
 
     def check(obj: Any, ctx: Context) -> Node:
         if ctx.tracing:
             nodes = tuple(c(obj, ctx) for c in checks)
             return Node("all", _all([n.outcome for n in nodes]), children=nodes)
         undecided = False  # Kleene all: stop at the first child not met
-        for child in checks:
-            outcome = child(obj, ctx).outcome
+        for child, read, test in parts:
+            if read is None:
+                outcome = child(obj, ctx).outcome
+            else:
+                value = read(obj)
+                outcome = None if value is None else test(value)
             if outcome is False:
                 return not_met
             if outcome is None:
@@ -57,14 +70,19 @@ def build_any(raw: Conditions, builder: Builder) -> Check:
     checks = _children(raw, builder)
 
     met, not_met, unknown = QUICK[True], QUICK[False], QUICK[None]
+    parts = _parts(checks)
 
     def check(obj: Any, ctx: Context) -> Node:
         if ctx.tracing:
             nodes = tuple(c(obj, ctx) for c in checks)
             return Node("any", _any([n.outcome for n in nodes]), children=nodes)
         undecided = False  # Kleene any: stop at the first child met
-        for child in checks:
-            outcome = child(obj, ctx).outcome
+        for child, read, test in parts:
+            if read is None:
+                outcome = child(obj, ctx).outcome
+            else:
+                value = read(obj)
+                outcome = None if value is None else test(value)
             if outcome is True:
                 return met
             if outcome is None:
