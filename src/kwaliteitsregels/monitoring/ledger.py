@@ -296,12 +296,22 @@ class _Recurring:
         self.cases.clear()
 
 
+@dataclass(frozen=True, slots=True)
+class _Waiting:
+    """An unpaired event of an order check: its line, id, key value and the date compared."""
+
+    line: int
+    id: str
+    value: str
+    seq: dt.date
+
+
 class _Order:
     """An event type that may not precede its pair with the same key (a 307 before the 305)."""
 
     def __init__(self, later: str, earlier: str, key: str, context: _Context, problems: list[Problem]) -> None:
         self.later, self.earlier, self.key, self.context, self.problems = later, earlier, key, context, problems
-        self.waiting: dict[tuple[str, str], list[tuple[Entry, dt.date]]] = {}
+        self.waiting: dict[tuple[str, str], list[_Waiting]] = {}  # what a report needs, not the event
 
     def types(self) -> set[str]:
         return {self.later, self.earlier}
@@ -311,29 +321,26 @@ class _Order:
         value = event.reference(self.key)
         if value is None:
             return
-        seq = event.effective_date or event.at.astimezone(AMSTERDAM).date()
+        mine = _Waiting(entry.line, event.id, value, event.effective_date or event.at.astimezone(AMSTERDAM).date())
         other = self.earlier if event.type == self.later else self.later
-        partners = self.waiting.get((event.provider + "|" + value, other))
+        key = event.provider + "|" + value
+        partners = self.waiting.get((key, other))
         if not partners:
-            self.waiting.setdefault((event.provider + "|" + value, event.type), []).append((entry, seq))
+            self.waiting.setdefault((key, event.type), []).append(mine)
             return
-        partner, partner_seq = partners.pop(0)
+        partner = partners.pop(0)
         if not partners:
-            del self.waiting[(event.provider + "|" + value, other)]
-        later, earlier = (
-            ((entry, seq), (partner, partner_seq))
-            if event.type == self.later
-            else ((partner, partner_seq), (entry, seq))
-        )
-        if earlier[1] > later[1]:
-            self._report(later[0], earlier[0])
+            del self.waiting[(key, other)]
+        later, earlier = (mine, partner) if event.type == self.later else (partner, mine)
+        if earlier.seq > later.seq:
+            self._report(later, earlier)
 
-    def _report(self, later: Entry, earlier: Entry) -> None:
+    def _report(self, later: _Waiting, earlier: _Waiting) -> None:
         types = self.context.compiled.vocabulary.types
         first, second = types[self.later].title.get("nl"), types[self.earlier].title.get("nl")
         message = (
-            f"{first} '{later.event.id}' ligt vóór {second} '{earlier.event.id}' (regel {earlier.line}) "
-            f"met dezelfde {self.key} '{later.event.reference(self.key)}'"
+            f"{first} '{later.id}' ligt vóór {second} '{earlier.id}' (regel {earlier.line}) "
+            f"met dezelfde {self.key} '{later.value}'"
         )
         self.problems.append(Problem("event.out-of-order", message, None, later.line, path="type"))
 
