@@ -24,6 +24,11 @@ def read_bytes(path: Path, kind: type[KwaliteitsregelsError], limits: Limits) ->
     return _bounded(path, kind, limits.max_bytes + 4, limits)
 
 
+def regular(path: Path, kind: type[KwaliteitsregelsError]) -> None:
+    """Refuse, with an error of `kind`, anything at `path` that is not a readable regular file (reads nothing)."""
+    _bounded(path, kind, 0, None)
+
+
 def head(path: Path, size: int) -> bytes:
     """The first `size` bytes of the regular file at `path`; nothing for anything else or an unreadable path."""
     try:

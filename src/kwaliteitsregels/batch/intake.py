@@ -18,10 +18,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kwaliteitsregels import _files
 from kwaliteitsregels.batch.columns import layout
 from kwaliteitsregels.batch.sheets import PROVIDER_SHEETS, Cell, Path_, read_workbook
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import KwaliteitsregelsError, Problem, ProfileError
+from kwaliteitsregels.limits import DEFAULT_LIMITS
 from kwaliteitsregels.loading import _models_in_play, load_profile
 from kwaliteitsregels.models.profile import Profile
 
@@ -88,6 +90,9 @@ def _file(path: Path) -> Submission:
 def _spreadsheet(path: Path, rulesets: Sequence[CompiledRuleset], problems: list[Problem]) -> Iterator[Submission]:
     try:
         book = read_workbook(path, layout(_models_in_play(rulesets).profile))
+    except KwaliteitsregelsError as error:  # not a regular file, or a CSV file past the size limit
+        problems.extend(error.problems)
+        return
     except (OSError, ValueError, KeyError) as exc:  # not a workbook openpyxl can read, or unreadable
         problems.append(Problem("unreadable-workbook", f"niet te lezen: {exc}", str(path)))
         return
@@ -136,9 +141,8 @@ def _load_file(path: Path, rulesets: Sequence[CompiledRuleset]) -> Profile:
     """A JSON profile read by the standard library first; any problem is read again with positions."""
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(
-                path.read_bytes(), object_pairs_hook=_unique, parse_constant=_refuse, parse_float=_decimal
-            )
+            raw = _files.read_bytes(path, ProfileError, DEFAULT_LIMITS)  # a regular file, never past the limit
+            data = json.loads(raw, object_pairs_hook=_unique, parse_constant=_refuse, parse_float=_decimal)
             if isinstance(data, dict):
                 return load_profile(data, rulesets=rulesets)
         except (ValueError, OSError, KwaliteitsregelsError):

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kwaliteitsregels import _validation
+from kwaliteitsregels import _files, _validation
 from kwaliteitsregels.batch.columns import KEY_COLUMNS, Column, Layout, Sheet, normal
 from kwaliteitsregels.batch.values import EMPTY, Refusal, read
-from kwaliteitsregels.errors import Problem
+from kwaliteitsregels.errors import Problem, ProfileError
+from kwaliteitsregels.limits import DEFAULT_LIMITS
 
 PROVIDER_SHEETS = ("aanbieders", "providers")
 Path_ = tuple[str | int, ...]
@@ -77,6 +78,7 @@ def tables_of(path: Path) -> list[Table]:
     """The sheets of a workbook, or the CSV files of a folder (UTF-8, `,` `;` or tab separated)."""
     if path.is_dir():
         return [_csv_table(file) for file in sorted(path.glob("*.csv"))]
+    _files.regular(path, ProfileError)  # a pipe or device would make openpyxl wait or read without end
     from openpyxl import load_workbook  # type: ignore[import-untyped]  # noqa: PLC0415 - optional: only for a workbook
 
     book = load_workbook(path, read_only=True, data_only=True)
@@ -93,7 +95,7 @@ def _table(file: str, name: str, rows: Iterator[tuple[Any, ...]] | Iterator[list
 
 
 def _csv_table(file: Path) -> Table:
-    text = file.read_text(encoding="utf-8-sig")
+    text = _files.read_bytes(file, ProfileError, DEFAULT_LIMITS).decode("utf-8-sig")  # regular, bounded
     try:
         dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
