@@ -40,54 +40,36 @@ def _parts(checks: tuple[Check, ...]) -> tuple[Part, ...]:
 
 def build_all(raw: Conditions, builder: Builder) -> Check:
     """Every sub-condition holds."""
-    checks = _children(raw, builder)
-
-    met, not_met, unknown = QUICK[True], QUICK[False], QUICK[None]
-    parts = _parts(checks)
-
-    def check(obj: Any, ctx: Context) -> Node:
-        if ctx.tracing:
-            nodes = tuple(c(obj, ctx) for c in checks)
-            return Node("all", _all([n.outcome for n in nodes]), children=nodes)
-        undecided = False  # Kleene all: stop at the first child not met
-        for child, read, test in parts:
-            if read is None:
-                outcome = child(obj, ctx).outcome
-            else:
-                value = read(obj)
-                outcome = None if value is None else test(value)
-            if outcome is False:
-                return not_met
-            if outcome is None:
-                undecided = True
-        return unknown if undecided else met
-
-    return check
+    return _kleene("all", _children(raw, builder), decisive=False)
 
 
 def build_any(raw: Conditions, builder: Builder) -> Check:
     """At least one sub-condition holds."""
-    checks = _children(raw, builder)
+    return _kleene("any", _children(raw, builder), decisive=True)
 
-    met, not_met, unknown = QUICK[True], QUICK[False], QUICK[None]
+
+def _kleene(keyword: str, checks: tuple[Check, ...], *, decisive: bool) -> Check:
+    """Kleene all (a child not met decides) or any (a child met decides); a child not demonstrated leaves it open."""
+    combine = _any if decisive else _all
+    decided, undecided, otherwise = QUICK[decisive], QUICK[None], QUICK[not decisive]
     parts = _parts(checks)
 
     def check(obj: Any, ctx: Context) -> Node:
         if ctx.tracing:
             nodes = tuple(c(obj, ctx) for c in checks)
-            return Node("any", _any([n.outcome for n in nodes]), children=nodes)
-        undecided = False  # Kleene any: stop at the first child met
+            return Node(keyword, combine([n.outcome for n in nodes]), children=nodes)
+        open_ = False  # stop at the first deciding child
         for child, read, test in parts:
             if read is None:
                 outcome = child(obj, ctx).outcome
             else:
                 value = read(obj)
                 outcome = None if value is None else test(value)
-            if outcome is True:
-                return met
+            if outcome is decisive:
+                return decided
             if outcome is None:
-                undecided = True
-        return unknown if undecided else not_met
+                open_ = True
+        return undecided if open_ else otherwise
 
     return check
 
