@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import tempfile
 import typing
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -23,6 +24,8 @@ from kwaliteitsregels.errors import KwaliteitsregelsError
 from kwaliteitsregels.limits import Limits
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.profile import LotView, Profile
+from kwaliteitsregels.monitoring import CompiledMonitoring, bundled_monitoring_rules, load_monitoring_rules, monitor
+from kwaliteitsregels.monitoring.render import render_text
 from kwaliteitsregels.reporting.registry import REPORTERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -374,3 +377,34 @@ def _report(ruleset: kr.CompiledRuleset, profile: Profile, peildatum: date) -> k
         return kr.evaluate(ruleset, profile, peildatum)
     except KwaliteitsregelsError:
         return None
+
+
+@cache
+def monitoring_rules() -> tuple[CompiledMonitoring, ...]:
+    """Every bundled set of monitoring rules (the regions' contract obligations)."""
+    return tuple(load_monitoring_rules(path) for path in bundled_monitoring_rules().values())
+
+
+EVENT_SUFFIXES = (".jsonl", ".csv")
+
+
+def monitoring(data: bytes) -> None:
+    """Bytes → an event file (JSON lines, or CSV when the first byte is odd) → the ledger → the report.
+
+    Against every bundled set of monitoring rules, as of a clock inside the streams' quarter: the
+    report as JSON and text in both languages, and every finding's reason.
+    """
+    suffix = EVENT_SUFFIXES[data[0] % 2] if data else EVENT_SUFFIXES[0]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"gebeurtenissen{suffix}"
+        path.write_bytes(data[1:])
+        for rules in monitoring_rules():
+            try:
+                report = monitor(rules, path, clock=date(2026, 4, 1))
+            except KwaliteitsregelsError:
+                continue
+            for lang in ("nl", "en"):
+                report.to_json(lang)
+                render_text(report, lang)
+            for finding in report.findings:
+                finding.reason("en")

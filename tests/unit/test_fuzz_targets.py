@@ -66,6 +66,48 @@ def test_compiler_corpus_and_regressions(path: Path) -> None:
     targets.compiler(path.read_bytes())
 
 
+@pytest.mark.parametrize("path", _files("monitoring"), ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_monitoring_corpus_and_regressions(path: Path) -> None:
+    targets.monitoring(path.read_bytes())
+
+
+def test_the_monitoring_corpus_reaches_findings(tmp_path: Path) -> None:
+    """The seeds are real streams: the target gets past the reader to the ledger and its findings."""
+    seed = max(_files("monitoring"), key=lambda p: len(p.read_bytes()))
+    stream = tmp_path / "seed.jsonl"
+    stream.write_bytes(seed.read_bytes()[1:])
+    (rules,) = [r for r in targets.monitoring_rules() if r.spec.id == "achterhoek-2019"]
+    assert targets.monitor(rules, stream, clock=targets.date(2026, 4, 1)).findings
+
+
+LINE = st.dictionaries(
+    st.sampled_from(["id", "provider", "type", "at", "request", "assignment", "client", "municipality", "law", "x"]),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=12)
+    | st.sampled_from(["315", "301", "305", "2026-01-05T09:15"]),
+    max_size=9,
+)
+
+
+@SETTINGS
+@given(lines=st.lists(LINE, max_size=12), csv=st.booleans())
+def test_monitoring_takes_any_stream_of_event_like_lines(lines: list[dict[str, Any]], csv: bool) -> None:
+    if csv:
+        keys = sorted({k for line in lines for k in line})
+        body = "\n".join([",".join(keys), *(",".join(str(line.get(k, "")) for k in keys) for line in lines)])
+    else:
+        body = "\n".join(json.dumps(line) for line in lines)
+    targets.monitoring(bytes([int(csv)]) + body.encode("utf-8"))
+
+
+@SETTINGS
+@given(data=st.binary(max_size=2000))
+def test_monitoring_takes_any_bytes(data: bytes) -> None:
+    targets.monitoring(data)
+
+
 @SETTINGS
 @given(data=st.binary(max_size=4000))
 def test_loader_takes_any_bytes(data: bytes) -> None:
