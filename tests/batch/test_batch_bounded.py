@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -60,3 +61,13 @@ def test_a_named_pipe_as_a_csv_sheet_is_a_problem_of_the_intake(tmp_path: Path) 
     failed, evaluated, codes = _run(folder)
     assert (failed, evaluated) == ({}, [])  # the workbook could not be read: no provider from it
     assert codes == ["not-a-file"]
+
+
+def test_a_workbook_that_would_unzip_past_the_limit_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    """A zip bomb as `.xlsx`: 120 MB of zeros compress to about 120 kB; its index says how far it unpacks."""
+    bomb = tmp_path / "aanbieders.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 120_000_000)
+    assert bomb.stat().st_size < 1_000_000
+    failed, evaluated, codes = _run(bomb)
+    assert (failed, evaluated, codes) == ({}, [], ["too-large"])

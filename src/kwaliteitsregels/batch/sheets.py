@@ -14,6 +14,7 @@ of a provider who is not in the provider sheet, is the intake's (`Workbook.probl
 from __future__ import annotations
 
 import csv
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,7 @@ def tables_of(path: Path) -> list[Table]:
     if path.is_dir():
         return [_csv_table(file) for file in sorted(path.glob("*.csv"))]
     _files.regular(path, ProfileError)  # a pipe or device would make openpyxl wait or read without end
+    _unpacked_size(path)
     from openpyxl import load_workbook  # type: ignore[import-untyped]  # noqa: PLC0415 - optional: only for a workbook
 
     book = load_workbook(path, read_only=True, data_only=True)
@@ -86,6 +88,25 @@ def tables_of(path: Path) -> list[Table]:
         return [_table(path.name, sheet.title, sheet.iter_rows(values_only=True)) for sheet in book.worksheets]
     finally:
         book.close()
+
+
+UNPACKED_FACTOR = 20  # a workbook's sheets, unzipped, may be this many times `Limits.max_bytes` (100 MB)
+
+
+def _unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts would unzip past the limit (a zip bomb), from the sizes its index declares.
+
+    Reading a part never goes past its declared size (zipfile checks it), so the index is what bounds openpyxl.
+    """
+    limit = DEFAULT_LIMITS.max_bytes * UNPACKED_FACTOR
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip at all: openpyxl says what it is not
+    if total > limit:
+        message = f"werkboek pakt uit tot {total} bytes, meer dan {limit}; zie Limits.max_bytes"
+        raise ProfileError([Problem("too-large", message, file=str(path))])
 
 
 def _table(file: str, name: str, rows: Iterator[tuple[Any, ...]] | Iterator[list[str]]) -> Table:
