@@ -28,6 +28,8 @@ def _message(error: Any) -> str:
     ctx = error.get("ctx") or {}
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if kind == "unknown_code":  # worded with its own values where it was raised (facts.assembly)
+        return str(error["msg"])
     key = f"problem.schema.{kind}"
     if key not in messages.CATALOG:
         return str(error["msg"])
@@ -42,6 +44,9 @@ def _suggestion(error: Any, model: type[BaseModel], path: Path) -> str | None:
         for key in path[:-1]:
             parent = introspection.child(parent, key)
         return closest(path[-1], introspection.field_names(parent))
+    if kind == "unknown_code":
+        suggestion = (error.get("ctx") or {}).get("suggestion")
+        return str(suggestion) if suggestion else None
     if kind == "literal_error" and isinstance(error.get("input"), str):
         options = re.findall(r"'([^']*)'", str((error.get("ctx") or {}).get("expected", "")))
         return closest(error["input"], options)

@@ -628,10 +628,19 @@ CATALOG |= {
     "problem.unknown-lot": ("onbekend perceel '{name}'", "unknown lot '{name}'"),
     "problem.unknown-municipality": ("onbekende gemeente '{name}'", "unknown municipality '{name}'"),
     "problem.unknown-theme": ("onbekend thema '{name}'", "unknown theme '{name}'"),
+    "problem.unknown-code-list": ("onbekende codelijst '{name}'", "unknown code list '{name}'"),
+    "problem.allowed-codes-not-text": (
+        "'{key}' is geen tekstgegeven van het kernprofiel (een eigen gegeven krijgt type: code)",
+        "'{key}' is not a text fact of the core profile (a fact of your own gets type: code)",
+    ),
     "problem.duplicate-id": ("eis-id '{id}' komt twee keer voor", "requirement id '{id}' occurs twice"),
     # schema errors (pydantic's error type after `schema.`)
     "problem.schema.missing": ("verplicht veld ontbreekt", "required field missing"),
     "problem.schema.extra_forbidden": ("onbekend veld", "unknown field"),
+    "problem.schema.unknown_code": (
+        "onbekende code '{value}': niet in codelijst {lists}",
+        "unknown code '{value}': not in code list {lists}",
+    ),
     "problem.schema.string_type": ("moet tekst zijn", "must be text"),
     "problem.schema.int_type": ("moet een geheel getal zijn", "must be a whole number"),
     "problem.schema.int_parsing": ("moet een geheel getal zijn", "must be a whole number"),

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, TypeAdapter, ValidationError, create_model
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
 from kwaliteitsregels.facts.types import FACT_TYPES
 from kwaliteitsregels.facts.units import BUILTIN_UNITS
@@ -88,6 +89,8 @@ class Assembler:
             self._collection(root, key, collection)
         for key, fact in self.body.facts.items():
             self._fact(root, key, fact)
+        for key, lists in self.body.allowed_codes.items():
+            self._allowed(root, key, lists)
         return self._build(root, root.name, None)
 
     # ── the tree of declarations ──
@@ -171,6 +174,30 @@ class Assembler:
         annotation = self._annotation(spec, loc)
         if annotation is not None:
             node.fields[name] = (annotation, self._field_info(spec, annotation, loc))
+
+    def _allowed(self, root: _Node, key: str, lists: list[str]) -> None:
+        """A text fact of the core that may hold only the codes of `lists` (checked when a profile is loaded)."""
+        *path, name = key.split(".")
+        loc: Loc = ("allowed_codes", key)
+        node = self._walk(root, path, loc, through_lists=True)
+        if node is None:
+            return
+        existing = node.base.model_fields.get(name) if node.base is not None else None
+        extra = existing.json_schema_extra if existing is not None else None
+        if existing is None or not isinstance(extra, dict) or extra.get("x-type") != "text":
+            options = [f for f, info in node.base.model_fields.items() if _is_text(info)] if node.base else []
+            message = f"'{key}' is geen tekstgegeven van het kernprofiel (een eigen gegeven krijgt type: code)"
+            self.report(loc, "allowed-codes-not-text", message, closest(name, options))
+            return
+        codes: dict[str, None] = {}
+        for index, list_name in enumerate(lists):
+            code_list: CodeList | None = self.body.codes.get(list_name) or self.shared.codes.get(list_name)
+            if code_list is None:
+                suggestion = closest(list_name, [*self.body.codes, *self.shared.codes])
+                self.report((*loc, index), "unknown-code-list", f"onbekende codelijst '{list_name}'", suggestion)
+                continue
+            codes.update(dict.fromkeys(code_list.values))
+        node.fields[name] = _coded_field(existing, tuple(codes), ", ".join(lists))
 
     # ── types ──
 
@@ -303,6 +330,44 @@ def _extended_field(existing: FieldInfo, extended: type[BaseModel]) -> tuple[Any
     if existing.default is None and existing.default_factory is None:
         return extended | None, Field(default=None, **keep)
     return extended, Field(default_factory=extended, **keep)
+
+
+def _is_text(info: FieldInfo) -> bool:
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and extra.get("x-type") == "text"
+
+
+def _coded_field(existing: FieldInfo, codes: tuple[str, ...], lists: str) -> tuple[Any, FieldInfo]:
+    """The core text field `existing`, now refusing every value outside `codes` (with the nearest as suggestion)."""
+    allowed = frozenset(codes)
+
+    def known(value: str) -> str:
+        if value not in allowed:
+            template = "onbekende code '{value}': niet in codelijst {lists}"
+            context = {"value": value, "lists": lists, "suggestion": _nearest_code(value, codes)}
+            raise PydanticCustomError("unknown_code", template, context)
+        return value
+
+    extra = dict(existing.json_schema_extra) if isinstance(existing.json_schema_extra, dict) else {}
+    extra["x-codes"] = lists
+    item = Annotated[str, AfterValidator(known), Field(json_schema_extra={"enum": list(codes)})]
+    options: dict[str, Any] = {"title": existing.title, "description": existing.description, "json_schema_extra": extra}
+    constraints = tuple(existing.metadata)  # a minimum length of the core field still holds
+    if introspection.list_item(existing.annotation) is not None:
+        return _constrained(list[item], constraints), Field(default_factory=list, **options)
+    if existing.is_required():
+        return _constrained(item, constraints), Field(**options)
+    return _constrained(item, constraints), Field(default=None, **options)
+
+
+def _nearest_code(value: str, codes: tuple[str, ...]) -> str | None:
+    """The code meant: the same but for capitals ('HBO' → 'hbo'), else the most similar."""
+    same = [code for code in codes if code.casefold() == value.casefold()]
+    return same[0] if same else closest(value, list(codes))
+
+
+def _constrained(annotation: Any, constraints: tuple[Any, ...]) -> Any:
+    return Annotated[(annotation, *constraints)] if constraints else annotation
 
 
 def _container_info(label: Any, description: Any, **options: Any) -> FieldInfo:

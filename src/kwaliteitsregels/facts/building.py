@@ -48,6 +48,9 @@ def merge(bodies: Iterable[tuple[VocabularyBody, Loc]], report: Report) -> Vocab
                 if section == "collections" and key in known:
                     known[key] = _merged_collection(known[key], spec, (*loc, section, key), report)
                     continue
+                if section == "allowed_codes":  # several frameworks in one run: the union of their code lists
+                    known[key] = list(dict.fromkeys([*known.get(key, []), *spec]))
+                    continue
                 if key in known and known[key] != spec:
                     message = f"'{key}' staat al anders in een andere woordenlijst ({section})"
                     report((*loc, section, key), "vocabulary-conflict", message, None)
@@ -73,7 +76,7 @@ def _merged_collection(first: Any, second: Any, loc: Loc, report: Report) -> Any
 
 def models_for(body: VocabularyBody, report: Report, loc: Loc = ()) -> ProfileModels:
     """The profile models for a merged vocabulary (cached); problems go to `report`."""
-    if not (body.facts or body.collections or body.groups):
+    if not (body.facts or body.collections or body.groups or body.allowed_codes):
         check_units(body, report, loc)
         return CORE
     key = json.dumps(body.model_dump(mode="json"), sort_keys=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
@@ -140,10 +140,15 @@ class VocabularyBody(Model):
     groups: dict[str, GroupSpec] = Field(default_factory=dict)
     facts: dict[str, FactSpec] = Field(default_factory=dict)
     collections: dict[str, CollectionSpec] = Field(default_factory=dict)
+    allowed_codes: dict[str, Annotated[list[str], Field(min_length=1)]] = Field(
+        default_factory=dict,
+        description="een tekstgegeven van het kernprofiel (bijv. professionals.qualifications) → de codelijsten "
+        "waaruit het zijn waarden haalt; een andere waarde wordt bij het laden van het profiel geweigerd",
+    )
 
     @model_validator(mode="after")
     def _fact_keys(self) -> VocabularyBody:
-        for key in [*self.groups, *self.facts, *self.collections]:
+        for key in [*self.groups, *self.facts, *self.collections, *self.allowed_codes]:
             if not _DOTTED.fullmatch(key):
                 msg = f"sleutel '{key}': kleine letters, cijfers en _, punten tussen groepen (hoogstens 4 delen)"
                 raise ValueError(msg)
