@@ -67,7 +67,7 @@ def test_every_requirement_of_a_regional_framework_has_a_level(ruleset_id: str) 
         assert requirement.spec.level in LEVELS, requirement.id
 
 
-@pytest.mark.parametrize("ruleset_id", ["twente", "leeuwarden-dagbesteding"])  # Achterhoek's themes: not yet reviewed
+@pytest.mark.parametrize("ruleset_id", REGIONAL)
 def test_a_reviewed_framework_gives_at_most_three_themes(ruleset_id: str) -> None:
     for requirement in kr.load_ruleset(ruleset_id).requirements:
         assert len(requirement.spec.themes) <= 3, requirement.id
