@@ -14,7 +14,7 @@ import csv
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -26,6 +26,7 @@ from pydantic import Field, TypeAdapter, ValidationError, field_validator
 from kwaliteitsregels import _validation, _yaml
 from kwaliteitsregels.errors import InputError, Problem, single
 from kwaliteitsregels.models.common import Model
+from kwaliteitsregels.monitoring.compact import HashSet
 from kwaliteitsregels.monitoring.lines import bounded_lines, open_regular, too_long
 from kwaliteitsregels.monitoring.models import EventType, LawDomain
 from kwaliteitsregels.monitoring.partition import part_of_line, part_of_provider
@@ -115,6 +116,7 @@ class EventBatch:
 
 
 Row = tuple[int, Event | dict[str, Any] | None, Problem | None]
+IdRecord = tuple[str, int, bool]  # an event's id, its line, and whether it was taken (False: refused)
 
 
 def _open_check(path: Path) -> str:
@@ -140,10 +142,12 @@ def _file_rows(path: str | Path, part: Part | None) -> Iterator[Row]:
     return _jsonl_rows(handle, str(path), part) if kind == "jsonl" else _csv_rows(handle, str(path), part)
 
 
-def _file_collector(path: str | Path, vocabulary: Vocabulary, part: Part | None) -> _Collector:
+def _file_collector(
+    path: str | Path, vocabulary: Vocabulary, part: Part | None, record: Callable[[IdRecord], None] | None = None
+) -> _Collector:
     collector = _Collector(str(path), vocabulary)
     if part is not None:
-        collector.partitioned(part.foreign)
+        collector.partitioned(part.foreign, record)
     return collector
 
 
@@ -348,19 +352,19 @@ def _quick(data: dict[str, Any]) -> Event | None:
                 values[name] = _SPECIAL[name](value)
     except (_Slow, KeyError, ValueError, TypeError):
         return None
-    return _construct(values)
+    return construct(values)
 
 
 _TEMPLATE = {name: f.default for name, f in Event.model_fields.items() if f.default_factory is None}
 
 
-def _construct(values: dict[str, Any]) -> Event:
-    """`Event.model_construct(**values)` for values checked by `_quick`, without its per-field work."""
+def construct(values: dict[str, Any]) -> Event:
+    """`Event.model_construct(**values)` for values already checked (by `_quick`, or read back from a sort run)."""
     if Event.__pydantic_post_init__ is not None:  # pragma: no cover - guards a change of the model
         return Event.model_construct(**values)
     fields = dict(_TEMPLATE)
-    fields.update(values)
     fields["refs"] = {}
+    fields.update(values)
     event = Event.__new__(Event)
     object.__setattr__(event, "__dict__", fields)
     object.__setattr__(event, "__pydantic_fields_set__", set(values))
@@ -376,15 +380,18 @@ class _Collector:
         self.source = source
         self.vocabulary = vocabulary
         self.extra = frozenset(vocabulary.extra_references)
-        self.seen: set[str] | dict[str, int] = set()  # the ids taken; partitioned: with their line (`first`)
-        self.first: dict[str, int] | None = None
-        self.rejected: list[tuple[str, int]] = []  # partitioned: ids of events refused for another reason
+        self.seen = HashSet()  # the ids taken, as 64-bit hashes (`compact.py`)
+        self.record: Callable[[IdRecord], None] | None = None
         self.foreign: Mapping[str, int] = {}
 
-    def partitioned(self, foreign: Mapping[str, int]) -> None:
-        """Keep what the parts need to find an id taken in two parts: ids with their lines; `foreign` taken."""
-        self.seen = self.first = {}
+    def partitioned(self, foreign: Mapping[str, int], record: Callable[[IdRecord], None] | None = None) -> None:
+        """A part of a split stream: `foreign` ids were taken in other parts; each id seen goes to `record`.
+
+        `record` gets `(id, line, taken)` for every event with an id (taken False: refused), so that the
+        parts' lists, sorted, show an id used in two parts.
+        """
         self.foreign = foreign
+        self.record = record
 
     def collect(self, rows: Iterable[Row]) -> Iterator[Entry | Problem]:
         for line, data, problem in rows:
@@ -401,18 +408,19 @@ class _Collector:
     def _one(self, line: int, data: Event | dict[str, Any]) -> Entry | list[Problem]:
         """The entry, or the problems of the line."""
         event, found = self._validate(data, line)
-        if event is not None and (event.id in self.seen or self.foreign.get(event.id, line) < line):
+        if event is None:
+            return found
+        if event.id in self.seen or (self.foreign and self.foreign.get(event.id, line) < line):
             found.append(
                 Problem("event.duplicate-id", f"id '{event.id}' komt al eerder voor", self.source, line, path="id")
             )
-        if found or event is None:
-            if event is not None and self.first is not None:
-                self.rejected.append((event.id, line))
+        if found:
+            if self.record is not None:
+                self.record((event.id, line, False))
             return found
-        if self.first is not None:
-            self.first[event.id] = line
-        else:
-            self.seen.add(event.id)  # type: ignore[union-attr]  # a set when not partitioned
+        self.seen.add(event.id)
+        if self.record is not None:
+            self.record((event.id, line, True))
         return Entry(line, event)
 
     def _validate(self, data: Event | dict[str, Any], line: int) -> tuple[Event | None, list[Problem]]:

@@ -397,7 +397,11 @@ Unit = _Obligation | _Recurring | _Order
 
 
 class Ledger:
-    """Feed it entries in time order, then `finish()`: findings go to the sink, problems to `problems`."""
+    """Feed it entries in time order, then `finish()`: findings go to the sink, problems to `problems`.
+
+    The problems of an event are in `problems` once it has been fed; a caller may take them (and clear
+    the list) after each event, so that they are not held until the end.
+    """
 
     def __init__(
         self, compiled: CompiledMonitoring, clock: dt.datetime, sink: Sink, *, recurring_only: bool = False
@@ -437,12 +441,16 @@ class Ledger:
         if closes and value is not None:
             for unit in closes[1]:
                 unit.close(f"{event.provider}|{value}")
+        missing = self.context.missing
+        if missing:  # every unit has seen the event: its missing fields are known, and need not be kept
+            self.problems.extend(_missing_problems(missing))
+            missing.clear()
 
     def finish(self) -> list[Problem]:
-        """The clock: open terms become open or overdue; the problems found, with the missing fields."""
+        """The clock: open terms become open or overdue; the problems found and not yet taken (`problems`)."""
         for unit in self.units:
             unit.at_clock()
-        return self.problems + list(_missing_problems(self.context.missing))
+        return self.problems
 
     def open_state(self) -> int:
         """How many items the units hold now (open terms, markers, early events, cases, unpaired events)."""

@@ -1,13 +1,15 @@
 """`monitor(..., jobs=N)`: a file split by provider over N worker processes, one report as from one process.
 
 Each worker reads the whole file, parses only the lines of its part (`partition.py`), runs the
-ledger over them (sorting its part in memory if the part is not in time order) and writes its
-findings and problems as sorted runs into the folders of the parent's spools. The parent adds up
-the counts and merges the runs: findings and problems come out in the report's own order, so the
-report is the same for any number of workers.
+ledger over them (sorting its part with runs on disk if the part is not in time order) and writes
+its findings as sorted runs into the folder of the parent's spool; its problems (bounded: the first
+per code, the rest counted) come back with its counts. The parent adds up the counts, keeps the
+first problems per code of all parts and merges the runs: findings and problems come out in the
+report's own order, so the report is the same for any number of workers.
 
 One check crosses parts: an id used by events of two providers. Each worker writes the ids it took
-(with their line) and the ids of events it refused, sorted; the parent merges these lists. Where an
+(with their line) and the ids of events it refused as sorted runs on disk (so a worker holds a
+bounded buffer of them, not every id); the parent merges these runs. Where an
 id was taken in one part before a line of another part used it, that other part runs again, told
 which ids were taken where, and refuses those lines as `event.duplicate-id` exactly as one process
 would (rare: only streams that reuse ids across providers pay for it).
@@ -30,15 +32,15 @@ from pathlib import Path
 
 from kwaliteitsregels.errors import KwaliteitsregelsError, Problem
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring
-from kwaliteitsregels.monitoring.events import Part, _file_collector, _file_rows, _open_check
+from kwaliteitsregels.monitoring.events import IdRecord, Part, _file_collector, _file_rows, _open_check
 from kwaliteitsregels.monitoring.ledger import Unordered
 from kwaliteitsregels.monitoring.lines import open_regular
+from kwaliteitsregels.monitoring.ordering import in_time_order
 from kwaliteitsregels.monitoring.results import Tally
-from kwaliteitsregels.monitoring.running import _in_order, _ledger, _Outcome
-from kwaliteitsregels.monitoring.spool import read_run, write_run
+from kwaliteitsregels.monitoring.running import _ledger, _Outcome
+from kwaliteitsregels.monitoring.spool import Spool, read_run
 
 _MODULE = "kwaliteitsregels.monitoring.parallel"  # by name: run as a worker, this module is __main__
-IdRecord = tuple[str, int, bool]  # id, line, taken (False: the event was refused for another reason)
 
 
 @dataclass(frozen=True)
@@ -57,13 +59,13 @@ class _Done:
     tally: Tally = field(default_factory=Tally)
     missed: Counter[str] = field(default_factory=Counter)
     findings: tuple[list[Path], int] = ([], 0)
-    problems: tuple[list[Path], int] = ([], 0)
-    ids: Path | None = None
+    problems: tuple[tuple[Problem, ...], Counter[str]] = ((), Counter())
+    ids: list[Path] = field(default_factory=list)
     error: tuple[type[KwaliteitsregelsError], tuple[Problem, ...]] | None = None
 
     def remove(self) -> None:
         """Remove the files this part wrote."""
-        for run in [*self.findings[0], *self.problems[0], *([self.ids] if self.ids else [])]:
+        for run in [*self.findings[0], *self.ids]:
             run.unlink(missing_ok=True)
 
 
@@ -78,40 +80,38 @@ def run_task(task: _Task) -> _Done:
 def _run_part(task: _Task) -> _Done:
     prefix = f"p{task.part.index}-{task.attempt}-"
 
-    def attempt(*, sort: bool) -> tuple[_Outcome, list[IdRecord]]:
+    def attempt(*, sort: bool) -> tuple[_Outcome, Spool[IdRecord]]:
         outcome = _Outcome.new(
             task.compiled, task.path, task.clock, keep_on_time=task.keep_on_time, folders=task.folders, prefix=prefix
         )
-        collector = _file_collector(task.path, task.compiled.vocabulary, task.part)
+        ids: Spool[IdRecord] = Spool(_record_key, task.compiled, task.folders[1], f"{prefix}ids-")
+        collector = _file_collector(task.path, task.compiled.vocabulary, task.part, ids.add)
         items = collector.collect(_file_rows(task.path, task.part))
         try:
-            _ledger(task.compiled, _in_order(items) if sort else items, outcome)
+            _ledger(task.compiled, in_time_order(items) if sort else items, outcome)
         except Unordered:
             outcome.findings.discard()
-            outcome.problems.discard()
+            ids.discard()
             raise
-        taken = collector.first or {}
-        return outcome, [
-            *((i, line, True) for i, line in taken.items()),
-            *((i, n, False) for i, n in collector.rejected),
-        ]
+        return outcome, ids
 
     try:
         outcome, ids = attempt(sort=False)
-    except Unordered:  # this part is not in time order: read it again and sort it in memory
+    except Unordered:  # this part is not in time order: read it again and sort it (runs on disk past a bound)
         outcome, ids = attempt(sort=True)
     outcome.findings.spill()
-    outcome.problems.spill()
-    ids.sort()
-    id_file = task.folders[1] / f"{prefix}ids.pickle"
-    write_run(id_file, ids, task.compiled)
+    ids.spill()
     return _Done(
         outcome.tally,
         outcome.missed,
         (outcome.findings.runs, outcome.findings.size),
-        (outcome.problems.runs, outcome.problems.size),
-        id_file,
+        (outcome.problems.kept(), outcome.problems.omitted),
+        ids.runs,
     )
+
+
+def _record_key(record: IdRecord) -> IdRecord:
+    return record
 
 
 def run_parts(
@@ -122,7 +122,8 @@ def run_parts(
     _open_check(Path(path))
     open_regular(Path(path)).close()  # a missing file, a device or a pipe is refused here, not in a worker
     outcome = _Outcome.new(compiled, source, clock, keep_on_time=keep_on_time)
-    folders = (outcome.findings.folder(), outcome.problems.folder())
+    folder = outcome.findings.folder()
+    folders = (folder, folder)
     tasks = [_Task(compiled, source, clock, keep_on_time, Part(i, jobs, {}), folders) for i in range(jobs)]
     done = _checked(_in_workers(tasks))
     foreign = _taken_elsewhere([d.ids for d in done], compiled)
@@ -135,8 +136,8 @@ def run_parts(
         outcome.missed.update(part.missed)
         outcome.findings.adopt(*part.findings)
         outcome.problems.adopt(*part.problems)
-        if part.ids:
-            part.ids.unlink(missing_ok=True)
+        for run in part.ids:
+            run.unlink(missing_ok=True)
     return outcome
 
 
@@ -196,10 +197,10 @@ def _checked(done: list[_Done]) -> list[_Done]:
     return done
 
 
-def _taken_elsewhere(files: list[Path | None], compiled: CompiledMonitoring) -> dict[int, dict[str, int]]:
+def _taken_elsewhere(parts: list[list[Path]], compiled: CompiledMonitoring) -> dict[int, dict[str, int]]:
     """Per part to run again: the ids another part took first (id → its line)."""
     foreign: dict[int, dict[str, int]] = {}
-    merged = heapq.merge(*(_tagged(file, index, compiled) for index, file in enumerate(files) if file))
+    merged = heapq.merge(*(_tagged(runs, index, compiled) for index, runs in enumerate(parts)))
     for event_id, group in itertools.groupby(merged, key=itemgetter(0)):
         records = list(group)
         if len({part for *_, part in records}) < 2:  # only ids in two parts or more
@@ -215,8 +216,8 @@ def _taken_elsewhere(files: list[Path | None], compiled: CompiledMonitoring) -> 
     return foreign
 
 
-def _tagged(file: Path, part: int, compiled: CompiledMonitoring) -> Iterator[tuple[str, int, bool, int]]:
-    for event_id, line, ok in read_run(file, compiled):
+def _tagged(runs: list[Path], part: int, compiled: CompiledMonitoring) -> Iterator[tuple[str, int, bool, int]]:
+    for event_id, line, ok in heapq.merge(*(read_run(run, compiled) for run in runs)):
         yield event_id, line, ok, part
 
 

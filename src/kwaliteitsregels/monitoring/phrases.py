@@ -64,6 +64,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "report.findings": ("Bevindingen", "Findings"),
     "report.problems": ("Onbruikbare gebeurtenissen", "Unusable events"),
     "report.none": ("geen", "none"),
+    "report.omitted": (
+        "… en nog {count} met code {code}: alleen de eerste {limit} per code staan hier, met hun regel",
+        "… and {count} more with code {code}: only the first {limit} per code are listed, with their line",
+    ),
     "report.columns": (
         "aanbieder  maand    gebeurt.  termijnen  op tijd  te laat  verstreken  open",
         "provider   month    events    terms      on time  late     overdue     open",

@@ -10,6 +10,7 @@ from typing import TextIO
 from kwaliteitsregels._safe_text import visible_line
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.monitoring import phrases
+from kwaliteitsregels.monitoring.problems import PER_CODE
 from kwaliteitsregels.monitoring.results import Finding, MonitoringReport, Outcome
 
 
@@ -23,7 +24,7 @@ def _header(report: MonitoringReport, lang: Lang) -> list[str]:
             f"{report.source} · {phrases.text('report.clock', lang)} {clock} · "
             f"{report.event_count} {phrases.text('report.events', lang)}"
         ),
-        f"{tally} · {phrases.text('report.problems', lang).lower()} {len(report.problems)}",
+        f"{tally} · {phrases.text('report.problems', lang).lower()} {report.problem_count}",
     ]
 
 
@@ -78,6 +79,11 @@ def write_text(report: MonitoringReport, out: TextIO, lang: Lang = "nl") -> None
     _write(out, itertools.chain.from_iterable(_finding(f, lang) for f in listed), none)
     _write(out, ["", phrases.text("report.problems", lang)])
     _write(out, (f"    {p}" for p in report.problems), none)
+    _write(out, (_omitted(code, n, lang) for code, n in report.problems_omitted.items()))
+
+
+def _omitted(code: str, count: int, lang: Lang) -> str:
+    return "    " + phrases.text("report.omitted", lang, count=count, code=code, limit=PER_CODE)
 
 
 def _write(out: TextIO, lines: Iterable[str], otherwise: Iterable[str] = ()) -> None:

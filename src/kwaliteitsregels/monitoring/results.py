@@ -237,6 +237,12 @@ class MonitoringReport:
     tally: dict[str, int]
     months: tuple[MonthSummary, ...]
     missed: dict[str, int] | None = None  # violations per severity, counted as they passed (None: from findings)
+    problems_omitted: dict[str, int] = field(default_factory=dict)  # per code: problems counted, not kept
+
+    @property
+    def problem_count(self) -> int:
+        """How many problems the run found: those in `problems` and those only counted (`problems_omitted`)."""
+        return len(self.problems) + sum(self.problems_omitted.values())
 
     @property
     def violations(self) -> tuple[Finding, ...]:
@@ -289,7 +295,8 @@ class MonitoringReport:
             "clock": self.clock.isoformat(),
             "events": self.event_count,
             "counts": self.counts(),
-            "problem_count": len(self.problems),
+            "problem_count": self.problem_count,
+            **({"problems_omitted": self.problems_omitted} if self.problems_omitted else {}),
             "summary": [vars_of(s) for s in self.summary()],
             "findings": None,
             "problems": None,

@@ -1,9 +1,11 @@
 """`monitor()`: monitoring rules × events × clock → report. Bad events become problems; the run goes on.
 
 A file is streamed: one line at a time into the engine, so memory follows the open cases. A file
-whose events are not in time order is read a second time and sorted in memory (then memory follows
-the events). Events given in Python are sorted as given. The default engine is the streaming
-`ledger`; `engine="durable"` runs the same obligations on durable-rules (see docs/monitoring.md).
+whose events are not in time order is read a second time and sorted with bounded memory (sorted
+runs on disk, merged: `ordering.py`). Events given in Python are sorted as given, in memory.
+Problems are bounded too: per code the first `problems.PER_CODE` by line, the rest counted.
+The default engine is the streaming `ledger`; `engine="durable"` runs the same obligations on
+durable-rules (see docs/monitoring.md).
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from kwaliteitsregels.monitoring.events import (
 )
 from kwaliteitsregels.monitoring.ledger import Ledger, Unordered
 from kwaliteitsregels.monitoring.loading import Source, load_monitoring_rules
+from kwaliteitsregels.monitoring.ordering import in_time_order
+from kwaliteitsregels.monitoring.problems import ProblemList
 from kwaliteitsregels.monitoring.results import Finding, MonitoringReport, Outcome, Tally
-from kwaliteitsregels.monitoring.spool import Spool, finding_key, problem_key
+from kwaliteitsregels.monitoring.spool import Spool, finding_key
 from kwaliteitsregels.workdays import FIRST_YEAR
 
 Events = EventBatch | str | Path | Iterable[Event | Mapping[str, Any]]
@@ -85,7 +89,7 @@ class _Outcome:
     clock: dt.datetime
     keep_on_time: bool
     findings: Spool[Finding]
-    problems: Spool[Problem]
+    problems: ProblemList
     tally: Tally = field(default_factory=Tally)
     missed: Counter[str] = field(default_factory=Counter)
 
@@ -100,15 +104,9 @@ class _Outcome:
         folders: tuple[Path, Path] | None = None,
         prefix: str = "run-",
     ) -> _Outcome:
-        """An empty outcome whose findings and problems go to disk past a bounded buffer (in `folders`, if given)."""
-        found, problems = folders or (None, None)
-        return cls(
-            source,
-            clock,
-            keep_on_time,
-            Spool(finding_key, compiled, found, prefix),
-            Spool(problem_key, compiled, problems, prefix),
-        )
+        """An empty outcome whose findings go to disk past a bounded buffer (in `folders[0]`, if given)."""
+        found = folders[0] if folders else None
+        return cls(source, clock, keep_on_time, Spool(finding_key, compiled, found, prefix), ProblemList())
 
     def record(self, finding: Finding) -> None:
         self.tally.finding(finding)
@@ -135,9 +133,13 @@ class _Outcome:
 
 def _ledger(compiled: CompiledMonitoring, items: Items, outcome: _Outcome) -> None:
     ledger = Ledger(compiled, outcome.clock, outcome)
+    problems, source = ledger.problems, outcome.source
     for entry in outcome.usable(items):
         ledger.feed(entry)
-    outcome.problems.extend(replace(p, file=outcome.source) for p in ledger.finish())
+        if problems:  # taken at once: the ledger holds no problem past its event
+            outcome.problems.extend(replace(p, file=source) for p in problems)
+            problems.clear()
+    outcome.problems.extend(replace(p, file=source) for p in ledger.finish())
 
 
 def _durable(compiled: CompiledMonitoring, items: Items, outcome: _Outcome) -> None:
@@ -188,10 +190,11 @@ def monitor(  # noqa: PLR0913 - rules, events, clock and three options by keywor
     outcome = _Outcome.new(compiled, source, moment, keep_on_time=keep_on_time)
     try:
         run(compiled, read(), outcome)
-    except Unordered:  # not in time order: read again and sort in memory
+    except Unordered:  # not in time order: read again and sort, with sorted runs on disk past a bound
         assert not ordered  # noqa: S101 - sorted sources never raise it
+        outcome.findings.discard()
         outcome = _Outcome.new(compiled, source, moment, keep_on_time=keep_on_time)
-        run(compiled, _in_order(read()), outcome)
+        run(compiled, in_time_order(read()), outcome)
     return _report(compiled, outcome)
 
 
@@ -206,8 +209,9 @@ def _report(compiled: CompiledMonitoring, outcome: _Outcome) -> MonitoringReport
         clock=outcome.clock,
         event_count=outcome.tally.events,
         findings=outcome.findings.result(),
-        problems=outcome.problems.result(),
+        problems=outcome.problems.kept(),
         tally=dict(outcome.tally.outcomes),
         months=outcome.tally.summary(),
         missed=dict(outcome.missed),
+        problems_omitted=dict(sorted(outcome.problems.omitted.items())),
     )

@@ -1,0 +1,77 @@
+"""A set of texts held as 64-bit hashes in one flat array: 16 bytes or less per text, whatever its length.
+
+Every event id of a stream must be remembered to refuse a later duplicate (`event.duplicate-id`),
+so that memory grows with the events seen. A Python `set` of the ids costs about 90 bytes per id
+(the text object and its slot); this table keeps only `hash(text)` in an `array('q')` with open
+addressing (linear probing, at most half full): 8 bytes per slot, 10-16 bytes per id, one object.
+
+The cost of that compactness is a bounded chance of a false duplicate: two different ids with the
+same 64-bit hash. Python's string hash is SipHash keyed at random per process, so an input cannot
+be crafted to collide (unless `PYTHONHASHSEED` fixes the key), and for n ids the chance that any
+two collide is below n² / 2⁶⁵: 3·10⁻⁸ for a million ids, 3·10⁻⁶ for ten million.
+"""
+
+from __future__ import annotations
+
+from array import array
+
+_EMPTY = 0  # `hash()` of a text may be 0: it is stored as 1 (one more way to collide, no less sound)
+_START = 1 << 10
+
+
+class HashSet:
+    """Texts remembered by their 64-bit hash: `add` says whether a text (or a colliding one) was there."""
+
+    __slots__ = ("_mask", "_size", "_table")
+
+    def __init__(self) -> None:
+        self._table = array("q", bytes(8 * _START))
+        self._mask = _START - 1
+        self._size = 0
+
+    def __len__(self) -> int:
+        """How many texts were added."""
+        return self._size
+
+    def __contains__(self, text: object) -> bool:
+        """Whether `text` (or one with the same hash) was added."""
+        code = hash(text) or 1
+        table, mask = self._table, self._mask
+        index = code & mask
+        while (value := table[index]) != _EMPTY:
+            if value == code:
+                return True
+            index = (index + 1) & mask
+        return False
+
+    def add(self, text: str) -> bool:
+        """Remember `text`; False if it (or one with the same hash) was already there."""
+        code = hash(text) or 1
+        table, mask = self._table, self._mask
+        index = code & mask
+        while (value := table[index]) != _EMPTY:
+            if value == code:
+                return False
+            index = (index + 1) & mask
+        table[index] = code
+        self._size += 1
+        if self._size * 2 > mask:
+            self._grow()
+        return True
+
+    @property
+    def nbytes(self) -> int:
+        """The memory of the table itself."""
+        return self._table.itemsize * len(self._table)
+
+    def _grow(self) -> None:
+        old = self._table
+        size = len(old) * 2
+        table, mask = array("q", bytes(8 * size)), size - 1
+        for code in old:
+            if code != _EMPTY:
+                index = code & mask
+                while table[index] != _EMPTY:
+                    index = (index + 1) & mask
+                table[index] = code
+        self._table, self._mask = table, mask
