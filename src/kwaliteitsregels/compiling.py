@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from kwaliteitsregels import _choices, _numbers, _validation, naming
+from kwaliteitsregels import _choices, _numbers, _validation, named_conditions, naming
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels._yaml import Located, Path
 from kwaliteitsregels.checks import REGISTRY, Builder
@@ -137,6 +137,8 @@ class _Compiler:
             self.problem(loc, "condition-shape", "een voorwaarde is een mapping met precies één sleutelwoord")
             raise _InvalidError
         ((name, args),) = raw.items()
+        if name == named_conditions.USE:  # a use that could not be expanded: its problem is recorded already
+            raise _InvalidError
         keyword = REGISTRY.get(name)
         if keyword is None:
             self.problem(
@@ -215,7 +217,8 @@ class _Scope(Builder):
             self.fail("not-a-list", f"veld '{path}' is geen lijst van objecten", *at)
             raise _InvalidError
         self.compiler.reads.add(f"{getattr(self.model, '__name__', self.model)}.{path}")
-        return FieldPath(path, names, annotation, meta), _Scope(self.compiler, item, (*self.loc, *at))
+        # the item scope stays at the keyword: its conditions are located by their own keys (`where`, `check`)
+        return FieldPath(path, names, annotation, meta), _Scope(self.compiler, item, self.loc)
 
     def table(self, name: str, *at: str | int) -> list[Any]:
         tables = self.compiler.ruleset.tables
@@ -359,6 +362,7 @@ def compile_ruleset(  # noqa: PLR0913, PLR0917 - every input of a compiled rules
 ) -> CompiledRuleset:
     """Resolve and check everything; raise RulesetError with every problem found."""
     compiler = _Compiler(ruleset, located, source, [])
+    ruleset = compiler.ruleset = named_conditions.expand(ruleset, located, compiler.problem)
     compiler.models = _models(ruleset, bases, imports, compiler)
     compiler.refutations = {
         name: compiler.compile(spec.refuted_by, compiler.models.profile, ("declarations", name, "refuted_by"))

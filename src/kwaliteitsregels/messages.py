@@ -629,6 +629,22 @@ CATALOG |= {
     "problem.unknown-municipality": ("onbekende gemeente '{name}'", "unknown municipality '{name}'"),
     "problem.unknown-theme": ("onbekend thema '{name}'", "unknown theme '{name}'"),
     "problem.unknown-code-list": ("onbekende codelijst '{name}'", "unknown code list '{name}'"),
+    "problem.unknown-condition": (
+        "onbekende voorwaarde '{name}' (conditions)",
+        "unknown condition '{name}' (conditions)",
+    ),
+    "problem.condition-cycle": (
+        "voorwaarde '{name}' gebruikt zichzelf ({chain})",
+        "condition '{name}' uses itself ({chain})",
+    ),
+    "problem.unused-condition": (
+        "voorwaarde '{name}' wordt nergens gebruikt (use: {used})",
+        "condition '{name}' is used nowhere (use: {used})",
+    ),
+    "problem.use-shape": (
+        "use: de naam van een voorwaarde uit 'conditions'",
+        "use: the name of a condition from 'conditions'",
+    ),
     "problem.allowed-codes-not-text": (
         "'{key}' is geen tekstgegeven van het kernprofiel (een eigen gegeven krijgt type: code)",
         "'{key}' is not a text fact of the core profile (a fact of your own gets type: code)",

@@ -122,6 +122,10 @@ def condition_definitions() -> dict[str, Any]:
         args = TypeAdapter(keyword.args).json_schema(schema_generator=_ArgsGenerator, ref_template="#/$defs/{model}")
         _merge(definitions, _replace_marks(args.pop("$defs", {})))
         keywords[name] = _replace_marks(args) | {"description": keyword.summary}
+    keywords["use"] = {
+        "type": "string",
+        "description": "een benoemde voorwaarde uit 'conditions' / a named condition from 'conditions'",
+    }
     condition = {
         "type": "object",
         "description": "een voorwaarde: precies één sleutelwoord / a condition: exactly one keyword",
@@ -160,6 +164,7 @@ def _ruleset() -> dict[str, Any]:
     generated = Ruleset.model_json_schema(by_alias=True, schema_generator=_Generator)
     definitions = generated.setdefault("$defs", {})
     _conditions_in(definitions["Requirement"])
+    definitions["NamedCondition"]["properties"]["condition"] = {"$ref": CONDITION_REF}
     _merge(definitions, condition_definitions())
     tables = generated["properties"]["tables"]
     tables["additionalProperties"] = {"anyOf": [tables["additionalProperties"], _TABLE_FILE]}

@@ -135,7 +135,8 @@ def test_known_bad_file_is_refused_by_the_schema_and_the_loader(path: Path) -> N
 def test_condition_grammar_is_the_keyword_registry() -> None:
     schema = json.loads((SCHEMAS / "ruleset.schema.json").read_text("utf-8"))
     condition = schema["$defs"]["Condition"]
-    assert set(condition["properties"]) == set(REGISTRY)
+    assert set(condition["properties"]) == set(REGISTRY) | {"use"}  # use: a named condition, expanded at load
+    assert condition["properties"]["use"]["type"] == "string"
     assert condition["additionalProperties"] is False
     assert (condition["minProperties"], condition["maxProperties"]) == (1, 1)
     requirement = schema["$defs"]["Requirement"]["properties"]

@@ -152,6 +152,16 @@ class Contradiction(Model):
     note: LocalizedText | None = None
 
 
+class NamedCondition(Model):
+    """A condition written once and used by several requirements (`use: <name>`)."""
+
+    description: LocalizedText = Field(description="what the condition says, for the reader of the ruleset")
+    condition: Condition
+    sources: list[str] = Field(
+        default_factory=list, description="seed lines the condition follows ('003_….txt:970-984')"
+    )
+
+
 Level = Literal["input", "throughput", "output", "outcome"]
 
 
@@ -246,6 +256,10 @@ class Ruleset(Model):
     evidence_types: dict[str, EvidenceType] = Field(default_factory=dict)
     tables: dict[str, list[Any]] = Field(default_factory=dict)
     decisions: list[Decision] = Field(default_factory=list)
+    conditions: dict[Identifier, NamedCondition] = Field(
+        default_factory=dict,
+        description="named conditions: written once, used in any condition as {use: <name>}",
+    )
     contradictions: list[Contradiction] = Field(
         default_factory=list, description="facts that contradict each other: flagged, never passed"
     )
