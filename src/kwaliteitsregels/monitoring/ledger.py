@@ -14,17 +14,20 @@ Time order is required (`Unordered` is raised otherwise); `running.py` sorts a s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Protocol
 
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.models.common import LocalizedText
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring
 from kwaliteitsregels.monitoring.deadlines import Due, compute_due, missed_by, unit_of_miss
-from kwaliteitsregels.monitoring.events import AMSTERDAM, Entry, Event
-from kwaliteitsregels.monitoring.models import Obligation, Pattern
+from kwaliteitsregels.monitoring.events import AMSTERDAM, REFERENCES, Entry, Event
+from kwaliteitsregels.monitoring.models import Obligation, Pattern, Where
 from kwaliteitsregels.monitoring.results import Finding, Occurrence, Outcome, month_of
+
+_NO_FILTER = Where()
 
 
 class Sink(Protocol):
@@ -93,6 +96,15 @@ class _Context:
     sink: Sink
     missing: dict[tuple[int, str], list[str]] = field(default_factory=dict)
     last: tuple[Entry, Occurrence] | None = None  # the occurrence of the event being fed, shared by its units
+    dues: dict[tuple[int, dt.date], Due] = field(default_factory=dict)  # per deadline and day: a few thousand
+    plains: dict[int, bool] = field(default_factory=dict)  # per pattern of the rules (alive for the run)
+
+    def plain(self, pattern: Pattern) -> bool:
+        """Whether the pattern has no filter and counts the time of the message (`at`)."""
+        found = self.plains.get(id(pattern))
+        if found is None:
+            found = self.plains[id(pattern)] = pattern.time == "at" and pattern.where == _NO_FILTER
+        return found
 
     def emit(  # noqa: PLR0913, PLR0917 - the parts of a finding
         self,
@@ -120,7 +132,14 @@ class _Context:
         return occurrence
 
     def due(self, obligation: Obligation, anchor: dt.datetime) -> Due:
-        return compute_due(anchor, obligation.deadline, self.compiled.extra_holidays)
+        deadline = obligation.deadline
+        if deadline.hours is not None:  # from the exact moment
+            return compute_due(anchor, deadline, self.compiled.extra_holidays)
+        key = (id(deadline), anchor.astimezone(AMSTERDAM).date())  # a term in days depends on the day alone
+        due = self.dues.get(key)
+        if due is None:
+            due = self.dues[key] = compute_due(anchor, deadline, self.compiled.extra_holidays)
+        return due
 
     def flag(self, entry: Entry, name: str, what: str) -> None:
         self.missing.setdefault((entry.line, name), []).append(what)
@@ -136,6 +155,7 @@ class _Obligation:
         self.done: set[str] = set()
         awaited = obligation.awaited or obligation.trigger
         self.awaited_title = context.compiled.vocabulary.types[awaited.event].title
+        self.trigger_type, self.value_of = obligation.trigger.event, reference_getter(obligation.key)
 
     @property
     def key(self) -> str:
@@ -145,8 +165,9 @@ class _Obligation:
         return {self.ob.trigger.event} | ({self.ob.awaited.event} if self.ob.awaited else set())
 
     def take(self, entry: Entry) -> None:
-        event, is_trigger = entry.event, entry.event.type == self.ob.trigger.event
-        value = event.reference(self.ob.key)
+        event = entry.event
+        is_trigger = event.type == self.trigger_type
+        value = self.value_of(event)
         if value is None:  # a trigger without its key cannot be followed; an awaited one fulfils nothing here
             if is_trigger:
                 self.context.flag(entry, self.ob.key, self.ob.id)
@@ -217,6 +238,8 @@ class _Recurring:
         self.cases: dict[str, _Case] = {}
         self.early: dict[str, dict[int, tuple[Occurrence, dt.datetime]]] = {}
         self.awaited_title = context.compiled.vocabulary.types[self.awaited.event].title
+        self.value_of = reference_getter(obligation.key)
+        self.spans: dict[int, tuple[dt.date, dt.date]] = {}  # the bounds of each period seen: a few per year
 
     @property
     def key(self) -> str:
@@ -231,7 +254,7 @@ class _Recurring:
         role = "until" if self.ob.until and event.type == self.ob.until.event else role
         pattern = self.ob.trigger if role == "trigger" else self.awaited if role == "awaited" else self.ob.until
         assert pattern is not None  # noqa: S101 - the role was found from the pattern's event type
-        value = event.reference(self.ob.key)
+        value = self.value_of(event)
         if value is None:
             if role == "trigger":
                 self.context.flag(entry, self.ob.key, self.ob.id)
@@ -275,9 +298,13 @@ class _Recurring:
         return (day.year * 12 + day.month - 1) // self.months
 
     def bounds(self, period: int) -> tuple[dt.date, dt.date]:
-        year, month = divmod(period * self.months, 12)
-        after_year, after_month = divmod(period * self.months + self.months, 12)
-        return dt.date(year, month + 1, 1), dt.date(after_year, after_month + 1, 1) - dt.timedelta(days=1)
+        span = self.spans.get(period)
+        if span is None:
+            year, month = divmod(period * self.months, 12)
+            after_year, after_month = divmod(period * self.months + self.months, 12)
+            first, after = dt.date(year, month + 1, 1), dt.date(after_year, after_month + 1, 1)
+            span = self.spans[period] = (first, after - dt.timedelta(days=1))
+        return span
 
     def close(self, key: str) -> None:
         self.early.pop(key, None)
@@ -312,13 +339,14 @@ class _Order:
     def __init__(self, later: str, earlier: str, key: str, context: _Context, problems: list[Problem]) -> None:
         self.later, self.earlier, self.key, self.context, self.problems = later, earlier, key, context, problems
         self.waiting: dict[tuple[str, str], list[_Waiting]] = {}  # what a report needs, not the event
+        self.value_of = reference_getter(key)
 
     def types(self) -> set[str]:
         return {self.later, self.earlier}
 
     def take(self, entry: Entry) -> None:
         event = entry.event
-        value = event.reference(self.key)
+        value = self.value_of(event)
         if value is None:
             return
         mine = _Waiting(entry.line, event.id, value, event.effective_date or event.at.astimezone(AMSTERDAM).date())
@@ -351,8 +379,19 @@ class _Order:
         self.waiting.clear()
 
 
+def reference_getter(key: str) -> Callable[[Event], str | None]:
+    """`Event.reference(key)` as a function chosen once: an attribute, the id, or one of the region's own keys."""
+    if key == "event":
+        return attrgetter("id")
+    if key in REFERENCES:
+        return attrgetter(key)
+    return lambda event: event.refs.get(key)
+
+
 def _moment(pattern: Pattern, entry: Entry, context: _Context, what: str) -> dt.datetime | None:
     """The pattern's moment of the event, or None (with a problem if a field that decides is missing)."""
+    if context.plain(pattern):  # the common case: no filter, the time of the message
+        return entry.event.at
     fit = applies(pattern, entry.event)
     if fit is not True:  # False: not for this obligation; a str: a field that decides is missing
         if fit:
