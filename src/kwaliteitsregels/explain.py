@@ -15,7 +15,7 @@ from kwaliteitsregels.checks.quantities import Bounds
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
-from kwaliteitsregels.naming import Namer
+from kwaliteitsregels.naming import Namer, namer
 from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
 from kwaliteitsregels.trace import Blame, Node, blame, leaves
 
@@ -147,6 +147,31 @@ def facts(node: Node | None) -> list[tuple[str, Any]]:
     for path, leaf in leaves(node):
         seen.setdefault(path, leaf.actual)
     return list(seen.items())
+
+
+def result_findings(result: RequirementResult) -> list[Finding]:
+    """`findings` of a result's trace, made once per result: its reason and every report show them."""
+    return result.remembered(("findings", ""), lambda: findings(result.trace))
+
+
+def result_support(result: RequirementResult) -> list[Finding]:
+    """`support` of a result's trace, made once per result."""
+    return result.remembered(("support", ""), lambda: support(result.trace))
+
+
+def result_facts(result: RequirementResult) -> list[tuple[str, Any]]:
+    """`facts` of a result's trace, made once per result."""
+    return result.remembered(("facts", ""), lambda: facts(result.trace))
+
+
+def finding_messages(result: RequirementResult, lang: Lang) -> list[str]:
+    """The message of each of `result_findings`, in order, made once per result and language."""
+    return result.remembered(("finding_messages", lang), lambda: _messages(result, lang))
+
+
+def _messages(result: RequirementResult, lang: Lang) -> list[str]:
+    names = namer(result, lang)
+    return [f.message(lang, names=names) for f in result_findings(result)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from kwaliteitsregels.models.profile import CORE_VOCABULARY
 
 if TYPE_CHECKING:
     from kwaliteitsregels.results import RequirementResult
+    from kwaliteitsregels.trace import Context
 
 _STEP = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
 _IDENTITY = ("id", "code", "name", "scheme", "registry", "kind")  # the fields that say which item it is
@@ -203,7 +204,23 @@ class _Walk:
 
 def namer(result: RequirementResult, lang: Lang = "nl") -> Namer:
     """The namer for the texts of `result`: its root and its ruleset's glossary."""
-    return result.remembered(("namer", lang), lambda: Namer(result.root, result.requirement.glossary, lang))
+    return result.remembered(
+        ("namer", lang), lambda: shared(result.context, result.root, result.requirement.glossary, lang)
+    )
+
+
+def shared(context: Context | None, root: Any, glossary: Glossary, lang: Lang) -> Namer:
+    """One namer per root, glossary and language in an evaluation: its results read the same facts.
+
+    Kept by the evaluation's `context`, which outlives none of its results; without one, a new namer.
+    """
+    if context is None:
+        return Namer(root, glossary, lang)
+    key = (id(root), id(glossary), lang)
+    found: Namer | None = context.names.get(key)
+    if found is None:
+        found = context.names[key] = Namer(root, glossary, lang)
+    return found
 
 
 def _code_labels() -> dict[str, Any]:

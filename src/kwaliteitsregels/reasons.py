@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kwaliteitsregels import messages, naming
 from kwaliteitsregels._durations import Duration
-from kwaliteitsregels.explain import facts, findings, support
+from kwaliteitsregels.explain import facts, finding_messages, findings, result_facts, result_support
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.recorded import FactSource
 from kwaliteitsregels.results import (
@@ -62,8 +62,7 @@ def _explanation(record: ExplanationRecord, lang: Lang) -> str:
 
 def _failure(result: RequirementResult, lang: Lang) -> str:
     spec = result.requirement.spec
-    names = naming.namer(result, lang)
-    phrases = list(dict.fromkeys(f.message(lang, names=names) for f in findings(result.trace)))
+    phrases = list(dict.fromkeys(finding_messages(result, lang)))
     phrases += [gap_phrase(g, result.requirement.evidence_title(g.type, lang), lang) for g in result.gaps]
     if spec.judgement == "assessor" and spec.explain is not None and result.explanation is None:
         phrases.append(
@@ -77,7 +76,7 @@ def _failure(result: RequirementResult, lang: Lang) -> str:
 
 def _passed(result: RequirementResult, lang: Lang) -> str:
     names = naming.namer(result, lang)
-    shown = list(dict.fromkeys(f.fact(lang, names=names) for f in support(result.trace)))
+    shown = list(dict.fromkeys(f.fact(lang, names=names) for f in result_support(result)))
     if not shown:
         return messages.text("reason.pass_no_facts", lang)
     return messages.text("reason.pass", lang, facts=messages.text("list.facts", lang).join(shown))
@@ -119,7 +118,7 @@ def _explained(result: RequirementResult, record: ExplanationRecord, lang: Lang)
 def _contradicted(result: RequirementResult, lang: Lang) -> str:
     """'Niet aangetoond: de gegevens spreken elkaar tegen: <title> (<facts>).' for each contradiction found."""
     ctx = result.context
-    names = naming.Namer(ctx.root if ctx is not None else None, result.requirement.glossary, lang)
+    names = _profile_namer(result, lang)
     parts = []
     for contradiction in result.contradicted:
         trace = contradiction.check(ctx.root, ctx.traced()) if ctx is not None else None
@@ -191,10 +190,16 @@ def recorded_phrase(result: RequirementResult, lang: Lang = "nl") -> str:
     sources = result.context.sources if result.context is not None else {}
     if not sources or result.status is Status.NOT_APPLICABLE:
         return ""
-    read = [path.removeprefix("profile.") for path, _ in facts(result.trace)]
-    names = naming.Namer(result.context.root if result.context is not None else None, result.requirement.glossary, lang)
+    read = [path.removeprefix("profile.") for path, _ in result_facts(result)]
+    names = _profile_namer(result, lang)
     parts = [_source_phrase(sources[path], names) for path in dict.fromkeys(read) if path in sources]
     return f" {messages.text('reason.recorded', lang, facts='; '.join(parts))}" if parts else ""
+
+
+def _profile_namer(result: RequirementResult, lang: Lang) -> naming.Namer:
+    """The namer of the whole profile the result was evaluated on (not its lot view), in `lang`."""
+    ctx = result.context
+    return naming.shared(ctx, ctx.root if ctx is not None else None, result.requirement.glossary, lang)
 
 
 def _source_phrase(source: FactSource, names: naming.Namer) -> str:

@@ -53,7 +53,7 @@ class Context:
     the same either way (a property test holds us to that).
     """
 
-    __slots__ = ("declarations", "peildatum", "root", "sources", "tracing")
+    __slots__ = ("declarations", "names", "peildatum", "root", "sources", "tracing")
 
     def __init__(
         self,
@@ -69,6 +69,7 @@ class Context:
         self.tracing = tracing
         self.root = root  # the whole profile, for checks that look beyond the current item
         self.sources = sources or {}  # fact path → where the municipality established it
+        self.names: dict[tuple[int, int, str], Any] = {}  # the namers of the texts about this evaluation (naming)
 
     def traced(self) -> Context:
         """The same context, recording the trace."""

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from kwaliteitsregels import explain, messages, naming, reasons
+from kwaliteitsregels import explain, messages, reasons
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
 from kwaliteitsregels.reporting._records import decision_record
 from kwaliteitsregels.reporting._terminal import escape_json
-from kwaliteitsregels.results import Relation, Report, RequirementResult
+from kwaliteitsregels.results import EvidenceGap, ExplanationRecord, Relation, Report, RequirementResult
 from kwaliteitsregels.summaries import report_summary
 
 SCHEMA_ID = "kwaliteitsregels/report/v1"
@@ -235,6 +238,49 @@ _OUTCOME: dict[bool | None, Literal["not_met", "not_demonstrated", "met"]] = {
     True: "met",
 }
 
+# The document is built as plain JSON data (dicts in the order of the models' fields) and written with
+# `json.dumps`: the same bytes as the models' `model_dump_json(indent=2, by_alias=True)`, in a fraction of
+# the time. The models above stay the schema (`kwaliteitsregels schema report`); `to_document` validates the
+# data against them, and tests hold the two writers to the same bytes.
+Doc = dict[str, Any]
+_In = TypeVar("_In", Report, CombinedReport)
+
+
+class _NotPlain(Exception):  # noqa: N818 - a signal inside this module, never raised to a caller
+    """A fact value `json.dumps` would write other than pydantic does: a float in exponent notation, nan, inf."""
+
+
+# Set while a document with such a value is built for its models, which then write it as they always did.
+_LENIENT: ContextVar[bool] = ContextVar("lenient", default=False)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _decimal(number: Decimal | None) -> str | None:
+    return str(number) if number is not None else None
+
+
+def _value(value: Any) -> JsonValue:
+    """`jsonable(value)`; a value `json.dumps` would not write as pydantic does raises `_NotPlain`."""
+    shown = jsonable(value)
+    if shown is None or isinstance(shown, str | int) or _LENIENT.get() or not _odd_number(shown):
+        return shown
+    raise _NotPlain
+
+
+def _odd_number(value: JsonValue) -> bool:
+    """A float that Python writes in exponent notation (or as nan, inf), anywhere in `value`."""
+    if isinstance(value, float):
+        text = repr(value)
+        return "e" in text or "n" in text
+    if isinstance(value, list):
+        return any(_odd_number(v) for v in value)
+    if isinstance(value, dict):
+        return any(_odd_number(v) for v in value.values())
+    return False
+
 
 @dataclass(frozen=True, slots=True)
 class _Overlaps:
@@ -251,156 +297,206 @@ class _Overlaps:
         return cls(report.superseded(), by_result)
 
 
-def _result(result: RequirementResult, lang: Lang, overlaps: _Overlaps) -> ResultDoc:
+def _result(result: RequirementResult, lang: Lang, overlaps: _Overlaps) -> Doc:
+    """A `ResultDoc` as plain data."""
     spec = result.requirement.spec
-    record = result.explanation
     relations = overlaps.by_result.get(id(result), [])
-    names = naming.namer(result, lang)  # the findings' messages name things; their paths stay raw for machines
-    return ResultDoc.model_construct(
-        id=spec.id,
-        lot=result.lot,
-        title=spec.title.get(lang),
-        category=spec.category,
-        law_scope=spec.law_scope,
-        severity=spec.severity,
-        tags=list(spec.tags),
-        verification_flag=spec.verification_flag,
-        status=str(result.status),
-        status_label=reasons.status_label(result, lang),
-        basis=str(result.basis),
-        not_applicable=str(result.not_applicable) if result.not_applicable else None,
-        reason=reasons.reason(result, lang),
-        findings=[
-            FindingDoc.model_construct(
-                path=f.path,
-                keyword=f.keyword,
-                outcome=_OUTCOME[f.outcome],
-                negated=f.negated,
-                expected=jsonable(f.expected),
-                actual=jsonable(f.actual),
-                message=f.message(lang, names=names),
-            )
-            for f in explain.findings(result.trace)
-        ],
-        facts=[FactDoc.model_construct(path=p, value=jsonable(v)) for p, v in explain.facts(result.trace)],
-        missing_evidence=[
-            GapDoc.model_construct(
-                type=g.type,
-                title=result.requirement.evidence_title(g.type, lang),
-                due=g.due,
-                reason=str(g.reason),
-                message=reasons.gap_phrase(g, result.requirement.evidence_title(g.type, lang), lang),
-            )
-            for g in result.gaps
-        ],
-        explanation=None
-        if record is None
-        else ExplanationDoc.model_construct(
-            kind=record.kind,
-            state=str(record.state),
-            state_label=messages.text(f"state.{record.state}", lang),
-            text=record.text,
-            given_by=record.given_by,
-            given_on=record.given_on,
-            decided_by=record.decided_by,
-            decided_on=record.decided_on,
-            valid_until=record.valid_until,
-            note=record.note,
-            covers=str(record.covers),
-        ),
-        source=spec.source,
-        legal=list(spec.legal),
-        themes=list(spec.themes),
-        level=spec.level,
-        points=spec.points,
-        score=result.score,
-        superseded=id(result) in overlaps.superseded,
-        relations=[
-            RelationDoc.model_construct(
-                requirement=f"{r.other_ruleset}:{r.other.id}",
-                kind=r.kind,
-                prevails=r.prevails,
-                other_status=str(r.other.status),
-                disagree=r.disagree,
-                superseded=r.superseded,
-                text=reasons.relation_phrase(r, result, lang),
-                note=r.note.get(lang) if r.note is not None else None,
-            )
-            for r in relations
-        ],
-    )
+    return {
+        "id": spec.id,
+        "lot": result.lot,
+        "title": spec.title.get(lang),
+        "category": spec.category,
+        "law_scope": spec.law_scope,
+        "severity": spec.severity,
+        "tags": list(spec.tags),
+        "verification_flag": spec.verification_flag,
+        "status": str(result.status),
+        "status_label": reasons.status_label(result, lang),
+        "basis": str(result.basis),
+        "not_applicable": str(result.not_applicable) if result.not_applicable else None,
+        "reason": reasons.reason(result, lang),
+        "findings": _findings(result, lang),
+        "facts": [{"path": path, "value": _value(value)} for path, value in explain.result_facts(result)],
+        "missing_evidence": [_gap(result, gap, lang) for gap in result.gaps],
+        "explanation": _explanation(result.explanation, lang),
+        "source": spec.source.model_dump(mode="json", by_alias=True),
+        "legal": [ref.model_dump(mode="json", by_alias=True) for ref in spec.legal],
+        "themes": list(spec.themes),
+        "level": spec.level,
+        "points": _decimal(spec.points),
+        "score": _decimal(result.score),
+        "superseded": id(result) in overlaps.superseded,
+        "relations": [_relation(relation, result, lang) for relation in relations],
+    }
 
 
-def _ruleset(report: Report, lang: Lang) -> RulesetDoc:
+def _findings(result: RequirementResult, lang: Lang) -> list[Doc]:
+    """`FindingDoc`s as plain data; the messages name things, the paths stay raw for machines."""
+    found = explain.result_findings(result)
+    said = explain.finding_messages(result, lang)
+    return [
+        {
+            "path": f.path,
+            "keyword": f.keyword,
+            "outcome": _OUTCOME[f.outcome],
+            "negated": f.negated,
+            "expected": _value(f.expected),
+            "actual": _value(f.actual),
+            "message": message,
+        }
+        for f, message in zip(found, said, strict=True)
+    ]
+
+
+def _gap(result: RequirementResult, gap: EvidenceGap, lang: Lang) -> Doc:
+    """A `GapDoc` as plain data."""
+    title = result.requirement.evidence_title(gap.type, lang)
+    return {
+        "type": gap.type,
+        "title": title,
+        "due": gap.due,
+        "reason": str(gap.reason),
+        "message": reasons.gap_phrase(gap, title, lang),
+    }
+
+
+def _explanation(record: ExplanationRecord | None, lang: Lang) -> Doc | None:
+    """An `ExplanationDoc` as plain data."""
+    if record is None:
+        return None
+    return {
+        "kind": record.kind,
+        "state": str(record.state),
+        "state_label": messages.text(f"state.{record.state}", lang),
+        "text": record.text,
+        "given_by": record.given_by,
+        "given_on": _iso(record.given_on),
+        "decided_by": record.decided_by,
+        "decided_on": _iso(record.decided_on),
+        "valid_until": _iso(record.valid_until),
+        "note": record.note,
+        "covers": str(record.covers),
+    }
+
+
+def _relation(relation: Relation, result: RequirementResult, lang: Lang) -> Doc:
+    """A `RelationDoc` as plain data."""
+    return {
+        "requirement": f"{relation.other_ruleset}:{relation.other.id}",
+        "kind": relation.kind,
+        "prevails": relation.prevails,
+        "other_status": str(relation.other.status),
+        "disagree": relation.disagree,
+        "superseded": relation.superseded,
+        "text": reasons.relation_phrase(relation, result, lang),
+        "note": relation.note.get(lang) if relation.note is not None else None,
+    }
+
+
+def _ruleset(report: Report, lang: Lang) -> Doc:
     spec = report.ruleset.spec
-    return RulesetDoc.model_construct(id=spec.id, title=spec.title.get(lang), issuer=spec.issuer, version=spec.version)
+    return {"id": spec.id, "title": spec.title.get(lang), "issuer": spec.issuer, "version": spec.version}
+
+
+def _verdict(verdict: object, lang: Lang) -> Doc:
+    """The verdict and its label."""
+    return {"verdict": str(verdict), "verdict_label": messages.text(f"verdict.{verdict}", lang)}
+
+
+def _lots(report: Report, lang: Lang) -> list[Doc]:
+    titles = {lot.id: lot.title.get(lang) for lot in report.ruleset.spec.lots}
+    return [
+        {"lot": v.lot, "title": titles.get(v.lot, v.lot), **_verdict(v.verdict, lang), "failing": list(v.failing)}
+        for v in report.lot_verdicts()
+    ]
+
+
+def _municipalities(report: Report, lang: Lang) -> list[Doc]:
+    return [
+        {
+            "municipality": v.municipality,
+            **_verdict(v.verdict, lang),
+            "lots": list(v.lots),
+            "admitted": list(v.admitted),
+        }
+        for v in report.municipality_verdicts()
+    ]
+
+
+def _base(base: Report, lang: Lang, overlaps: _Overlaps) -> Doc:
+    """A `BaseReportDoc` as plain data."""
+    return {
+        "ruleset": _ruleset(base, lang),
+        **_verdict(base.verdict, lang),
+        "counts": {str(k): v for k, v in base.counts().items()},
+        "results": [_result(r, lang, overlaps) for r in base.results],
+    }
+
+
+def _record(report: Report) -> Doc:
+    """A `RecordDoc` as plain data."""
+    record = decision_record(report)
+    return {
+        "ruleset_id": record.ruleset_id,
+        "ruleset_version": record.ruleset_version,
+        "ruleset_hash": record.ruleset_hash,
+        "profile_hash": record.profile_hash,
+        "peildatum": _iso(record.peildatum),
+        "stage": str(record.stage),
+        "library_version": record.library_version,
+        "assessments_hash": record.assessments_hash,
+    }
+
+
+def report_data(report: Report, lang: Lang = "nl") -> Doc:
+    """The JSON document of a report as plain data: a `ReportDocument` dumped by alias, in JSON mode."""
+    overlaps = _Overlaps.of(report)
+    award = report.award()
+    return {
+        "schema": SCHEMA_ID,
+        "lang": lang,
+        "provider": report.provider,
+        "ruleset": _ruleset(report, lang),
+        "peildatum": _iso(report.peildatum),
+        **_verdict(report.verdict, lang),
+        "counts": {str(k): v for k, v in report.counts().items()},
+        "lots": _lots(report, lang),
+        "municipalities": _municipalities(report, lang),
+        "results": [_result(r, lang, overlaps) for r in report.results],
+        "bases": [_base(base, lang, overlaps) for base in report.base_reports().values()],
+        "award": {"total": _decimal(award[0]), "maximum": _decimal(award[1])} if award else None,
+        "summary": report_summary(report),
+        "missing_documents": _checklist(explain.missing_documents(report), lang),
+        "decision_record": _record(report),
+    }
 
 
 def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
-    """Build the JSON document of a report."""
-    spec = report.ruleset.spec
-    record = decision_record(report)
-    overlaps = _Overlaps.of(report)
-    lot_titles = {lot.id: lot.title.get(lang) for lot in spec.lots}
-    checklist = _checklist(explain.missing_documents(report), lang)
-    return ReportDocument.model_construct(
-        lang=lang,
-        provider=report.provider,
-        ruleset=_ruleset(report, lang),
-        peildatum=report.peildatum,
-        verdict=str(report.verdict),
-        verdict_label=messages.text(f"verdict.{report.verdict}", lang),
-        counts={str(k): v for k, v in report.counts().items()},
-        lots=[
-            LotVerdictDoc.model_construct(
-                lot=v.lot,
-                title=lot_titles.get(v.lot, v.lot),
-                verdict=str(v.verdict),
-                verdict_label=messages.text(f"verdict.{v.verdict}", lang),
-                failing=list(v.failing),
-            )
-            for v in report.lot_verdicts()
-        ],
-        municipalities=[
-            MunicipalityVerdictDoc.model_construct(
-                municipality=v.municipality,
-                verdict=str(v.verdict),
-                verdict_label=messages.text(f"verdict.{v.verdict}", lang),
-                lots=list(v.lots),
-                admitted=list(v.admitted),
-            )
-            for v in report.municipality_verdicts()
-        ],
-        results=[_result(r, lang, overlaps) for r in report.results],
-        bases=[
-            BaseReportDoc.model_construct(
-                ruleset=_ruleset(base, lang),
-                verdict=str(base.verdict),
-                verdict_label=messages.text(f"verdict.{base.verdict}", lang),
-                counts={str(k): v for k, v in base.counts().items()},
-                results=[_result(r, lang, overlaps) for r in base.results],
-            )
-            for base in report.base_reports().values()
-        ],
-        award=AwardDoc.model_construct(total=award[0], maximum=award[1]) if (award := report.award()) else None,
-        summary=report_summary(report),
-        missing_documents=checklist,
-        decision_record=RecordDoc.model_construct(
-            ruleset_id=record.ruleset_id,
-            ruleset_version=record.ruleset_version,
-            ruleset_hash=record.ruleset_hash,
-            profile_hash=record.profile_hash,
-            peildatum=record.peildatum,
-            stage=str(record.stage),
-            library_version=record.library_version,
-            assessments_hash=record.assessments_hash,
-        ),
-    )
+    """Build the JSON document of a report (validated against its models)."""
+    return ReportDocument.model_validate(_lenient(report_data, report, lang))
+
+
+def _lenient(build: Callable[[_In, Lang], Doc], source: _In, lang: Lang) -> Doc:
+    """`build(source, lang)` with every fact value kept as it is, for the models to write."""
+    token = _LENIENT.set(True)
+    try:
+        return build(source, lang)
+    finally:
+        _LENIENT.reset(token)
+
+
+def _dumped(build: Callable[[_In, Lang], Doc], model: type[_Doc], source: _In, lang: Lang) -> str:
+    """The document as JSON text, safe to `cat`: written by `json.dumps`, or by `model` for an odd number."""
+    try:
+        text = json.dumps(build(source, lang), indent=2, ensure_ascii=False)
+    except _NotPlain:
+        text = model.model_validate(_lenient(build, source, lang)).model_dump_json(indent=2, by_alias=True)
+    return escape_json(text) + "\n"
 
 
 def to_json(report: Report, lang: Lang = "nl") -> str:
     """The report as JSON text: the same input gives the same bytes."""
-    return escape_json(to_document(report, lang).model_dump_json(indent=2, by_alias=True)) + "\n"
+    return _dumped(report_data, ReportDocument, report, lang)
 
 
 COMBINED_SCHEMA_ID = "kwaliteitsregels/combined-report/v1"
@@ -422,36 +518,41 @@ class CombinedDocument(_Doc):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-def _checklist(items: list[explain.MissingDocument], lang: Lang) -> list[MissingDocumentDoc]:
+def _checklist(items: list[explain.MissingDocument], lang: Lang) -> list[Doc]:
     return [
-        MissingDocumentDoc.model_construct(
-            type=item.type,
-            title=item.title.get(lang),
-            due=item.due,
-            due_label=messages.text(f"due.{item.due}", lang),
-            reasons=list(item.reasons),
-            requirements=list(item.requirements),
-            max_age=item.max_age,
-        )
+        {
+            "type": item.type,
+            "title": item.title.get(lang),
+            "due": item.due,
+            "due_label": messages.text(f"due.{item.due}", lang),
+            "reasons": list(item.reasons),
+            "requirements": list(item.requirements),
+            "max_age": item.max_age,
+        }
         for item in items
     ]
 
 
-def combined_document(combined: CombinedReport, lang: Lang = "nl") -> CombinedDocument:
-    """Build the JSON document of a combined report."""
+def combined_data(combined: CombinedReport, lang: Lang = "nl") -> Doc:
+    """The JSON document of a combined report as plain data: a `CombinedDocument` dumped by alias."""
     first = combined.reports[0]
-    return CombinedDocument.model_construct(
-        lang=lang,
-        provider=first.provider,
-        peildatum=first.peildatum,
-        verdict=str(combined.verdict),
-        verdict_label=messages.text(f"verdict.{combined.verdict}", lang),
-        verdicts={k: str(v) for k, v in combined.verdicts().items()},
-        frameworks=[to_document(report, lang) for report in combined.reports],
-        missing_documents=_checklist(combined.missing_documents(), lang),
-    )
+    return {
+        "schema": COMBINED_SCHEMA_ID,
+        "lang": lang,
+        "provider": first.provider,
+        "peildatum": _iso(first.peildatum),
+        **_verdict(combined.verdict, lang),
+        "verdicts": {k: str(v) for k, v in combined.verdicts().items()},
+        "frameworks": [report_data(report, lang) for report in combined.reports],
+        "missing_documents": _checklist(combined.missing_documents(), lang),
+    }
+
+
+def combined_document(combined: CombinedReport, lang: Lang = "nl") -> CombinedDocument:
+    """Build the JSON document of a combined report (validated against its models)."""
+    return CombinedDocument.model_validate(_lenient(combined_data, combined, lang))
 
 
 def combined_json(combined: CombinedReport, lang: Lang = "nl") -> str:
     """The combined report as JSON text."""
-    return escape_json(combined_document(combined, lang).model_dump_json(indent=2, by_alias=True)) + "\n"
+    return _dumped(combined_data, CombinedDocument, combined, lang)
