@@ -220,6 +220,10 @@ class _Scope(Builder):
         # the item scope stays at the keyword: its conditions are located by their own keys (`where`, `check`)
         return FieldPath(path, names, annotation, meta), _Scope(self.compiler, item, self.loc)
 
+    def root_items(self, path: str, *at: str | int) -> tuple[FieldPath, Builder]:
+        root = _Scope(self.compiler, self.compiler.models.profile, self.loc)
+        return root.items(path, *at)
+
     def table(self, name: str, *at: str | int) -> list[Any]:
         tables = self.compiler.ruleset.tables
         if name not in tables:

@@ -797,7 +797,8 @@ def value(item: Any, lang: Lang = "nl", *, unit: str | None = None) -> str:
         return str(item)
     if isinstance(item, list | tuple | set | frozenset):
         return join((value(i, lang, unit=unit) for i in item), lang) if item else text("value.none", lang)
-    return str(item)
+    localized = hasattr(item, "nl") and callable(getattr(item, "get", None))  # a label (models.common.Text)
+    return str(item.get(lang)) if localized else str(item)
 
 
 _UNIT_FORMS: dict[str, tuple[str, str]] = {

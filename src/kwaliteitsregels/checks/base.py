@@ -35,6 +35,9 @@ class Builder(Protocol):
     def items(self, path: str, *at: str | int) -> tuple[Field, Builder]:
         """Resolve a list-of-objects path; return it and a builder scoped to one item."""
 
+    def root_items(self, path: str, *at: str | int) -> tuple[Field, Builder]:
+        """Resolve a list-of-objects path from the profile's root (wherever this scope is); as `items`."""
+
     def table(self, name: str, *at: str | int) -> list[Any]:
         """A lookup table of the ruleset."""
 

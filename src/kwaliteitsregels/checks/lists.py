@@ -34,6 +34,17 @@ class CountArgs(BaseModel):
     )
 
 
+class RefersToArgs(BaseModel):
+    """`field` of the current item names an item of `items` (a collection of the profile) by its `key`."""
+
+    model_config = ConfigDict(extra="forbid")
+    field: str = Field(description="a text field of the current item: the key it names (e.g. party)")
+    items: str = Field(description="a collection of the profile, read from its root (e.g. registration.parties)")
+    key: str = Field(description="the field of those items that must equal it (e.g. name)")
+    check: dict[str, Any] | None = Field(default=None, description="what the item referred to must satisfy")
+    label: LocalizedText = Field(description="what the field must refer to, for reasons ('een derde met een …')")
+
+
 def _bounded(low: int, high: int, low_bound: int | None, high_bound: int | None) -> Outcome:
     """Whether a count between `low` (certain) and `high` (possible) lies within the bounds."""
     if (low_bound is not None and high < low_bound) or (high_bound is not None and low > high_bound):
@@ -120,6 +131,37 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
     return check
 
 
+def build_refers_to(args: RefersToArgs, builder: Builder) -> Check:
+    """The item names (by `field`) an item of `items` whose `key` equals it and that satisfies `check`.
+
+    Nothing named: not demonstrated. A name no item has: not met. Several items with that name: one that
+    satisfies `check` suffices (Kleene: none satisfies but one is in doubt → not demonstrated).
+    """
+    field = builder.field(args.field, frozenset({"text"}), "field")
+    items, scoped = builder.root_items(args.items, "items")
+    key = scoped.field(args.key, frozenset({"text"}), "key")
+    inner = scoped.condition(args.check, "check") if args.check is not None else None
+    get_items, get_key, label = items.get, key.get, args.label
+
+    def outcome(value: Any, ctx: Context) -> Outcome:
+        if value is None:
+            return None
+        named = [item for item in get_items(ctx.root) or () if get_key(item) == value]
+        if not named:
+            return False
+        if inner is None:
+            return True
+        found = [inner(item, ctx).outcome for item in named]
+        return True if True in found else (None if None in found else False)
+
+    def check(obj: Any, ctx: Context) -> Node:
+        value = field.get(obj)
+        result = outcome(value, ctx)
+        return QUICK[result] if not ctx.tracing else Node("refers_to", result, field.path, value, label)
+
+    return check
+
+
 def _leaf(where: Check | None) -> tuple[Any, Any]:
     """The read and test of a `where` that is a leaf (run inline), else (None, None)."""
     found = leaf_of(where) if where is not None else None
@@ -173,6 +215,14 @@ KEYWORDS = (
         "elk item (dat aan 'where' voldoet) voldoet aan 'check'",
         "elk item voldoet",
         "every item complies",
+    ),
+    Keyword(
+        "refers_to",
+        RefersToArgs,
+        build_refers_to,
+        "het gegeven noemt een item van een lijst van het profiel (op 'key') dat aan 'check' voldoet",
+        "{expected}",
+        "{expected}",
     ),
     Keyword(
         "count",
