@@ -3,6 +3,7 @@
     python benchmarks/monitoring.py                      # 10^6 events (1 and 2 workers), then 50 runs in one process
     python benchmarks/monitoring.py --events 100000 --runs 0 --jobs 1,2 --before ace2883
     python benchmarks/monitoring.py --engine durable --events 20000 --runs 20 --run-events 600 --jobs 1
+    python benchmarks/monitoring.py --events 0 --runs 0 --memory 200000,1000000   # peak memory, open cases constant
 
 Each client gets a realistic flow: (315 →) 301 → 305 → support plan → monthly 303 → 304 → 307, and a
 few calamities and reports per provider. The stream is written once to a JSONL file in time order
@@ -14,7 +15,14 @@ few calamities and reports per provider. The stream is written once to a JSONL f
 - before: with `--before <commit>`, the same scale runs (one process) on the sources of that commit
   (`git archive`), in the same command and under the same load;
 - growth: `--runs` runs of `monitor()` in one process over a smaller stream, resident memory
-  after each run (after `gc.collect()`); growth = last − second (the first run loads code).
+  after each run (after `gc.collect()`); growth = last − second (the first run loads code);
+- memory: with `--memory N1,N2`, streams of N1 and N2 events whose open cases are the same: the
+  same number of clients each year, over N/100,000 years (ten years for a million), so a longer
+  stream has more events, not more cases open at once; the peak memory of one process and of the
+  largest of two workers for each. Flat memory means the peaks are about equal.
+
+CPU seconds (this process and its workers) are printed beside the wall time: on a shared machine
+the wall time follows the load, the CPU time much less.
 
 Targets: 10^6 events in under 60 s on 2 cores, memory bounded by open cases; 50 runs, no growth.
 """
@@ -63,16 +71,16 @@ def _month_end(year: int, month: int) -> date:
     return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
-def client_flow(rng: random.Random, municipality: str, number: int) -> list[dict[str, Any]]:
+def client_flow(rng: random.Random, municipality: str, number: int, year: int = YEAR) -> list[dict[str, Any]]:
     """One client's messages over the year."""
     law = rng.choice(["jeugdwet", "wmo"])
     provider = f"aanbieder-{rng.randint(1, 60):02d}"
     base: dict[str, Any] = {"provider": provider, "municipality": municipality, "law": law, "client": f"C{number}"}
     assignment, events = f"A{number}", []
-    order = date(YEAR, 1, 1) + timedelta(days=rng.randint(0, 300))
+    order = date(year, 1, 1) + timedelta(days=rng.randint(0, 300))
     base_301: dict[str, Any] = {}
     if law == "jeugdwet" and rng.random() < 0.5:
-        request = date(YEAR, 1, 1) + timedelta(days=max(0, (order - date(YEAR, 1, 1)).days - rng.randint(1, 9)))
+        request = date(year, 1, 1) + timedelta(days=max(0, (order - date(year, 1, 1)).days - rng.randint(1, 9)))
         events.append(base | {"type": "315", "at": _at(request, rng), "request": f"Q{number}"})
         base_301 = {"request": f"Q{number}"}
     crisis = rng.random() < 0.05
@@ -83,11 +91,11 @@ def client_flow(rng: random.Random, municipality: str, number: int) -> list[dict
     if rng.random() < 0.9:
         plan = start + timedelta(days=rng.randint(10, 50))
         events.append(base | {"type": "support_plan", "at": _at(plan, rng), "assignment": assignment})
-    stop = min(start + timedelta(days=rng.randint(30, 365)), date(YEAR, 12, 31))
+    stop = min(start + timedelta(days=rng.randint(30, 365)), date(year, 12, 31))
     for month in range(start.month, stop.month + 1):
         if rng.random() < 0.02:  # a month without a declaration: an absence
             continue
-        period_end = _month_end(YEAR, month)
+        period_end = _month_end(year, month)
         sent = period_end + timedelta(days=rng.randint(3, 40))
         invoice = f"F{number}-{month}"
         declaration = {"type": "303", "at": _at(sent, rng), "invoice": invoice, "period_end": period_end.isoformat()}
@@ -100,15 +108,26 @@ def client_flow(rng: random.Random, municipality: str, number: int) -> list[dict
     return events
 
 
-def region_year(clients_per_municipality: int, seed: int = 2026) -> list[dict[str, Any]]:
-    """A region's year: 8 municipalities x N clients, plus calamities and reports, in time order."""
+def region_year(clients_per_municipality: int, seed: int = 2026, years: int = 1) -> list[dict[str, Any]]:
+    """A region's year (or `years` years, the same number of new clients each): 8 municipalities x N clients,
+    plus calamities and reports, in time order."""
     rng = random.Random(seed)
     events: list[dict[str, Any]] = []
+    for year in range(YEAR - years + 1, YEAR + 1):
+        events += _one_year(rng, clients_per_municipality, year)
+    events.sort(key=lambda e: e["at"])
+    return [e | {"id": f"e{i}", "at": e["at"].isoformat()} for i, e in enumerate(events)]
+
+
+def _one_year(rng: random.Random, clients_per_municipality: int, year: int) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = []
+    first = (year - YEAR) * 100_000_000  # client and report numbers unique over the years
     for m_index, municipality in enumerate(MUNICIPALITIES):
         for c_index in range(clients_per_municipality):
-            events += client_flow(rng, municipality, m_index * 1_000_000 + c_index)
-    for number in range(len(MUNICIPALITIES) * clients_per_municipality // 20):
-        day = date(YEAR, 1, 1) + timedelta(days=rng.randint(0, 340))
+            events += client_flow(rng, municipality, first + m_index * 1_000_000 + c_index, year)
+    for index in range(len(MUNICIPALITIES) * clients_per_municipality // 20):
+        number = first + index
+        day = date(year, 1, 1) + timedelta(days=rng.randint(0, 340))
         provider = f"aanbieder-{rng.randint(1, 60):02d}"
         kind, follow, key = rng.choice(
             [
@@ -120,18 +139,18 @@ def region_year(clients_per_municipality: int, seed: int = 2026) -> list[dict[st
         events.append({"provider": provider, "type": kind, "at": _at(day, rng), key: f"X{number}"})
         later = day + timedelta(days=rng.randint(0, 20))
         events.append({"provider": provider, "type": follow, "at": _at(later, rng), key: f"X{number}"})
-    events.sort(key=lambda e: e["at"])
-    return [e | {"id": f"e{i}", "at": e["at"].isoformat()} for i, e in enumerate(events)]
+    return events
 
 
-def stream_file(events: int) -> Path:
-    """A JSONL file of about `events` events in time order (written once, kept in the temp directory)."""
-    clients = max(1, round(events / EVENTS_PER_CLIENT / len(MUNICIPALITIES)))
-    path = Path(tempfile.gettempdir()) / f"kwaliteitsregels-monitoring-{clients}.jsonl"
+def stream_file(events: int, years: int = 1) -> Path:
+    """A JSONL file of about `events` events over `years` years, in time order (written once, in the temp folder)."""
+    clients = max(1, round(events / years / EVENTS_PER_CLIENT / len(MUNICIPALITIES)))
+    name = f"{clients}" if years == 1 else f"{clients}x{years}"
+    path = Path(tempfile.gettempdir()) / f"kwaliteitsregels-monitoring-{name}.jsonl"
     if not path.exists():
         partial = path.with_suffix(".part")
         with partial.open("w", encoding="utf-8") as handle:
-            handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in region_year(clients))
+            handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in region_year(clients, years=years))
         partial.rename(path)
     return path
 
@@ -150,16 +169,17 @@ def child_scale(path: str, engine: str, jobs: int) -> dict[str, Any]:
     start = time.perf_counter()
     report = monitoring.monitor(rules, path, CLOCK, keep_on_time=False, engine=engine, **options)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak, workers = own.ru_maxrss / 1024, children.ru_maxrss / 1024
     return {
         "events": report.event_count,
         "seconds": seconds,
+        "cpu": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
         "peak_mb": peak,
         "worker_peak_mb": workers,
         "counts": report.counts(),
         "kept": len(report.findings),
-        "problems": len(report.problems),
+        "problems": getattr(report, "problem_count", len(report.problems)),
     }
 
 
@@ -195,6 +215,7 @@ def main() -> None:
     parser.add_argument("--engine", choices=["ledger", "durable"], default="ledger")
     parser.add_argument("--jobs", default="1,2", help="worker processes for the scale run, comma-separated")
     parser.add_argument("--before", help="a commit whose sources run the scale run too (one process)")
+    parser.add_argument("--memory", help="sizes (comma-separated) for peak memory with the open cases constant")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -212,6 +233,8 @@ def main() -> None:
                 _scale(path, args, 1, f"before ({args.before})", Path(folder))
         for jobs in (int(n) for n in args.jobs.split(",")):
             _scale(path, args, jobs, "after" if args.before else "scale")
+    if args.memory:
+        _memory([int(n) for n in args.memory.split(",")], args)
     if args.runs:
         path = stream_file(args.run_events)
         growth = _child("growth", str(path), args.engine, str(args.runs))
@@ -238,12 +261,30 @@ def _extract(commit: str, folder: Path) -> None:
         tar.extractall(folder, filter="data")
 
 
+def _memory(sizes: list[int], args: argparse.Namespace) -> None:
+    """Peak memory for streams of each size with the same open cases (100,000 events a year, as many years)."""
+    for events in sizes:
+        years = max(1, round(events / 100_000))
+        path = stream_file(events, years)
+        for jobs in (1, 2):
+            run = _child("scale", str(path), args.engine, str(jobs))
+            if "error" in run:
+                print(f"memory, {events:,} events: failed: {run['error']}")
+                continue
+            where = f"peak {run['peak_mb']:.0f} MB" if jobs == 1 else f"largest worker {run['worker_peak_mb']:.0f} MB"
+            print(
+                f"memory, {run['events']:,} events over {years} year(s), {jobs} process(es): {where}; "
+                f"{run['seconds']:.1f} s, {run['cpu']:.1f} s CPU; {run['counts']}"
+            )
+
+
 def _scale(path: Path, args: argparse.Namespace, jobs: int, label: str, source: Path | None = None) -> None:
     runs = [_child("scale", str(path), args.engine, str(jobs), source=source) for _ in range(args.repeats)]
     if any("error" in r for r in runs):
         print(f"{label}: scale run failed: {[r.get('error') for r in runs]}")
         return
     seconds = statistics.median(r["seconds"] for r in runs)
+    cpu = statistics.median(r["cpu"] for r in runs)
     peak = statistics.median(r["peak_mb"] for r in runs)
     workers = statistics.median(r["worker_peak_mb"] for r in runs)
     first = runs[0]
@@ -251,7 +292,7 @@ def _scale(path: Path, args: argparse.Namespace, jobs: int, label: str, source: 
     each = ", ".join(f"{r['seconds']:.1f}" for r in runs)
     print(
         f"{label}, {jobs} process(es): {first['events']:,} events in {seconds:.1f} s (median of {args.repeats}: "
-        f"{each}) = {first['events'] / seconds:,.0f} events/s; peak memory {peak:.0f} MB{in_workers}"
+        f"{each}) = {first['events'] / seconds:,.0f} events/s; {cpu:.1f} s CPU; peak memory {peak:.0f} MB{in_workers}"
     )
     kept, problems = first["kept"], first["problems"]
     print(f"       findings {first['counts']}; kept (needing attention) {kept:,}; problems {problems}")
