@@ -533,6 +533,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "eis {requirement}: reden bevat niet '{expected}'",
         "{requirement}: reason does not contain '{expected}'",
     ),
+    "test.mismatch.lot": (
+        "perceel {name}: verwacht {expected}, gekregen {actual}",
+        "lot {name}: expected {expected}, got {actual}",
+    ),
+    "test.mismatch.lot_failing": (
+        "perceel {name}, eisen die het perceel doen vallen: verwacht {expected}, gekregen {actual}",
+        "lot {name}, requirements that sink it: expected {expected}, got {actual}",
+    ),
+    "test.mismatch.municipality": (
+        "gemeente {name}: verwacht {expected}, gekregen {actual}",
+        "municipality {name}: expected {expected}, got {actual}",
+    ),
+    "test.not_registered": ("(niet ingeschreven)", "(not registered)"),
     "test.reason": ("reden: {reason}", "reason: {reason}"),
     "test.only_expected": ("alleen verwacht: {items}", "only expected: {items}"),
     "test.only_actual": ("alleen gekregen: {items}", "only got: {items}"),

@@ -33,7 +33,7 @@ from kwaliteitsregels.models import ruleset as ruleset_model
 from kwaliteitsregels.models.assessments import Assessments
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.models.ruleset import Ruleset
-from kwaliteitsregels.models.testcase import CaseFile, ExpectedResult
+from kwaliteitsregels.models.testcase import CaseFile, ExpectedLot, ExpectedResult
 from kwaliteitsregels.reporting.document import CombinedDocument, ReportDocument
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -173,7 +173,12 @@ def _ruleset() -> dict[str, Any]:
 
 def _test() -> dict[str, Any]:
     """A test-case file, with the profile schema inlined under `$defs`."""
-    models = [(Profile, "validation"), (ExpectedResult, "validation"), (CaseFile, "validation")]
+    models = [
+        (Profile, "validation"),
+        (ExpectedResult, "validation"),
+        (ExpectedLot, "validation"),
+        (CaseFile, "validation"),
+    ]
     _, top = models_json_schema(models, by_alias=True, schema_generator=_Generator)  # type: ignore[arg-type]
     definitions = dict(top["$defs"])
     root: dict[str, Any] = definitions.pop("CaseFile")

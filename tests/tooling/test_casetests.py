@@ -130,3 +130,53 @@ def test_nothing_to_test_is_a_usage_error(tmp_path: Path) -> None:
     result = _run(str(tmp_path))
     assert result.exit_code == 2
     assert "geen regelsets of testbestanden" in result.output
+
+
+LOTS = DATA / "lots-mismatch.yaml"
+
+
+def test_lot_municipality_and_law_expectations_print_a_diff() -> None:
+    result = _run(str(LOTS))
+    assert result.exit_code == 1, result.output
+    out = result.output
+    assert f"{LOTS}:11: perceel 2, eisen die het perceel doen vallen: verwacht 7.2.6-hbo, M2, gekregen M2" in out
+    assert "  - alleen verwacht: 7.2.6-hbo" in out
+    assert f"{LOTS}:12: perceel 3a: verwacht voldoet, gekregen voldoet_niet" in out
+    assert f"{LOTS}:14: perceel 1: verwacht voldoet, gekregen (niet ingeschreven)" in out
+    assert "gemeente Doetinchem: verwacht voldoet, gekregen voldoet_niet" in out
+    assert "gemeente Winterswijk: verwacht voldoet, gekregen (niet ingeschreven)" in out
+    assert "eis jeugdwet:4.1.6: verwacht fail, gekregen" in out
+    assert f"{LOTS}:9" not in out, "lot 9 is as expected"
+
+
+def test_lot_expectations_in_english_and_json() -> None:
+    assert "lot 3a: expected voldoet, got voldoet_niet" in _run(str(LOTS), "--lang", "en").output
+    document = json.loads(_run(str(LOTS), "-f", "json").output)
+    mismatches = document["rulesets"][0]["cases"][0]["mismatches"]
+    shown = [(m["kind"], m["requirement"], m["lot"], m["municipality"]) for m in mismatches]
+    assert shown == [
+        ("result", "jeugdwet:4.1.6", None, None),
+        ("lot_failing", None, "2", None),
+        ("lot", None, "3a", None),
+        ("lot", None, "1", None),
+        ("municipality", None, None, "Doetinchem"),
+        ("municipality", None, None, "Winterswijk"),
+    ]
+    assert mismatches[1]["only_expected"] == ["7.2.6-hbo"]
+
+
+def test_a_law_key_names_a_ruleset_the_framework_builds_on(tmp_path: Path) -> None:
+    case = tmp_path / "wet.yaml"
+    case.write_text(
+        "ruleset: achterhoek-2019\npeildatum: 2019-07-01\ncases:\n"
+        "  - name: een wet die er niet onder ligt\n"
+        "    profile: {organisation: {name: X}, services: {law_domains: [wmo]}}\n"
+        '    expect: {results: {"jeugdwt:4.1.6": pass, "jeugdwet:4.1.66": pass}}\n',
+        encoding="utf-8",
+    )
+    result = _run(str(case))
+    assert result.exit_code == 2, result.output
+    assert "regelset 'jeugdwt' is geen basis van 'achterhoek-2019'" in result.output
+    assert "Bedoelde u 'jeugdwet'?" in result.output
+    assert "eis '4.1.66' bestaat niet in regelset 'jeugdwet'" in result.output
+    assert "Bedoelde u 'jeugdwet:4.1.6'?" in result.output

@@ -141,9 +141,7 @@ class CaseLoader:
             self._profiles[key] = load_profile(path, rulesets=[ruleset])
         return self._profiles[key]
 
-    def _profile(
-        self, path: Path, case: Case, loc: DataPath, located: Located, ruleset: CompiledRuleset
-    ) -> Profile:
+    def _profile(self, path: Path, case: Case, loc: DataPath, located: Located, ruleset: CompiledRuleset) -> Profile:
         if isinstance(case.profile, str):
             target = Path(os.path.normpath(path.parent / case.profile))
             if not target.is_file():
@@ -182,21 +180,30 @@ class CaseLoader:
         if found or peildatum is None:
             return None
         stage = Stage(case.stage or spec.stage or Stage.REGISTRATION.value)
-        results = (*loc, "expect", "results")
+        results, lots = (*loc, "expect", "results"), (*loc, "expect", "lots")
         lines = {key: located.where((*results, key), key=True)[0] for key in case.expect.results}
+        lines |= {f"lot:{key}": located.where((*lots, key), key=True)[0] for key in case.expect.lots}
         return LoadedCase(case, path, line, profile, peildatum, stage, lines)
 
 
 def _unknown_requirements(case: Case, loc: DataPath, located: Located, ruleset: CompiledRuleset) -> list[Problem]:
-    known = sorted(ruleset.requirement_ids)
+    """Result keys that name no requirement: of this ruleset, or ('ruleset:id') of a ruleset it builds on."""
+    lineage = ruleset.lineage()
     problems = []
     for key in case.expect.results:
         requirement = key.split("@", 1)[0]
-        if requirement in ruleset.requirement_ids:
+        owner_id, _, own_id = requirement.rpartition(":") if ":" in requirement else (ruleset.id, "", requirement)
+        owner = ruleset if owner_id == ruleset.id else lineage.get(owner_id)
+        if owner is not None and own_id in owner.requirement_ids:
             continue
         line, column = located.where((*loc, "expect", "results", key), key=True)
-        message = f"eis '{requirement}' bestaat niet in regelset '{ruleset.id}'"
-        suggestion = _validation.closest(requirement, known)
+        if owner is None:
+            message = f"regelset '{owner_id}' is geen basis van '{ruleset.id}'"
+            suggestion = _validation.closest(owner_id, sorted(lineage))
+        else:
+            message = f"eis '{own_id}' bestaat niet in regelset '{owner.id}'"
+            suggestion = _validation.closest(own_id, sorted(owner.requirement_ids))
+            suggestion = f"{owner.id}:{suggestion}" if suggestion and owner is not ruleset else suggestion
         where = _validation.dotted((*loc, "expect", "results", key))
         problems.append(
             Problem(

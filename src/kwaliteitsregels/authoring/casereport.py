@@ -22,25 +22,28 @@ def percent(coverage: Coverage, lang: Lang = "nl") -> str:
     return shown.replace(".", ",") if lang == "nl" else shown
 
 
+def _headline(item: Mismatch, lang: Lang) -> str:
+    """The mismatch in one line: what was expected and what came out."""
+    none = messages.text("test.none", lang)
+    if item.kind in {"verdict", "missing", "lot_failing"}:
+        values = {"name": item.key, "expected": item.expected or none, "actual": item.actual or none}
+        return messages.text(f"test.mismatch.{item.kind}", lang, **values)
+    if item.kind in {"lot", "municipality"}:
+        actual = item.actual or messages.text("test.not_registered", lang)
+        return messages.text(f"test.mismatch.{item.kind}", lang, name=item.key, expected=item.expected, actual=actual)
+    if item.kind == "reason":
+        return messages.text("test.mismatch.reason", lang, requirement=item.key, expected=item.expected)
+    actual = item.actual or messages.text("test.no_result", lang)
+    return messages.text("test.mismatch.result", lang, requirement=item.key, expected=item.expected, actual=actual)
+
+
 def _mismatch(item: Mismatch, file: str, lang: Lang) -> list[str]:
     where = f"{file}:{item.line}: " if item.line is not None else ""
-    if item.kind == "verdict":
-        lines = [messages.text("test.mismatch.verdict", lang, expected=item.expected, actual=item.actual)]
-    elif item.kind == "missing":
-        none = messages.text("test.none", lang)
-        lines = [
-            messages.text("test.mismatch.missing", lang, expected=item.expected or none, actual=item.actual or none),
-        ]
-        if item.only_expected:
-            lines.append("  - " + messages.text("test.only_expected", lang, items=", ".join(item.only_expected)))
-        if item.only_actual:
-            lines.append("  + " + messages.text("test.only_actual", lang, items=", ".join(item.only_actual)))
-    elif item.kind == "reason":
-        lines = [where + messages.text("test.mismatch.reason", lang, requirement=item.key, expected=item.expected)]
-    else:
-        actual = item.actual or messages.text("test.no_result", lang)
-        values = {"requirement": item.key, "expected": item.expected, "actual": actual}
-        lines = [where + messages.text("test.mismatch.result", lang, **values)]
+    lines = [where + _headline(item, lang)]
+    if item.only_expected:
+        lines.append("  - " + messages.text("test.only_expected", lang, items=", ".join(item.only_expected)))
+    if item.only_actual:
+        lines.append("  + " + messages.text("test.only_actual", lang, items=", ".join(item.only_actual)))
     if item.reason:
         lines.append("  " + messages.text("test.reason", lang, reason=item.reason))
     return lines
@@ -114,11 +117,15 @@ def _case_document(outcome: CaseOutcome) -> dict[str, Any]:
         "mismatches": [
             {
                 "kind": m.kind,
-                "requirement": m.key or None,
+                "requirement": m.key if m.kind in {"result", "reason"} else None,
+                "lot": m.key if m.kind in {"lot", "lot_failing"} else None,
+                "municipality": m.key if m.kind == "municipality" else None,
                 "line": m.line,
                 "expected": m.expected,
                 "actual": m.actual,
                 "reason": m.reason,
+                "only_expected": list(m.only_expected),
+                "only_actual": list(m.only_actual),
             }
             for m in outcome.mismatches
         ],

@@ -26,15 +26,15 @@ from kwaliteitsregels.evaluation import evaluate
 from kwaliteitsregels.explain import missing_documents
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.testcase import ExpectedResult
-from kwaliteitsregels.results import ExplanationState, RequirementResult, Status
+from kwaliteitsregels.results import ExplanationState, Report, RequirementResult, Status
 
 
 @dataclass(frozen=True, slots=True)
 class Mismatch:
     """One expectation the outcome did not meet."""
 
-    kind: str  # "result", "reason", "verdict" or "missing"
-    key: str  # the requirement key ('37a', '37a@lot'), or '' for the verdict and the checklist
+    kind: str  # "result", "reason", "verdict", "missing", "lot", "lot_failing" or "municipality"
+    key: str  # the requirement key ('37a', '37a@lot', 'jeugdwet:4.1.6'), the lot or municipality, or
     expected: str
     actual: str
     reason: str | None = None
@@ -136,16 +136,23 @@ def run_case(case: LoadedCase, ruleset: CompiledRuleset, lang: Lang = "nl") -> C
     except KwaliteitsregelsError as error:
         return CaseOutcome(case, (), (), "; ".join(f"{p.message} ({p.code})" for p in error.problems))
     by_key = {result_key(r): r for r in report.results}
+    by_key |= {f"{base_id}:{result_key(r)}": r for base_id, base in report.base_reports().items() for r in base.results}
     expect = case.spec.expect
     mismatches: list[Mismatch] = []
     observations = []
     for key, want in expect.results.items():
         result = by_key.get(key)
         mismatches += _compare(case, key, want, result, lang, report.superseded())
-        if result is not None:
+        if result is not None and ":" not in key:  # coverage counts this ruleset's own requirements
             observations.append(_observation(result))
     if expect.verdict is not None and expect.verdict != str(report.verdict):
         mismatches.append(Mismatch("verdict", "", expect.verdict, str(report.verdict)))
+    mismatches += _lots(case, report)
+    mismatches += [
+        Mismatch("municipality", name, want, got)
+        for name, want in expect.municipalities.items()
+        if want != (got := _municipality(report, name))
+    ]
     if expect.missing_documents is not None:
         actual = sorted(item.type for item in missing_documents(report))
         wanted = sorted(expect.missing_documents)
@@ -154,6 +161,32 @@ def run_case(case: LoadedCase, ruleset: CompiledRuleset, lang: Lang = "nl") -> C
             lacking = tuple(t for t in wanted if t not in actual)
             mismatches.append(Mismatch("missing", "", ", ".join(wanted), ", ".join(actual), None, None, lacking, extra))
     return CaseOutcome(case, tuple(mismatches), tuple(observations))
+
+
+def _lots(case: LoadedCase, report: Report) -> list[Mismatch]:
+    """The verdict of each lot the case names, and (when it says) the exact set of requirements sinking it."""
+    verdicts = {v.lot: v for v in report.lot_verdicts()}
+    found = []
+    for lot, want in case.spec.expect.lots.items():
+        line = case.expectation_lines.get(f"lot:{lot}")
+        verdict = verdicts.get(lot)
+        if verdict is None:
+            found.append(Mismatch("lot", lot, want.verdict, "", line=line))
+            continue
+        if want.verdict != str(verdict.verdict):
+            found.append(Mismatch("lot", lot, want.verdict, str(verdict.verdict), line=line))
+        if want.failing is not None and set(want.failing) != set(verdict.failing):
+            wanted, actual = sorted(want.failing), sorted(set(verdict.failing))
+            only_expected = tuple(r for r in wanted if r not in actual)
+            only_actual = tuple(r for r in actual if r not in wanted)
+            shown = ", ".join(wanted), ", ".join(actual)
+            found.append(Mismatch("lot_failing", lot, *shown, None, line, only_expected, only_actual))
+    return found
+
+
+def _municipality(report: Report, name: str) -> str:
+    """The verdict for registering in municipality `name`; '' when the profile does not register there."""
+    return next((str(v.verdict) for v in report.municipality_verdicts() if v.municipality == name), "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,21 +46,51 @@ Expected = Annotated[
 ]
 
 
+def _verdict_only(value: Any) -> Any:
+    return {"verdict": value} if isinstance(value, str) else value
+
+
+class ExpectedLot(Model):
+    """The verdict of one registered lot; a plain string is the verdict alone."""
+
+    verdict: VerdictName
+    failing: list[str] | None = Field(
+        default=None,
+        description="every requirement that sinks the lot, in any order: own ids, 'ruleset:id' for the law's",
+    )
+
+
+ExpectedLotVerdict = Annotated[
+    ExpectedLot,
+    BeforeValidator(_verdict_only),
+    WithJsonSchema({"anyOf": [{"enum": list(VerdictName.__args__)}, {"$ref": "#/$defs/ExpectedLot"}]}),
+]
+
+
 class Expectation(Model):
-    """The expected outcome of one case; state at least one of the three."""
+    """The expected outcome of one case; state at least one thing."""
 
     verdict: VerdictName | None = None
     results: dict[str, Expected] = Field(
-        default_factory=dict, description="requirement id (or 'id@lot' for a per-lot result) → expected outcome"
+        default_factory=dict,
+        description="requirement id (or 'id@lot' for a per-lot result; 'ruleset:id' for a requirement of the law "
+        "the ruleset builds on) → expected outcome",
     )
     missing_documents: list[str] | None = Field(
         default=None, description="every document type on the missing-documents checklist, in any order"
     )
+    lots: dict[str, ExpectedLotVerdict] = Field(
+        default_factory=dict, description="lot id → its verdict (and the requirements that sink it)"
+    )
+    municipalities: dict[str, VerdictName] = Field(
+        default_factory=dict, description="municipality → the verdict for registering there"
+    )
 
     @model_validator(mode="after")
     def _asserts_something(self) -> Expectation:
-        if self.verdict is None and not self.results and self.missing_documents is None:
-            msg = "een testgeval moet iets verwachten: results, verdict of missing_documents"
+        said = (self.verdict, self.results, self.missing_documents, self.lots, self.municipalities)
+        if all(item is None or item == {} for item in said):
+            msg = "een testgeval moet iets verwachten: results, verdict, missing_documents, lots of municipalities"
             raise ValueError(msg)
         return self
 
@@ -99,7 +129,12 @@ class CaseFile(Model):
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a test-case file, with the profile schema inlined under `$defs`."""
-    models = [(Profile, "validation"), (ExpectedResult, "validation"), (CaseFile, "validation")]
+    models = [
+        (Profile, "validation"),
+        (ExpectedResult, "validation"),
+        (ExpectedLot, "validation"),
+        (CaseFile, "validation"),
+    ]
     _, top = models_json_schema(models, by_alias=True)  # type: ignore[arg-type]
     definitions = dict(top["$defs"])
     root: dict[str, Any] = definitions.pop("CaseFile")
