@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic_core import to_json as to_json_bytes
 
 from kwaliteitsregels import explain, messages, reasons
 from kwaliteitsregels.combined import CombinedReport
@@ -212,14 +210,18 @@ class ReportDocument(_Doc):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+_PLAIN = frozenset({str, int, bool, float})  # exactly these types: JSON as they are, decided by one lookup
+
+
 def jsonable(value: Any) -> JsonValue:
     """A fact value as plain JSON: dates ISO, decimals and durations as exact text, records as objects.
 
     Never Python's own text of an object: a localized label becomes `{"nl": …, "en": …}`, a range
     of values in doubt (`Bounds`) `{"low": …, "high": …}`, any other dataclass an object of its fields.
     """
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
+    if type(value) in _PLAIN or value is None or isinstance(value, bool | int | float | str):
+        plain: JsonValue = value
+        return plain
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
         return [jsonable(v) for v in items]
@@ -238,20 +240,11 @@ _OUTCOME: dict[bool | None, Literal["not_met", "not_demonstrated", "met"]] = {
     True: "met",
 }
 
-# The document is built as plain JSON data (dicts in the order of the models' fields) and written with
-# `json.dumps`: the same bytes as the models' `model_dump_json(indent=2, by_alias=True)`, in a fraction of
-# the time. The models above stay the schema (`kwaliteitsregels schema report`); `to_document` validates the
-# data against them, and tests hold the two writers to the same bytes.
+# The document is built as plain JSON data (dicts in the order of the models' fields) and written by
+# pydantic's own writer: the same bytes as the models' `model_dump_json(indent=2, by_alias=True)`, without
+# a model per finding. The models above stay the schema (`kwaliteitsregels schema report`): `to_document`
+# validates the data against them, and tests hold both to the same bytes.
 Doc = dict[str, Any]
-_In = TypeVar("_In", Report, CombinedReport)
-
-
-class _NotPlain(Exception):  # noqa: N818 - a signal inside this module, never raised to a caller
-    """A fact value `json.dumps` would write other than pydantic does: a float in exponent notation, nan, inf."""
-
-
-# Set while a document with such a value is built for its models, which then write it as they always did.
-_LENIENT: ContextVar[bool] = ContextVar("lenient", default=False)
 
 
 def _iso(day: date | None) -> str | None:
@@ -260,26 +253,6 @@ def _iso(day: date | None) -> str | None:
 
 def _decimal(number: Decimal | None) -> str | None:
     return str(number) if number is not None else None
-
-
-def _value(value: Any) -> JsonValue:
-    """`jsonable(value)`; a value `json.dumps` would not write as pydantic does raises `_NotPlain`."""
-    shown = jsonable(value)
-    if shown is None or isinstance(shown, str | int) or _LENIENT.get() or not _odd_number(shown):
-        return shown
-    raise _NotPlain
-
-
-def _odd_number(value: JsonValue) -> bool:
-    """A float that Python writes in exponent notation (or as nan, inf), anywhere in `value`."""
-    if isinstance(value, float):
-        text = repr(value)
-        return "e" in text or "n" in text
-    if isinstance(value, list):
-        return any(_odd_number(v) for v in value)
-    if isinstance(value, dict):
-        return any(_odd_number(v) for v in value.values())
-    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +289,7 @@ def _result(result: RequirementResult, lang: Lang, overlaps: _Overlaps) -> Doc:
         "not_applicable": str(result.not_applicable) if result.not_applicable else None,
         "reason": reasons.reason(result, lang),
         "findings": _findings(result, lang),
-        "facts": [{"path": path, "value": _value(value)} for path, value in explain.result_facts(result)],
+        "facts": [{"path": path, "value": jsonable(value)} for path, value in explain.result_facts(result)],
         "missing_evidence": [_gap(result, gap, lang) for gap in result.gaps],
         "explanation": _explanation(result.explanation, lang),
         "source": spec.source.model_dump(mode="json", by_alias=True),
@@ -340,8 +313,8 @@ def _findings(result: RequirementResult, lang: Lang) -> list[Doc]:
             "keyword": f.keyword,
             "outcome": _OUTCOME[f.outcome],
             "negated": f.negated,
-            "expected": _value(f.expected),
-            "actual": _value(f.actual),
+            "expected": jsonable(f.expected),
+            "actual": jsonable(f.actual),
             "message": message,
         }
         for f, message in zip(found, said, strict=True)
@@ -473,30 +446,17 @@ def report_data(report: Report, lang: Lang = "nl") -> Doc:
 
 def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
     """Build the JSON document of a report (validated against its models)."""
-    return ReportDocument.model_validate(_lenient(report_data, report, lang))
+    return ReportDocument.model_validate(report_data(report, lang))
 
 
-def _lenient(build: Callable[[_In, Lang], Doc], source: _In, lang: Lang) -> Doc:
-    """`build(source, lang)` with every fact value kept as it is, for the models to write."""
-    token = _LENIENT.set(True)
-    try:
-        return build(source, lang)
-    finally:
-        _LENIENT.reset(token)
-
-
-def _dumped(build: Callable[[_In, Lang], Doc], model: type[_Doc], source: _In, lang: Lang) -> str:
-    """The document as JSON text, safe to `cat`: written by `json.dumps`, or by `model` for an odd number."""
-    try:
-        text = json.dumps(build(source, lang), indent=2, ensure_ascii=False)
-    except _NotPlain:
-        text = model.model_validate(_lenient(build, source, lang)).model_dump_json(indent=2, by_alias=True)
-    return escape_json(text) + "\n"
+def dumped(data: Doc) -> str:
+    """A document's data as JSON text, safe to `cat`: written by pydantic's own writer, as the models write it."""
+    return escape_json(to_json_bytes(data, indent=2, inf_nan_mode="null").decode()) + "\n"
 
 
 def to_json(report: Report, lang: Lang = "nl") -> str:
     """The report as JSON text: the same input gives the same bytes."""
-    return _dumped(report_data, ReportDocument, report, lang)
+    return dumped(report_data(report, lang))
 
 
 COMBINED_SCHEMA_ID = "kwaliteitsregels/combined-report/v1"
@@ -550,9 +510,9 @@ def combined_data(combined: CombinedReport, lang: Lang = "nl") -> Doc:
 
 def combined_document(combined: CombinedReport, lang: Lang = "nl") -> CombinedDocument:
     """Build the JSON document of a combined report (validated against its models)."""
-    return CombinedDocument.model_validate(_lenient(combined_data, combined, lang))
+    return CombinedDocument.model_validate(combined_data(combined, lang))
 
 
 def combined_json(combined: CombinedReport, lang: Lang = "nl") -> str:
     """The combined report as JSON text."""
-    return _dumped(combined_data, CombinedDocument, combined, lang)
+    return dumped(combined_data(combined, lang))
