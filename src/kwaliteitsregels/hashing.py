@@ -16,6 +16,28 @@ def canonical_hash(data: Any) -> str:
     return "sha256:" + hashlib.sha256(_canonical(data).encode("utf-8")).hexdigest()
 
 
+def model_hash(dumped: Any) -> str:
+    """`canonical_hash` of what `model_dump(mode="json")` gives, written by the C encoder: the same text, faster.
+
+    JSON-mode data has text keys, and no Decimal or other object (they are text or numbers by then), so
+    the compact, key-sorted `json.dumps` writes exactly what `_canonical` writes; a value the encoder
+    does not know falls back to the written-out path, so the hash never changes with the route.
+    """
+    try:
+        text = json.dumps(dumped, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_refuse)
+    except _NotPlainError:
+        text = _canonical(dumped)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _NotPlainError(Exception):
+    """A value the C encoder would write differently from `_canonical` (a Decimal, an object)."""
+
+
+def _refuse(_value: Any) -> Any:
+    raise _NotPlainError
+
+
 def _canonical(value: Any) -> str:
     """Compact JSON with sorted keys; a `Decimal` is a JSON number as written (`45.60`), as a float was."""
     if isinstance(value, dict):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from kwaliteitsregels import _choices
 from kwaliteitsregels.compiling import CompiledContradiction, CompiledRequirement, CompiledRuleset
-from kwaliteitsregels.hashing import canonical_hash
+from kwaliteitsregels.hashing import model_hash
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.profile import Assessment, Explanation, Profile
@@ -351,7 +351,7 @@ class Report:
     def _submitted_hash(self) -> str:
         """The profile's hash, computed on the first request (every report format asks for it)."""
         if not self._profile_hash:
-            self._profile_hash.append(canonical_hash(self.profile.model_dump(mode="json")))
+            self._profile_hash.append(model_hash(self.profile.model_dump(mode="json")))
         return self._profile_hash[0]
 
     @property

@@ -23,7 +23,7 @@ from kwaliteitsregels.combined import CombinedReport, evaluate_all
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import KwaliteitsregelsError
 from kwaliteitsregels.evaluation import LIBRARY_VERSION
-from kwaliteitsregels.hashing import canonical_hash
+from kwaliteitsregels.hashing import model_hash
 from kwaliteitsregels.loading import load_assessments
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting._records import decision_record
@@ -121,7 +121,7 @@ def assess(submission: Submission, settings: Settings) -> Row:
         profile = load(submission, rulesets)
         recorded = load_assessments(submission.assessments) if submission.assessments is not None else None
         assessments_hash = recorded.content_hash if recorded is not None else None
-        record = _record(canonical_hash(profile.model_dump(mode="json")), assessments_hash, rulesets, settings)
+        record = _record(model_hash(profile.model_dump(mode="json")), assessments_hash, rulesets, settings)
         if (previous := _previous(submission, record, settings)) is not None:
             return previous
         stage = Stage(settings.stage)
