@@ -219,9 +219,22 @@ def jsonable(value: Any) -> JsonValue:
     Never Python's own text of an object: a localized label becomes `{"nl": …, "en": …}`, a range
     of values in doubt (`Bounds`) `{"low": …, "high": …}`, any other dataclass an object of its fields.
     """
-    if type(value) in _PLAIN or value is None or isinstance(value, bool | int | float | str):
+    kind = type(value)
+    if kind in _PLAIN or value is None:
         plain: JsonValue = value
         return plain
+    if kind is date:
+        day: date = value
+        return day.isoformat()
+    if kind is list or kind is tuple:
+        return [jsonable(v) for v in value]
+    return _jsonable(value)
+
+
+def _jsonable(value: Any) -> JsonValue:
+    """`jsonable` of what is not plain, a date, a list or a tuple by its exact type (a subclass, a record)."""
+    if isinstance(value, bool | int | float | str):
+        return value
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
         return [jsonable(v) for v in items]
