@@ -410,7 +410,8 @@ class _Collector:
         event, found = self._validate(data, line)
         if event is None:
             return found
-        if event.id in self.seen or (self.foreign and self.foreign.get(event.id, line) < line):
+        taken = (event.id in self.seen) if found else not self.seen.add(event.id)  # one probe for a good line
+        if taken or (self.foreign and self.foreign.get(event.id, line) < line):
             found.append(
                 Problem("event.duplicate-id", f"id '{event.id}' komt al eerder voor", self.source, line, path="id")
             )
@@ -418,7 +419,6 @@ class _Collector:
             if self.record is not None:
                 self.record((event.id, line, False))
             return found
-        self.seen.add(event.id)
         if self.record is not None:
             self.record((event.id, line, True))
         return Entry(line, event)
