@@ -20,25 +20,44 @@ _ERROR_TYPE = {int: "int_type", float: "float_type", Decimal: "decimal_type"}
 
 
 def refuse_bools(data: Any, result: Any, title: str) -> None:
-    """Raise a ValidationError naming every bool in `data` that `result` holds as a number."""
+    """Raise a ValidationError naming every bool in `data` that `result` holds as a number.
+
+    The bools are found in the input first (a plain scan); only their paths are then followed in
+    the validated result, so a profile of a thousand facts with a few dozen yes/no answers costs a
+    few dozen lookups, not a thousand.
+    """
     errors: list[InitErrorDetails] = []
-    _walk(data, result, (), errors)
+    for path, value in _bools(data):
+        held = result
+        for key in path:
+            held = _child(held, key)
+            if held is _MISSING:
+                break
+        kind = next((kind for kind in _ERROR_TYPE if _is_number(held, kind)), None)
+        if kind is not None:
+            errors.append({"type": _ERROR_TYPE[kind], "loc": path, "input": value})
     if errors:
         raise ValidationError.from_exception_data(title, errors)
 
 
-def _walk(data: Any, result: Any, path: tuple[str | int, ...], errors: list[InitErrorDetails]) -> None:
-    if isinstance(data, bool):
-        kind = next((kind for kind in _ERROR_TYPE if _is_number(result, kind)), None)
-        if kind is not None:
-            errors.append({"type": _ERROR_TYPE[kind], "loc": path, "input": data})
+def _bools(data: Any) -> list[tuple[tuple[str | int, ...], bool]]:
+    """Every bool in `data` with its path, in the order a depth-first walk meets them."""
+    found: list[tuple[tuple[str | int, ...], bool]] = []
+    _scan(data, [], found)
+    return found
+
+
+def _scan(value: Any, path: list[str | int], found: list[tuple[tuple[str | int, ...], bool]]) -> None:
+    """Descend only into containers and bools: the scalars that make up most of a profile cost one test each."""
+    if value is True or value is False:
+        found.append((tuple(path), value))
         return
-    if isinstance(data, dict):
-        for key, item in data.items():
-            _walk(item, _child(result, key), (*path, key), errors)
-    elif isinstance(data, list | tuple):
-        for i, item in enumerate(data):
-            _walk(item, _child(result, i), (*path, i), errors)
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list | tuple) else ()
+    for key, item in items:
+        if item is True or item is False or isinstance(item, dict | list | tuple):
+            path.append(key)
+            _scan(item, path, found)
+            path.pop()
 
 
 def _is_number(value: Any, kind: type) -> bool:

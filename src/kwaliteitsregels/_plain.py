@@ -30,8 +30,68 @@ _ATOMS = (bool, date, type(None))
 
 
 def from_data(data: Any, source: str = "<dict>", *, limits: Limits = DEFAULT_LIMITS) -> Located:
-    """A plain-data copy of `data`, or an InputError saying where it is not plain data."""
-    return Located(data=_Copier(source, limits).copy(data, ()), source=source)
+    """A plain-data copy of `data`, or an InputError saying where it is not plain data.
+
+    The copy is made first without keeping paths (`_Quick`); at the first thing it does not take as it
+    is (a float, a Decimal, anything not plain, a limit reached), the copy starts again with paths, so
+    that a problem is reported where it stands.
+    """
+    try:
+        return Located(data=_Quick(limits).copy(data, 0), source=source)
+    except (_NotQuickError, UnicodeEncodeError):
+        return Located(data=_Copier(source, limits).copy(data, ()), source=source)
+
+
+class _NotQuickError(Exception):
+    """The quick copy met something only the careful copy handles (or reports)."""
+
+
+class _Quick:
+    """The common case, in fewer steps: dicts with text keys, lists, text, whole numbers, bools, dates, None."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.nodes_left = limits.max_nodes
+        self.max_depth = limits.max_depth
+        self.open: set[int] = set()
+
+    def copy(self, value: Any, depth: int) -> Any:
+        self.nodes_left -= 1
+        if self.nodes_left < 0 or depth > self.max_depth:
+            raise _NotQuickError
+        kind = type(value)
+        if kind is str:
+            value.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError: the careful copy reports it
+            return value
+        if kind is dict:
+            return self._dict(value, depth)
+        if kind is list or kind is tuple:
+            return self._list(value, depth)
+        if kind is bool or value is None or kind is date:
+            return value
+        if kind is int and value.bit_length() <= _MAX_INT_BITS:
+            return value
+        raise _NotQuickError
+
+    def _dict(self, value: dict[Any, Any], depth: int) -> dict[str, Any]:
+        if id(value) in self.open:
+            raise _NotQuickError
+        self.open.add(id(value))
+        copied = {}
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotQuickError
+            key.encode("utf-8")
+            copied[key] = self.copy(item, depth + 1)
+        self.open.discard(id(value))
+        return copied
+
+    def _list(self, value: list[Any] | tuple[Any, ...], depth: int) -> list[Any]:
+        if id(value) in self.open:
+            raise _NotQuickError
+        self.open.add(id(value))
+        copied = [self.copy(item, depth + 1) for item in value]
+        self.open.discard(id(value))
+        return copied
 
 
 class _Copier:

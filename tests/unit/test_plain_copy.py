@@ -1,0 +1,80 @@
+"""Dicts from Python: the quick copy gives what the careful copy gives, and every refusal still says where."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kwaliteitsregels import _plain
+from kwaliteitsregels.errors import InputError
+from kwaliteitsregels.limits import Limits
+
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.decimals(allow_nan=False),
+    st.text(),
+    st.dates(),
+    st.datetimes(),
+    st.sampled_from(["\ud800", b"bytes", {1, 2}, 10**4000]),  # a lone surrogate, bytes, a set, a huge int
+)
+_data = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.tuples(inner) | st.dictionaries(st.text() | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+def _careful(data: Any, limits: Limits) -> Any:
+    return _plain._Copier("<dict>", limits).copy(data, ())  # noqa: SLF001 - the reference the quick copy must equal
+
+
+@given(_data, st.sampled_from([Limits(), Limits(max_depth=3, max_nodes=12)]))
+def test_the_quick_copy_equals_the_careful_one_or_fails_the_same_way(data: Any, limits: Limits) -> None:
+    careful: list[Any] = []
+    refused: list[InputError] = []
+    try:
+        careful.append(_careful({"root": data}, limits))
+    except InputError as error:
+        refused.append(error)
+    if refused:
+        with pytest.raises(InputError) as raised:
+            _plain.from_data({"root": data}, limits=limits)
+        assert [p.path for p in raised.value.problems] == [p.path for p in refused[0].problems]
+        return
+    expected = careful[0]
+    copied = _plain.from_data({"root": data}, limits=limits).data
+    assert copied == expected
+    assert [type(v) for v in _leaves(copied)] == [type(v) for v in _leaves(expected)]
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _leaves(item)]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value]
+
+
+def test_a_float_still_becomes_the_decimal_of_what_was_typed() -> None:
+    copied = _plain.from_data({"tarief": 39.2, "op": datetime(2020, 1, 1, 12, tzinfo=UTC), "d": date(2020, 1, 1)}).data
+    assert copied["tarief"] == Decimal("39.2")
+    assert type(copied["op"]) is datetime
+
+
+def test_a_cycle_is_refused_with_its_path() -> None:
+    looped: dict[str, Any] = {"a": []}
+    looped["a"].append(looped)
+    with pytest.raises(InputError) as raised:
+        _plain.from_data(looped)
+    assert raised.value.problems[0].code == "cycle"
+    assert raised.value.problems[0].path == "a[0]"
