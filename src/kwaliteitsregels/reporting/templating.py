@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -54,12 +54,26 @@ def markdown_escape(value: Any) -> Markup:
     """`value` as literal Markdown text: one line, every meaningful character backslash-escaped."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
+    text = str(value)
+    escaped = _remembered_markdown(text) if len(text) <= _REMEMBERED_LENGTH else _markdown_text(text)
+    return Markup(escaped)  # noqa: S704 - escaped for Markdown; never rendered as HTML unescaped
+
+
+_REMEMBERED_LENGTH = 2000  # texts up to this length are remembered escaped: labels and titles recur on every page
+
+
+@lru_cache(maxsize=16384)  # bounded, in number and (above) in length: the texts come from profiles too
+def _remembered_markdown(value: str) -> str:
+    return _markdown_text(value)
+
+
+def _markdown_text(value: str) -> str:
+    text = " ".join(value.split())
     text = _MD_ANYWHERE.sub(_escape_match, text)
     text = _MD_AUTOLINK.sub(_escape_match, text)
     if start := _MD_LINE_START.match(text):
         text = f"{text[: start.end()]}\\{text[start.end() :]}"
-    return Markup(text)  # noqa: S704 - escaped for Markdown above; never rendered as HTML unescaped
+    return text
 
 
 @pass_context
