@@ -17,9 +17,12 @@ few calamities and reports per provider. The stream is written once to a JSONL f
 - growth: `--runs` runs of `monitor()` in one process over a smaller stream, resident memory
   after each run (after `gc.collect()`); growth = last − second (the first run loads code);
 - memory: with `--memory N1,N2`, streams of N1 and N2 events whose open cases are the same: the
-  same number of clients each year, over N/100,000 years (ten years for a million), so a longer
-  stream has more events, not more cases open at once; the peak memory of one process and of the
-  largest of two workers for each. Flat memory means the peaks are about equal.
+  same number of clients each year, over N/100,000 years (ten years for a million), and every
+  awaited message comes (late or on time: a 316 answers each 315, a crisis contact follows each
+  youth crisis, no month or reply goes missing), so a longer stream has more events, not more cases
+  open at once (with missing messages, unfulfilled terms stay open until the clock and pile up over
+  the years); the peak memory of one process and of the largest of two workers for each. Flat
+  memory means the peaks are about equal.
 
 Peak memory of the measuring process is its VmHWM (since its own start); a worker's is `ru_maxrss`,
 which is at least what the measuring process held when it started the worker (~40 MB).
@@ -74,8 +77,10 @@ def _month_end(year: int, month: int) -> date:
     return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
-def client_flow(rng: random.Random, municipality: str, number: int, year: int = YEAR) -> list[dict[str, Any]]:
-    """One client's messages over the year."""
+def client_flow(
+    rng: random.Random, municipality: str, number: int, year: int = YEAR, *, misses: bool = True
+) -> list[dict[str, Any]]:
+    """One client's messages over the year; `misses=False`: every awaited message comes (late or not)."""
     law = rng.choice(["jeugdwet", "wmo"])
     provider = f"aanbieder-{rng.randint(1, 60):02d}"
     base: dict[str, Any] = {"provider": provider, "municipality": municipality, "law": law, "client": f"C{number}"}
@@ -86,24 +91,29 @@ def client_flow(rng: random.Random, municipality: str, number: int, year: int = 
         request = date(year, 1, 1) + timedelta(days=max(0, (order - date(year, 1, 1)).days - rng.randint(1, 9)))
         events.append(base | {"type": "315", "at": _at(request, rng), "request": f"Q{number}"})
         base_301 = {"request": f"Q{number}"}
+        if not misses:  # the answer to the request
+            answer = request + timedelta(days=rng.randint(1, 3))
+            events.append(base | {"type": "316", "at": _at(answer, rng), "request": f"Q{number}"})
     crisis = rng.random() < 0.05
     events.append(base | base_301 | {"type": "301", "at": _at(order, rng), "assignment": assignment, "crisis": crisis})
     start = order + timedelta(days=rng.randint(0, 10))
     started = {"effective_date": start.isoformat(), "assignment": assignment, "crisis": crisis}
     events.append(base | {"type": "305", "at": _at(start, rng)} | started)
-    if rng.random() < 0.9:
+    if crisis and law == "jeugdwet" and not misses:
+        events.append(base | {"type": "crisis_contact", "at": _at(start, rng), "assignment": assignment})
+    if rng.random() < 0.9 or not misses:
         plan = start + timedelta(days=rng.randint(10, 50))
         events.append(base | {"type": "support_plan", "at": _at(plan, rng), "assignment": assignment})
     stop = min(start + timedelta(days=rng.randint(30, 365)), date(year, 12, 31))
     for month in range(start.month, stop.month + 1):
-        if rng.random() < 0.02:  # a month without a declaration: an absence
+        if rng.random() < 0.02 and misses:  # a month without a declaration: an absence
             continue
         period_end = _month_end(year, month)
         sent = period_end + timedelta(days=rng.randint(3, 40))
         invoice = f"F{number}-{month}"
         declaration = {"type": "303", "at": _at(sent, rng), "invoice": invoice, "period_end": period_end.isoformat()}
         events.append(base | declaration | {"assignment": assignment})
-        if rng.random() < 0.97:
+        if rng.random() < 0.97 or not misses:
             reply = sent + timedelta(days=rng.randint(1, 35))
             events.append(base | {"type": "304", "at": _at(reply, rng), "invoice": invoice})
     stopped = {"effective_date": stop.isoformat(), "assignment": assignment}
@@ -111,23 +121,25 @@ def client_flow(rng: random.Random, municipality: str, number: int, year: int = 
     return events
 
 
-def region_year(clients_per_municipality: int, seed: int = 2026, years: int = 1) -> list[dict[str, Any]]:
+def region_year(
+    clients_per_municipality: int, seed: int = 2026, years: int = 1, *, misses: bool = True
+) -> list[dict[str, Any]]:
     """A region's year (or `years` years, the same number of new clients each): 8 municipalities x N clients,
     plus calamities and reports, in time order."""
     rng = random.Random(seed)
     events: list[dict[str, Any]] = []
     for year in range(YEAR - years + 1, YEAR + 1):
-        events += _one_year(rng, clients_per_municipality, year)
+        events += _one_year(rng, clients_per_municipality, year, misses=misses)
     events.sort(key=lambda e: e["at"])
     return [e | {"id": f"e{i}", "at": e["at"].isoformat()} for i, e in enumerate(events)]
 
 
-def _one_year(rng: random.Random, clients_per_municipality: int, year: int) -> list[dict[str, Any]]:
+def _one_year(rng: random.Random, clients_per_municipality: int, year: int, *, misses: bool) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = []
     first = (year - YEAR) * 100_000_000  # client and report numbers unique over the years
     for m_index, municipality in enumerate(MUNICIPALITIES):
         for c_index in range(clients_per_municipality):
-            events += client_flow(rng, municipality, first + m_index * 1_000_000 + c_index, year)
+            events += client_flow(rng, municipality, first + m_index * 1_000_000 + c_index, year, misses=misses)
     for index in range(len(MUNICIPALITIES) * clients_per_municipality // 20):
         number = first + index
         day = date(year, 1, 1) + timedelta(days=rng.randint(0, 340))
@@ -145,15 +157,16 @@ def _one_year(rng: random.Random, clients_per_municipality: int, year: int) -> l
     return events
 
 
-def stream_file(events: int, years: int = 1) -> Path:
+def stream_file(events: int, years: int = 1, *, misses: bool = True) -> Path:
     """A JSONL file of about `events` events over `years` years, in time order (written once, in the temp folder)."""
     clients = max(1, round(events / years / EVENTS_PER_CLIENT / len(MUNICIPALITIES)))
-    name = f"{clients}" if years == 1 else f"{clients}x{years}"
+    name = (f"{clients}" if years == 1 else f"{clients}x{years}") + ("" if misses else "-complete")
     path = Path(tempfile.gettempdir()) / f"kwaliteitsregels-monitoring-{name}.jsonl"
     if not path.exists():
         partial = path.with_suffix(".part")
         with partial.open("w", encoding="utf-8") as handle:
-            handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in region_year(clients, years=years))
+            stream = region_year(clients, years=years, misses=misses)
+            handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in stream)
         partial.rename(path)
     return path
 
@@ -281,7 +294,7 @@ def _memory(sizes: list[int], args: argparse.Namespace) -> None:
     """Peak memory for streams of each size with the same open cases (100,000 events a year, as many years)."""
     for events in sizes:
         years = max(1, round(events / 100_000))
-        path = stream_file(events, years)
+        path = stream_file(events, years, misses=False)
         for jobs in (1, 2):
             run = _child("scale", str(path), args.engine, str(jobs))
             if "error" in run:

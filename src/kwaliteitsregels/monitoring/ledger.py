@@ -28,6 +28,7 @@ from kwaliteitsregels.monitoring.models import Obligation, Pattern, Where
 from kwaliteitsregels.monitoring.results import Finding, Occurrence, Outcome, month_of
 
 _NO_FILTER = Where()
+_DUES = 4096  # ends of terms kept per run: about a year of days for ten deadlines
 
 
 class Sink(Protocol):
@@ -138,6 +139,8 @@ class _Context:
         key = (id(deadline), anchor.astimezone(AMSTERDAM).date())  # a term in days depends on the day alone
         due = self.dues.get(key)
         if due is None:
+            if len(self.dues) >= _DUES:  # a stream of many years: start again rather than grow
+                self.dues.clear()
             due = self.dues[key] = compute_due(anchor, deadline, self.compiled.extra_holidays)
         return due
 
