@@ -125,14 +125,21 @@ def blame(node: Node, prefix: str = "", *, negated: bool = False) -> Iterator[Bl
     """The conditions that decided `node.outcome`: for a pass the facts that carried it, else every failure.
 
     A `count` speaks for itself (its items are facts, not causes); `not` flips what its child must show.
+    Gathered in one list (a deep tree passes nothing up through a chain of generators).
     """
+    found: list[Blame] = []
+    _blame(node, prefix, negated, found)
+    return iter(found)
+
+
+def _blame(node: Node, prefix: str, negated: bool, found: list[Blame]) -> None:
     path = join(prefix, node.path)
     if not node.children or node.keyword in _AGGREGATES:
-        yield Blame(node, path, negated)
+        found.append(Blame(node, path, negated))
         if node.keyword in _AGGREGATES and _too_few(node):
             for item in node.children:
                 if item.outcome is not True:
-                    yield from blame(item, path, negated=negated)
+                    _blame(item, path, negated, found)
         return
     scope = path if node.keyword in _SCOPES else prefix
     flip = node.keyword in _INVERTING
@@ -140,15 +147,21 @@ def blame(node: Node, prefix: str = "", *, negated: bool = False) -> Iterator[Bl
     for child in node.children:
         child_passed = (child.outcome is False) if flip else (child.outcome is True)
         if child_passed == passed:
-            yield from blame(child, scope, negated=negated ^ flip)
+            _blame(child, scope, negated ^ flip, found)
 
 
 def leaves(node: Node, prefix: str = "") -> Iterator[tuple[str, Node]]:
-    """Every leaf with its full path: the facts the evaluation read."""
+    """Every leaf with its full path: the facts the evaluation read (gathered in one list, as `blame`)."""
+    found: list[tuple[str, Node]] = []
+    _leaves(node, prefix, found)
+    return iter(found)
+
+
+def _leaves(node: Node, prefix: str, found: list[tuple[str, Node]]) -> None:
     path = join(prefix, node.path)
     if not node.children:
-        yield path, node
+        found.append((path, node))
         return
     scope = path if node.keyword in _SCOPES else prefix
     for child in node.children:
-        yield from leaves(child, scope)
+        _leaves(child, scope, found)
