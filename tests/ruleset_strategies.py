@@ -230,7 +230,38 @@ def conditions(where: Scope, depth: int = 2) -> st.SearchStrategy[dict[str, Any]
     if depth > 0 and where.lists:
         quantified = st.sampled_from(where.lists).flatmap(lambda pm: _quantified(pm[0], scope(pm[1]), depth - 1))
         base = st.one_of(base, quantified)
+    if depth > 0 and where.of(frozenset({"text"})):
+        base = st.one_of(base, _refers(where, depth - 1))
     return st.recursive(base, _combined, max_leaves=6)
+
+
+def _referable() -> list[tuple[str, Any, list[Field]]]:
+    """The lists of the profile (read from its root by refers_to) whose items have a text field to name them by."""
+    found = []
+    for path, model in scope(Profile).lists:
+        keys = [f for f in scope(model).of(frozenset({"text"})) if "." not in f.path and f.scalar is str]
+        if keys:
+            found.append((path, model, keys))
+    return found
+
+
+def _refers(where: Scope, depth: int) -> st.SearchStrategy[dict[str, Any]]:
+    """`refers_to`: a text field of this scope names an item of a profile list by one of its text fields."""
+    named = st.sampled_from(
+        [f for f in where.of(frozenset({"text"})) if f.scalar is str] or where.of(frozenset({"text"}))
+    )
+
+    def build(target: tuple[str, Any, list[Field]]) -> st.SearchStrategy[dict[str, Any]]:
+        path, model, keys = target
+        check = conditions(scope(model), depth) if depth > 0 else st.just(None)
+        return st.tuples(named, st.sampled_from(keys), st.none() | check).map(
+            lambda fkc: {
+                "refers_to": {"field": fkc[0].path, "items": path, "key": fkc[1].path, "label": "verwijzing"}
+                | ({"check": fkc[2]} if fkc[2] is not None else {})
+            }
+        )
+
+    return st.sampled_from(_referable()).flatmap(build)
 
 
 def _quantified(path: str, item: Scope, depth: int) -> st.SearchStrategy[dict[str, Any]]:

@@ -6,13 +6,14 @@ the counts are also checked by `test_the_generator_reaches_every_keyword`.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 import kwaliteitsregels as kr
@@ -129,6 +130,10 @@ def test_adding_a_missing_document_never_turns_a_pass_into_a_fail(
     case: tuple[dict[str, Any], dict[str, Any], date],
 ) -> None:
     data, profile_data, peildatum = case
+    # the property is about evidence: a condition that reads the documents list itself (count them, at most
+    # none) may rightly change with a document more, so such rulesets are not what this test is about
+    read = json.dumps([r.get(k) for r in data["requirements"] for k in ("when", "condition")], default=str)
+    assume('"documents"' not in read)
     ruleset = kr.load_ruleset(data)
     before = kr.evaluate(ruleset, kr.load_profile(profile_data), peildatum, stage=kr.Stage.AWARD)
     missing = sorted({g.type for r in before.results for g in r.gaps})
@@ -201,7 +206,7 @@ def test_the_combinators_obey_kleene_logic(
     loaded = kr.load_profile(profile)
     outcomes = {}
     for tracing in (True, False):
-        ctx = Context(peildatum, loaded.declarations, tracing=tracing)
+        ctx = Context(peildatum, loaded.declarations, tracing=tracing, root=loaded)
         outcomes[tracing] = [req.condition(loaded, ctx).outcome for req in compiled.requirements if req.condition]
     assert outcomes[True] == outcomes[False], "tracing changed an outcome"
     pairs = list(zip(outcomes[True][::2], outcomes[True][1::2], strict=True))

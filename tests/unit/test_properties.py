@@ -112,8 +112,9 @@ def test_tracing_never_changes_an_outcome(ruleset: kr.CompiledRuleset) -> None:
         for result in report.results:
             if result.context is None or result.requirement.condition is None or result.not_applicable:
                 continue
-            quick = Context(peildatum, result.context.declarations, tracing=False)
-            traced = Context(peildatum, result.context.declarations, tracing=True)
+            root = result.context.root  # the whole profile: refers_to reads lists from it
+            quick = Context(peildatum, result.context.declarations, tracing=False, root=root)
+            traced = Context(peildatum, result.context.declarations, tracing=True, root=root)
             condition = result.requirement.condition
             assert condition(result.root, quick).outcome == condition(result.root, traced).outcome
             assert result.trace is not None
