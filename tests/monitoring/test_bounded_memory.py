@@ -190,3 +190,14 @@ def test_sorting_keeps_dutch_time_as_a_zone(tmp_path: Path, monkeypatch: pytest.
     assert late == ["i1"]  # 24 wall hours from 10:00 end at 10:00 summer time, 23 hours later
     monkeypatch.setattr(ordering, "CHUNK", 1)
     assert monitoring.monitor("achterhoek-2019", stream, "2026-04-10").to_json() == in_memory.to_json()
+
+
+def test_ids_that_look_like_the_spool_s_own_tags_are_just_ids(tmp_path: Path) -> None:
+    """The ids a worker writes to disk are tagged as plain records: an id 'P', 'F' or 'T' is no problem or finding."""
+    ids = ["P", "F", "T", "P", "F", "T"]  # "a" and "d" are in different parts of two
+    lines = [json.dumps(event | {"provider": ["a", "d"][n // 3]}) for n, event in enumerate(_events(ids))]
+    stream = tmp_path / "events.jsonl"
+    stream.write_text("\n".join(lines) + "\n", "utf-8")
+    for jobs in (1, 2):
+        report = monitoring.monitor("achterhoek-2019", stream, CLOCK, jobs=jobs)
+        assert [(p.line, p.code) for p in report.problems] == [(n, "event.duplicate-id") for n in (4, 5, 6)]

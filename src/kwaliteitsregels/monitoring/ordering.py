@@ -14,7 +14,7 @@ import heapq
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +54,13 @@ def _order(entry: Entry) -> tuple[dt.datetime, int]:
 
 def _write(path: Path, entries: list[Entry]) -> Path:
     entries.sort(key=_order)
-    with path.open("w", encoding="utf-8") as handle:
-        handle.writelines(json.dumps(_encode(entry), ensure_ascii=False) + "\n" for entry in entries)
+    with path.open("w", encoding="ascii") as handle:  # escaped: any text survives, lone surrogates too
+        handle.writelines(json.dumps(_encode(entry)) + "\n" for entry in entries)
     return path
 
 
 def _read(path: Path) -> Iterator[Entry]:
-    with path.open(encoding="utf-8") as handle:
+    with path.open(encoding="ascii") as handle:
         for text in handle:
             yield _decode(json.loads(text))
 
@@ -71,25 +71,36 @@ def _encode(entry: Entry) -> list[Any]:
     effective, period_end = event.effective_date, event.period_end
     return [
         entry.line,
-        *_moment(event.at),
+        *encode_moment(event.at),
         effective.isoformat() if effective else None,
         period_end.isoformat() if period_end else None,
         {name: fields[name] for name in _FIELDS if fields[name] != Event.model_fields[name].get_default()},
     ]
 
 
-def _moment(at: dt.datetime) -> tuple[str, int, int | None]:
-    """The wall time, its fold, and the offset in seconds (None: Dutch time, as a zone, so hours keep their sense)."""
+def encode_moment(at: dt.datetime) -> tuple[str, int, int | None]:
+    """The wall time, its fold, and the offset in microseconds (None: Dutch time, kept as the zone).
+
+    Dutch time stays Europe/Amsterdam, not a fixed offset, so that 24 hours after a moment stay 24
+    wall-clock hours across the change to summer time, as in memory.
+    """
     offset = at.utcoffset()
     zone = None if at.tzinfo is AMSTERDAM or offset is None else offset // dt.timedelta(microseconds=1)
     return at.replace(tzinfo=None).isoformat(), at.fold, zone
 
 
+def decode_moment(value: Sequence[Any]) -> dt.datetime:
+    """The moment `encode_moment` wrote."""
+    wall, fold, zone = value
+    tz = AMSTERDAM if zone is None else dt.timezone(dt.timedelta(microseconds=zone))
+    moment: dt.datetime = dt.datetime.fromisoformat(wall).replace(tzinfo=tz, fold=fold)
+    return moment
+
+
 def _decode(record: list[Any]) -> Entry:
     line, wall, fold, zone, effective, period_end, fields = record
-    tz = AMSTERDAM if zone is None else dt.timezone(dt.timedelta(microseconds=zone))
     values = dict(fields)
-    values["at"] = dt.datetime.fromisoformat(wall).replace(tzinfo=tz, fold=fold)
+    values["at"] = decode_moment((wall, fold, zone))
     if effective is not None:
         values["effective_date"] = dt.date.fromisoformat(effective)
     if period_end is not None:

@@ -3,16 +3,18 @@
 A run over a region's year finds hundreds of thousands of terms that need attention. Up to `CHUNK`
 items are held; past that each full buffer is sorted and written to a temporary file as a run, and
 reading the result merges the runs lazily (`heapq.merge`), holding one small batch per run. A spool
-that never filled its buffer gives a plain tuple, as before. Items are written as plain tuples, with
-the rules' obligations and event-type titles as an index and a name, so a run stays small, pickling
-stays in C, and a worker process can write runs that the parent reads (both hold the same rules).
+that never filled its buffer gives a plain tuple, as before. Items are written as JSON lines (plain
+text), with the rules' obligations and event-type titles as an index and a name, so a run stays
+small and a worker process can write runs that the parent reads (both hold the same rules). Times
+keep their zone (Dutch time as Europe/Amsterdam, so terms in hours keep their sense).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import itertools
-import pickle
+import json
 import shutil
 import tempfile
 import weakref
@@ -23,11 +25,11 @@ from typing import Any, Generic, TypeVar, overload
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring
 from kwaliteitsregels.monitoring.deadlines import Due
+from kwaliteitsregels.monitoring.ordering import decode_moment, encode_moment
 from kwaliteitsregels.monitoring.results import Finding, Occurrence, Outcome
 
 T = TypeVar("T")
 CHUNK = 10_000
-BATCH = 256
 
 
 def finding_key(finding: Finding) -> tuple[Any, ...]:
@@ -42,88 +44,102 @@ def problem_key(problem: Problem) -> tuple[int, str]:
 
 
 class _Codec:
-    """Findings and problems as plain tuples (and back): the rules they point to are written as an index."""
+    """Findings, problems and tuples as JSON lists (and back): the rules they point to are written as an index."""
 
     def __init__(self, compiled: CompiledMonitoring) -> None:
         self.obligations = compiled.spec.obligations
         self.index = {id(obligation): number for number, obligation in enumerate(self.obligations)}
         self.types = compiled.vocabulary.types
 
-    def encode(self, item: Any) -> Any:
+    def encode(self, item: Finding | Problem | tuple[Any, ...]) -> list[Any]:
         if isinstance(item, Finding):
-            due, by = item.due, item.fulfilled_by
-            return (
+            due, by, period = item.due, item.fulfilled_by, item.period
+            return [
                 "F",
                 self.index[id(item.obligation)],
                 item.outcome.value,
                 _occurrence(item.trigger),
                 item.key,
-                item.anchor,
-                (due.limit, due.last, due.extended_from, due.basis),
+                encode_moment(item.anchor),
+                [encode_moment(due.limit), _day_or_moment(due.last), _day(due.extended_from), due.basis],
                 _occurrence(by) if by else None,
-                item.measured,
+                encode_moment(item.measured),
                 item.missed_by,
                 item.missed_unit,
-                item.period,
-            )
+                [period[0].isoformat(), period[1].isoformat()] if period else None,
+            ]
         if isinstance(item, Problem):
-            return ("P", item.code, item.message, item.file, item.line, item.column, item.path, item.suggestion)
-        return item
+            return ["P", item.code, item.message, item.file, item.line, item.column, item.path, item.suggestion]
+        return ["T", *item]  # a plain tuple of texts, numbers and truth values (the ids of a part)
 
-    def decode(self, record: Any) -> Any:
+    def decode(self, record: list[Any]) -> Finding | Problem | tuple[Any, ...]:
         if record[0] == "P":
             return Problem(*record[1:])
-        if record[0] != "F":
-            return record
+        if record[0] == "T":
+            return tuple(record[1:])
         _, number, outcome, trigger, key, anchor, due, by, measured, missed_by, missed_unit, period = record
         obligation = self.obligations[number]
         awaited = obligation.awaited or obligation.trigger
+        limit, last, extended_from, basis = due
         return Finding(
             obligation,
             Outcome(outcome),
             self._occurrence(trigger),
             key,
-            anchor,
-            Due(*due),
+            decode_moment(anchor),
+            Due(decode_moment(limit), _from_day_or_moment(last), _from_day(extended_from), basis),
             self._occurrence(by) if by else None,
-            measured,
+            decode_moment(measured),
             missed_by,
             missed_unit,
             self.types[awaited.event].title,
-            period,
+            (dt.date.fromisoformat(period[0]), dt.date.fromisoformat(period[1])) if period else None,
         )
 
-    def _occurrence(self, values: tuple[Any, ...]) -> Occurrence:
+    def _occurrence(self, values: list[Any]) -> Occurrence:
         line, event_id, kind, at, provider = values
-        return Occurrence(line, event_id, kind, at, provider, self.types[kind].title)
+        return Occurrence(line, event_id, kind, decode_moment(at), provider, self.types[kind].title)
 
 
-def _occurrence(occurrence: Occurrence) -> tuple[Any, ...]:
-    return (occurrence.line, occurrence.id, occurrence.type, occurrence.at, occurrence.provider)
+def _occurrence(occurrence: Occurrence) -> list[Any]:
+    return [occurrence.line, occurrence.id, occurrence.type, encode_moment(occurrence.at), occurrence.provider]
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _from_day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text is not None else None
+
+
+def _day_or_moment(value: dt.date | dt.datetime) -> list[Any]:
+    """A term's last day, or its last moment for a term in hours."""
+    return ["t", encode_moment(value)] if isinstance(value, dt.datetime) else ["d", value.isoformat()]
+
+
+def _from_day_or_moment(value: list[Any]) -> dt.date | dt.datetime:
+    kind, text = value
+    return decode_moment(text) if kind == "t" else dt.date.fromisoformat(text)
 
 
 def write_run(path: Path, items: Iterable[Any], compiled: CompiledMonitoring) -> int:
-    """Write already sorted `items` to `path` in batches; the number written."""
+    """Write already sorted `items` to `path`, one JSON line each (ASCII: any text survives); the number written."""
     encode = _Codec(compiled).encode
     count = 0
-    with path.open("wb") as handle:
-        iterator = iter(items)
-        while batch := [encode(item) for item in itertools.islice(iterator, BATCH)]:
-            pickle.dump(batch, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            count += len(batch)
+    with path.open("w", encoding="ascii") as handle:
+        for item in items:
+            handle.write(json.dumps(encode(item), separators=(",", ":")) + "\n")
+            count += 1
     return count
 
 
 def read_run(path: Path, compiled: CompiledMonitoring) -> Iterator[Any]:
-    """The items of a run, one batch in memory at a time."""
+    """The items of a run, one line in memory at a time."""
     decode = _Codec(compiled).decode
-    with path.open("rb") as handle:
-        while True:
-            try:
-                batch = pickle.load(handle)  # noqa: S301 - runs we wrote ourselves, in our own mkdtemp folder
-            except EOFError:
-                return
-            yield from map(decode, batch)
+    with path.open(encoding="ascii") as handle:
+        for line in handle:
+            yield decode(json.loads(line))
 
 
 class Spooled(Sequence[T], Generic[T]):
@@ -192,7 +208,7 @@ class Spool(Generic[T]):
         if not self.buffer:
             return
         self.buffer.sort(key=self.key)
-        run = self.folder() / f"{self.prefix}{len(self.runs):05d}.pickle"
+        run = self.folder() / f"{self.prefix}{len(self.runs):05d}.jsonl"
         write_run(run, self.buffer, self.compiled)
         self.runs.append(run)
         self.buffer = []
