@@ -253,6 +253,19 @@ def _steps(path: str) -> tuple[tuple[int | None, str], ...]:
 
 
 def _has(tp: Any, key: str) -> bool:
+    """Whether the model `tp` stands for has a field `key` (remembered per type, unless it cannot be hashed)."""
+    try:
+        return _has_remembered(tp, key)
+    except TypeError:
+        return _has_field(tp, key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_remembered(tp: Any, key: str) -> bool:
+    return _has_field(tp, key)
+
+
+def _has_field(tp: Any, key: str) -> bool:
     model = introspection.model_class(tp)
     return model is not None and key in model.model_fields
 
