@@ -99,6 +99,14 @@ class _Context:
     last: tuple[Entry, Occurrence] | None = None  # the occurrence of the event being fed, shared by its units
     dues: dict[tuple[int, dt.date], Due] = field(default_factory=dict)  # per deadline and day: a few thousand
     plains: dict[int, bool] = field(default_factory=dict)  # per pattern of the rules (alive for the run)
+    units: dict[int, str] = field(default_factory=dict)  # per obligation: the unit a miss is counted in
+
+    def unit_of_miss(self, obligation: Obligation) -> str:
+        """`deadlines.unit_of_miss` of the obligation's deadline, found once per obligation."""
+        unit = self.units.get(id(obligation))
+        if unit is None:
+            unit = self.units[id(obligation)] = unit_of_miss(obligation.deadline)
+        return unit
 
     def plain(self, pattern: Pattern) -> bool:
         """Whether the pattern has no filter and counts the time of the message (`at`)."""
@@ -429,7 +437,7 @@ def _finding(  # noqa: PLR0913, PLR0917 - the parts of a finding
         fulfilled_by=by,
         measured=measured,
         missed_by=missed,
-        missed_unit=unit_of_miss(obligation.deadline),
+        missed_unit=context.unit_of_miss(obligation),
         awaited_title=awaited_title,
         period=period,
     )
