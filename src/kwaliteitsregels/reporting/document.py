@@ -462,14 +462,14 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
     return ReportDocument.model_validate(report_data(report, lang))
 
 
-def dumped(data: Doc) -> str:
+def _dumped(data: Doc) -> str:
     """A document's data as JSON text, safe to `cat`: written by pydantic's own writer, as the models write it."""
     return escape_json(to_json_bytes(data, indent=2, inf_nan_mode="null").decode()) + "\n"
 
 
 def to_json(report: Report, lang: Lang = "nl") -> str:
     """The report as JSON text: the same input gives the same bytes."""
-    return dumped(report_data(report, lang))
+    return _dumped(report_data(report, lang))
 
 
 COMBINED_SCHEMA_ID = "kwaliteitsregels/combined-report/v1"
@@ -528,4 +528,4 @@ def combined_document(combined: CombinedReport, lang: Lang = "nl") -> CombinedDo
 
 def combined_json(combined: CombinedReport, lang: Lang = "nl") -> str:
     """The combined report as JSON text."""
-    return dumped(combined_data(combined, lang))
+    return _dumped(combined_data(combined, lang))
