@@ -6,6 +6,7 @@ from collections import Counter
 
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.results import Report, Status
+from kwaliteitsregels.vocabulary import LEVELS, THEMES
 
 UNTAGGED = "-"
 
@@ -21,9 +22,13 @@ def ruleset_profile(ruleset: CompiledRuleset) -> dict[str, dict[str, int]]:
 
 
 def report_summary(report: Report) -> dict[str, dict[str, dict[str, int]]]:
-    """Per theme and per level: how many results got each status."""
-    themes: dict[str, Counter[str]] = {}
-    levels: dict[str, Counter[str]] = {}
+    """Per theme and per level: how many results got each status.
+
+    Every Movisie theme and every level is listed, also with no requirement at all (all zero): the
+    theme a framework leaves out is what a policy advisor looks for. `-` is added for untagged results.
+    """
+    themes: dict[str, Counter[str]] = {theme: Counter() for theme in THEMES}
+    levels: dict[str, Counter[str]] = {level: Counter() for level in LEVELS}
     for result in report.results:
         spec = result.requirement.spec
         for theme in spec.themes or [UNTAGGED]:

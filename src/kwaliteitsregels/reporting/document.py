@@ -185,6 +185,9 @@ class BaseReportDoc(_Doc):
     verdict_label: str
     counts: dict[str, int]
     results: list[ResultDoc]
+    summary: dict[str, dict[str, dict[str, int]]] = Field(
+        description="the law's requirements per theme and level, as the framework's own summary"
+    )
 
 
 class ReportDocument(_Doc):
@@ -416,6 +419,7 @@ def _base(base: Report, lang: Lang, overlaps: _Overlaps) -> Doc:
         **_verdict(base.verdict, lang),
         "counts": {str(k): v for k, v in base.counts().items()},
         "results": [_result(r, lang, overlaps) for r in base.results],
+        "summary": report_summary(base),
     }
 
 
