@@ -91,6 +91,11 @@ def evaluate(
     return _evaluate_with(ruleset, profile, peildatum, stage, {}, recorded)
 
 
+def at_stage(report: Report, stage: Stage) -> Report:
+    """`report` evaluated again at another moment of the procedure: same ruleset, profile, date and assessments."""
+    return _evaluate_with(report.ruleset, report.profile, report.peildatum, stage, {}, report.recorded)
+
+
 def with_assessments(profile: Profile, assessments: AssessmentFile | None) -> tuple[Profile, Recorded | None]:
     """The profile to evaluate and what was recorded, when an assessments file is given."""
     if assessments is None:

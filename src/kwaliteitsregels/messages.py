@@ -184,6 +184,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     # report
     "report.verdict": ("Oordeel", "Verdict"),
     "report.missing": ("Ontbrekende bewijsstukken", "Missing documents"),
+    "report.at_award": (
+        "Vooruitblik: bij gunning ook nodig (eisen die dan getoetst worden)",
+        "Looking ahead: also needed at award (requirements checked then)",
+    ),
     "report.version": ("versie", "version"),
     "report.base": ("Wettelijke basis: {ruleset}", "Legal basis: {ruleset}"),
     "report.frameworks": ("Oordeel per kader", "Verdict per framework"),

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 from pydantic_core import to_json as to_json_bytes
 
-from kwaliteitsregels import explain, messages, reasons
+from kwaliteitsregels import explain, messages, preview, reasons
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
@@ -208,6 +208,10 @@ class ReportDocument(_Doc):
     award: AwardDoc | None
     summary: dict[str, dict[str, dict[str, int]]]
     missing_documents: list[MissingDocumentDoc]
+    documents_at_award: list[MissingDocumentDoc] = Field(
+        description="at registration: the documents the award will check that missing_documents does not list, "
+        "each with when it is due (also a document due with the registration for a requirement judged at award)"
+    )
     decision_record: RecordDoc
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -457,6 +461,7 @@ def report_data(report: Report, lang: Lang = "nl") -> Doc:
         "award": {"total": _decimal(award[0]), "maximum": _decimal(award[1])} if award else None,
         "summary": report_summary(report),
         "missing_documents": _checklist(explain.missing_documents(report), lang),
+        "documents_at_award": _checklist(preview.documents_at_award(report), lang),
         "decision_record": _record(report),
     }
 
@@ -491,6 +496,9 @@ class CombinedDocument(_Doc):
     verdicts: dict[str, str]
     frameworks: list[ReportDocument]
     missing_documents: list[MissingDocumentDoc]
+    documents_at_award: list[MissingDocumentDoc] = Field(
+        description="at registration: the documents the award will check that missing_documents does not list"
+    )
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -521,7 +529,8 @@ def combined_data(combined: CombinedReport, lang: Lang = "nl") -> Doc:
         **_verdict(combined.verdict, lang),
         "verdicts": {k: str(v) for k, v in combined.verdicts().items()},
         "frameworks": [report_data(report, lang) for report in combined.reports],
-        "missing_documents": _checklist(combined.missing_documents(), lang),
+        "missing_documents": _checklist(now := combined.missing_documents(), lang),
+        "documents_at_award": _checklist(preview.documents_at_award_of(combined.reports, now), lang),
     }
 
 

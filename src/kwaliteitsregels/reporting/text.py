@@ -9,7 +9,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from kwaliteitsregels import explain, messages, reasons
+from kwaliteitsregels import explain, messages, preview, reasons
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting._columns import columns
@@ -104,11 +104,11 @@ def _lot_table(report: Report, lang: Lang) -> Table | None:
     return table
 
 
-def _missing_table(checklist: list[explain.MissingDocument], lang: Lang) -> Table | None:
+def _missing_table(checklist: list[explain.MissingDocument], lang: Lang, title: str = "report.missing") -> Table | None:
     if not checklist:
         return None
     head = _HEAD[lang]
-    table = Table(title=messages.text("report.missing", lang), title_justify="left", expand=True)
+    table = Table(title=messages.text(title, lang), title_justify="left", expand=True)
     for name in head[6:]:
         table.add_column(name)
     for item in checklist:
@@ -137,6 +137,9 @@ def _parts(report: Report, lang: Lang) -> list[Table | Text]:
     missing = _missing_table(explain.missing_documents(report), lang)
     if missing is not None:
         parts.append(missing)
+    ahead = _missing_table(preview.documents_at_award(report), lang, "report.at_award")
+    if ahead is not None:
+        parts.append(ahead)
     record = report.record
     footer = messages.text(
         "report.record",
@@ -182,7 +185,10 @@ def render_combined_text(
         summary.append(messages.text(f"verdict.{verdict}", lang).upper(), style=_VERDICT_STYLE[verdict])
         summary.append("\n")
     parts.append(summary)
-    missing = _missing_table(combined.missing_documents(), lang)
+    missing = _missing_table(now := combined.missing_documents(), lang)
     if missing is not None:
         parts.append(missing)
+    ahead = _missing_table(preview.documents_at_award_of(combined.reports, now), lang, "report.at_award")
+    if ahead is not None:
+        parts.append(ahead)
     return _render(parts, color=color, width=width or columns())
