@@ -201,3 +201,13 @@ def test_ids_that_look_like_the_spool_s_own_tags_are_just_ids(tmp_path: Path) ->
     for jobs in (1, 2):
         report = monitoring.monitor("achterhoek-2019", stream, CLOCK, jobs=jobs)
         assert [(p.line, p.code) for p in report.problems] == [(n, "event.duplicate-id") for n in (4, 5, 6)]
+
+
+def test_many_runs_are_merged_in_steps_with_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `FAN_IN` runs, the runs so far become one, so a huge stream never holds many files open."""
+    stream = tmp_path / "events.jsonl"
+    _unordered(stream)
+    in_memory = monitoring.monitor("achterhoek-2019", stream, CLOCK)
+    monkeypatch.setattr(ordering, "CHUNK", 5)
+    monkeypatch.setattr(ordering, "FAN_IN", 3)
+    assert monitoring.monitor("achterhoek-2019", stream, CLOCK).to_json("en") == in_memory.to_json("en")

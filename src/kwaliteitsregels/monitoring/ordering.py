@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 import json
 import shutil
 import tempfile
@@ -21,7 +22,8 @@ from typing import Any
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.monitoring.events import AMSTERDAM, Entry, Event, construct
 
-CHUNK = 50_000
+CHUNK = 10_000  # an accepted event in memory is ~2.4 kB: a buffer of ~25 MB
+FAN_IN = 64  # runs merged at once; more are first merged into one run, so few files are open
 _FIELDS = tuple(name for name in Event.model_fields if name not in ("at", "effective_date", "period_end"))
 
 
@@ -31,6 +33,7 @@ def in_time_order(items: Iterable[Entry | Problem], chunk: int | None = None) ->
     buffer: list[Entry] = []
     folder: Path | None = None
     runs: list[Path] = []
+    names = itertools.count()
     try:
         for item in items:
             if isinstance(item, Problem):
@@ -39,8 +42,11 @@ def in_time_order(items: Iterable[Entry | Problem], chunk: int | None = None) ->
             buffer.append(item)
             if len(buffer) >= size:
                 folder = folder or Path(tempfile.mkdtemp(prefix="kwaliteitsregels-sort-"))
-                runs.append(_write(folder / f"run-{len(runs):05d}.jsonl", buffer))
+                buffer.sort(key=_order)
+                runs.append(_write(folder / f"run-{next(names):06d}.jsonl", buffer))
                 buffer = []
+                if len(runs) >= FAN_IN:
+                    runs = [_merged(runs, folder / f"run-{next(names):06d}.jsonl")]
         buffer.sort(key=_order)
         yield from heapq.merge(*(_read(run) for run in runs), buffer, key=_order)
     finally:
@@ -52,8 +58,16 @@ def _order(entry: Entry) -> tuple[dt.datetime, int]:
     return entry.event.at, entry.line
 
 
-def _write(path: Path, entries: list[Entry]) -> Path:
-    entries.sort(key=_order)
+def _merged(runs: list[Path], path: Path) -> Path:
+    """The runs merged into one run at `path` (their files removed)."""
+    merged = _write(path, heapq.merge(*map(_read, runs), key=_order))
+    for run in runs:
+        run.unlink()
+    return merged
+
+
+def _write(path: Path, entries: Iterable[Entry]) -> Path:
+    """Entries already in order, one JSON line each."""
     with path.open("w", encoding="ascii") as handle:  # escaped: any text survives, lone surrogates too
         handle.writelines(json.dumps(_encode(entry)) + "\n" for entry in entries)
     return path
