@@ -178,7 +178,7 @@ ALLOWED_IMPORT_MODULE |= {"monitoring/parallel.py"}
 # Monitoring spools findings to disk and hands tasks to its workers as pickles: only objects the library built
 # itself, written and read back in a folder of its own (`tempfile.mkdtemp`, mode 0700). Event lines are parsed
 # into those objects first; no byte of the input is ever unpickled.
-ALLOWED_PICKLE = {"monitoring/spool.py", "monitoring/parallel.py"}
+ALLOWED_PICKLE = {"monitoring/parallel.py"}  # task and result files between the parent and its workers
 
 
 def _findings(path: Path) -> list[str]:
