@@ -10,9 +10,10 @@ again (`resume`).
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -62,6 +63,19 @@ class Outcome:
     explanation: str | None  # the explanation's state: pending, accepted, rejected, expired
     missing: tuple[str, ...]  # the document types missing for it
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON), as `dataclasses.asdict` gives it."""
+        return {
+            "framework": self.framework,
+            "requirement": self.requirement,
+            "lot": self.lot,
+            "status": self.status,
+            "basis": self.basis,
+            "severity": self.severity,
+            "explanation": self.explanation,
+            "missing": tuple(self.missing),
+        }
+
 
 @dataclass(slots=True)
 class Row:
@@ -83,8 +97,23 @@ class Row:
     assessments: str | None = None  # the municipality's assessments file it was evaluated with
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (JSON)."""
-        return asdict(self)
+        """Plain data (JSON), as `dataclasses.asdict` gives it (written out: asdict copies every value deeply)."""
+        return {
+            "name": self.name,
+            "slug": self.slug,
+            "source": self.source,
+            "evaluated": self.evaluated,
+            "problems": list(self.problems),
+            "provider": self.provider,
+            "verdict": self.verdict,
+            "verdicts": dict(self.verdicts),
+            "outcomes": [o.to_dict() for o in self.outcomes],
+            "missing_documents": [dict(d) for d in self.missing_documents],
+            "record": copy.deepcopy(self.record),
+            "files": dict(self.files),
+            "reused": self.reused,
+            "assessments": self.assessments,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Row:

@@ -15,7 +15,9 @@ paths (`@`, `/`, `www.`) and identifiers in kebab case such as a ruleset id (`le
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from kwaliteitsregels.messages import Lang
@@ -28,13 +30,15 @@ MIN_LETTERS = 10  # shorter words fit the narrowest column of our pages (a phone
 DICTIONARIES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
 NO_HYPHENS = frozenset({"style", "script", "textarea", "title", "code", "pre", "kbd", "samp", "time", "svg"})
 _RAW_TEXT = frozenset({"style", "script", "textarea", "title"})  # their text runs to their end tag, '<' or not
-_TAG = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>", re.DOTALL)
-_TOKEN = re.compile(r"\S+")
+_LONG_TOKEN = re.compile(
+    rf"(?<!\S)\S*?[^\W\d_]{{{MIN_LETTERS}}}\S*"
+)  # a word between spaces with a long run of letters
 # Tokens that are typed, not read: addresses, paths and identifiers in kebab case ("leeuwarden-dagbesteding").
 _VERBATIM = re.compile(r"[@/\\]|\bwww\.|^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
 _EDGES = "()[]{}<>,.;:!?'\"«»“”‘’"
 _WORD = re.compile(rf"&#?\w+;|[^\W\d_]{{{MIN_LETTERS},}}")
 _LONG = re.compile(rf"[^\W\d_]{{{MIN_LETTERS}}}")  # a run of letters long enough to hyphenate
+_TAG = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>", re.DOTALL)
 _REMEMBERED_LENGTH = 2000  # text nodes up to this length are remembered with their hyphens
 
 
@@ -58,8 +62,8 @@ def _word(match: re.Match[str], lang: Lang) -> str:
     return found if found.startswith("&") else hyphenate_word(found, lang)
 
 
-def _token(match: re.Match[str], lang: Lang) -> str:
-    token = match.group(0)
+@lru_cache(maxsize=16384)  # bounded: a page's texts differ per provider, most of their long words do not
+def _token(token: str, lang: Lang) -> str:
     return token if _VERBATIM.search(token.strip(_EDGES)) else _WORD.sub(lambda word: _word(word, lang), token)
 
 
@@ -67,6 +71,10 @@ def hyphenate_text(text: str, lang: Lang = "nl") -> str:
     """Soft hyphens in the long words of `text` (text of an HTML document: entities stay whole)."""
     if _LONG.search(text) is None:  # most text between tags has no long word: leave it at one scan in C
         return text
+    return _hyphenate_long(text, lang)
+
+
+def _hyphenate_long(text: str, lang: Lang) -> str:
     if len(text) <= _REMEMBERED_LENGTH:  # titles, labels and requirement texts recur on every page of a batch
         return _hyphenated(text, lang)
     return _hyphenate(text, lang)
@@ -78,11 +86,74 @@ def _hyphenated(text: str, lang: Lang) -> str:
 
 
 def _hyphenate(text: str, lang: Lang) -> str:
-    return _TOKEN.sub(lambda token: _token(token, lang) if _LONG.search(token.group(0)) else token.group(0), text)
+    return _LONG_TOKEN.sub(lambda token: _token(token.group(0), lang), text)
 
 
 def hyphenate_html(html: str, lang: Lang = "nl") -> str:
     """`html` with soft hyphens in the long words of its text; tags, attributes and `NO_HYPHENS` untouched."""
+    parts = _TAGS.split(html)  # text, tag, text, … : the tags found one after the other from the start
+    frozen = _frozen_texts(html, parts)
+    if frozen is None:  # an end tag of style or script that is not where a tag starts: walk the page
+        return _walk(html, lang)
+    texts = parts[0::2]
+    for index in [i for i, found in enumerate(map(_LONG.search, texts)) if found is not None and i not in frozen]:
+        parts[2 * index] = _hyphenate_long(texts[index], lang)
+    return "".join(parts)
+
+
+_TAGS = re.compile(r"(<!--.*?-->|<![^>]*>|</?[A-Za-z][A-Za-z0-9-]*[^>]*>)", re.DOTALL)
+_SPECIAL = re.compile(rf"<(/?)((?ai:{'|'.join(sorted(NO_HYPHENS))}))(?![A-Za-z0-9-])")
+
+
+def _frozen_texts(html: str, parts: list[str]) -> set[int] | None:
+    """The texts (by number: text i follows tag i) inside `NO_HYPHENS` or raw text; None if raw text is odd."""
+    tags = parts[1::2]
+    frozen: set[int] = set()
+    keep, kept_from, resume = 0, 0, 0
+    ends = list(accumulate(map(len, parts)))
+    for found in _SPECIAL.finditer(html):  # a few per page; those where a tag starts count
+        if (number := _tag_at(ends, found.start())) < 0:
+            continue
+        closing, name = found.group(1), found.group(2).lower()
+        if number < resume or (closing and name in _RAW_TEXT):
+            continue
+        if name in _RAW_TEXT:
+            resume = _raw_text_end(html, ends, number, name)
+            if resume < 0:
+                return None
+            frozen.update(range(number, resume))
+        elif not tags[number - 1].endswith("/>"):
+            if keep == 1 and closing:
+                frozen.update(range(kept_from, number))
+            elif keep == 0 and not closing:
+                kept_from = number
+            keep = max(keep - 1, 0) if closing else keep + 1
+    if keep:
+        frozen.update(range(kept_from, len(tags) + 1))
+    return frozen
+
+
+def _raw_text_end(html: str, ends: list[int], number: int, name: str) -> int:
+    """The number of the tag where the raw text after tag `number` ends (past the last tag: none; -1: not a tag)."""
+    end = _raw_end(name).search(html, ends[2 * number - 1])
+    if end is None:
+        return len(ends) // 2 + 1
+    return _tag_at(ends, end.start())
+
+
+def _tag_at(ends: list[int], position: int) -> int:
+    """The number of the tag that starts at `position` (-1: none does); `ends`: where each part ends."""
+    before = bisect_right(ends, position, 0, len(ends) - 1) - 1  # the text that ends there, if any
+    return before // 2 + 1 if before >= 0 and ends[before] == position and before % 2 == 0 else -1
+
+
+@cache
+def _raw_end(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}", re.IGNORECASE)
+
+
+def _walk(html: str, lang: Lang) -> str:
+    """The rule itself, one tag at a time (the pieces above give the same, faster)."""
     parts: list[str] = []
     position, keep = 0, 0
     while (tag := _TAG.search(html, position)) is not None:
@@ -92,7 +163,7 @@ def hyphenate_html(html: str, lang: Lang = "nl") -> str:
         closing, name = tag.group(1), (tag.group(2) or "").lower()
         if name in _RAW_TEXT:
             if not closing:
-                end = re.compile(rf"</{name}", re.IGNORECASE).search(html, position)
+                end = _raw_end(name).search(html, position)
                 parts.append(html[position : end.start() if end else len(html)])
                 position = end.start() if end else len(html)
         elif name in NO_HYPHENS and not tag.group(0).endswith("/>"):
