@@ -9,6 +9,7 @@ from typing import Any
 
 from kwaliteitsregels import messages
 from kwaliteitsregels.checks import REGISTRY
+from kwaliteitsregels.checks.dates import NotYet
 from kwaliteitsregels.checks.facts import Refuted
 from kwaliteitsregels.checks.operands import NoRow
 from kwaliteitsregels.checks.quantities import Bounds
@@ -66,6 +67,9 @@ class Finding:
     def _special(self, names: Namer) -> str | None:
         """A refuted declaration, or a count or share between bounds: phrased apart."""
         lang, subject = names.lang, names.name(self.path)
+        if isinstance(self.expected, NotYet):
+            actual, peildatum = names.value(self.path, self.actual), messages.value(self.expected.peildatum, lang)
+            return messages.text("finding.not_yet", lang, path=subject, actual=actual, peildatum=peildatum)
         if isinstance(self.expected, Refuted):
             shown = "; ".join(names.fact(path, value) for path, value in self.expected.facts)
             return messages.text("finding.refuted", lang, path=subject, facts=shown)

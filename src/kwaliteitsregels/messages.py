@@ -209,6 +209,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Conflicts with {ruleset} {id} ({status}), but here they agree.",
     ),
     "relation.note": ("Waarom: {note}", "Why: {note}"),
+    "finding.not_yet": (
+        (
+            "{path}: {actual} ligt na de peildatum ({peildatum}); op de peildatum was dat nog niet zo, "
+            "de gegevens spreken elkaar tegen"
+        ),
+        (
+            "{path}: {actual} lies after the reference date ({peildatum}); it had not happened yet then, "
+            "the facts contradict each other"
+        ),
+    ),
     "finding.refuted": (
         (
             "{path}: verklaard, maar een vastgelegd gegeven spreekt de verklaring tegen ({facts}); "

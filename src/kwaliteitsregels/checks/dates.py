@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,6 +19,17 @@ from kwaliteitsregels.trace import QUICK, Check, Context, Node
 DATE = frozenset({"date"})
 
 
+@dataclass(frozen=True, slots=True)
+class NotYet:
+    """A date of something that happened (issued, measured, dissolved) lies after the peildatum.
+
+    On the peildatum it had not happened yet: the facts contradict each other, so the check is
+    not demonstrated (never met, and never a 'not met' whose reason says it is too old).
+    """
+
+    peildatum: date
+
+
 class AgeArgs(BaseModel):
     """`field` (a date) and the maximum age as an ISO 8601 `duration`."""
 
@@ -27,15 +39,19 @@ class AgeArgs(BaseModel):
 
 
 def build_not_older_than(args: AgeArgs, builder: Builder) -> Check:
-    """The date lies no longer than the duration before the peildatum (and not after it)."""
+    """The date lies no longer than the duration before the peildatum (after it: not demonstrated, `NotYet`)."""
     field = builder.field(args.field, DATE, "field")
     duration = args.duration
     limit_on = functools.lru_cache(maxsize=8)(duration.before)
 
     def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
+        if actual is not None and actual > ctx.peildatum:
+            return (
+                Node("not_older_than", None, field.path, actual, NotYet(ctx.peildatum)) if ctx.tracing else QUICK[None]
+            )
         limit = limit_on(ctx.peildatum)
-        outcome = None if actual is None else limit <= actual <= ctx.peildatum
+        outcome = None if actual is None else limit <= actual
         return Node("not_older_than", outcome, field.path, actual, (duration, limit)) if ctx.tracing else QUICK[outcome]
 
     return check
@@ -49,6 +65,8 @@ def build_older_than(args: AgeArgs, builder: Builder) -> Check:
 
     def check(obj: Any, ctx: Context) -> Node:
         actual = field.get(obj)
+        if actual is not None and actual > ctx.peildatum:
+            return Node("older_than", None, field.path, actual, NotYet(ctx.peildatum)) if ctx.tracing else QUICK[None]
         limit = limit_on(ctx.peildatum)
         outcome = None if actual is None else actual < limit
         return Node("older_than", outcome, field.path, actual, (duration, limit)) if ctx.tracing else QUICK[outcome]
@@ -73,9 +91,15 @@ def build_at_most_before(args: BeforeArgs, builder: Builder) -> Check:
 
     def check(obj: Any, ctx: Context) -> Node:
         actual, other = field.get(obj), reference.get(obj)
+        if actual is not None and actual > ctx.peildatum:
+            return (
+                Node("at_most_before", None, field.path, actual, NotYet(ctx.peildatum)) if ctx.tracing else QUICK[None]
+            )
         if actual is None or other is None:
             if not ctx.tracing:
                 return QUICK[None]
+            if actual is not None:  # the reference date is what is missing: name it, not the date that is there
+                return Node("at_most_before", None, reference.path, None, (duration, field.path, actual))
             return Node("at_most_before", None, field.path, actual, (duration, reference.path, other))
         limit = duration.before(other)
         outcome = actual >= limit
