@@ -175,7 +175,16 @@ def alone(ruleset: CompiledRuleset, requirements: list[Any], new_id: str) -> Com
     if header.pop("imports", None):  # a ruleset given as a dict holds its vocabulary inline
         header["vocabulary"] = ruleset.models.vocabulary.model_dump(mode="json", exclude_none=True)
     stripped = [r | {"overlaps": []} for r in requirements]
-    return kr.load_ruleset(header | {"id": new_id, "builds_on": [], "requirements": stripped, "decisions": []})
+    kept = {r["id"] for r in requirements}
+    contradictions = [  # those about the requirements kept, naming only them
+        c | {"affects": [i for i in c["affects"] if i in kept]}
+        for c in header.pop("contradictions", [])
+        if kept.intersection(c["affects"])
+    ]
+    return kr.load_ruleset(
+        header
+        | {"id": new_id, "builds_on": [], "requirements": stripped, "decisions": [], "contradictions": contradictions}
+    )
 
 
 def relabel(profiles: list[kr.Profile], target: CompiledRuleset) -> list[kr.Profile]:
