@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kwaliteitsregels import messages
 from kwaliteitsregels._safe_text import spreadsheet_cell
+from kwaliteitsregels.batch import workbook
 from kwaliteitsregels.batch.task import Row, Settings
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import Problem
@@ -174,7 +176,10 @@ def write_html(overview: dict[str, Any], path: Path) -> None:
 
 
 def write_xlsx(overview: dict[str, Any], path: Path) -> None:
-    """`overzicht.xlsx`: verdicts, the status matrix, pending explanations, missing documents, not evaluated."""
+    """`overzicht.xlsx`: verdicts, the status matrix, pending explanations, missing documents, not evaluated.
+
+    Dated the reference date inside (properties, zip members): a round run again gives the same bytes.
+    """
     from openpyxl import Workbook  # type: ignore[import-untyped]  # noqa: PLC0415 - optional extra
 
     lang: Lang = overview["lang"]
@@ -184,7 +189,7 @@ def write_xlsx(overview: dict[str, Any], path: Path) -> None:
         sheet.append([spreadsheet_cell(h) for h in header])
         for values in body:
             sheet.append([spreadsheet_cell(v) for v in values])
-    book.save(path)
+    workbook.save(book, path, date.fromisoformat(overview["peildatum"]))  # the same round, the same bytes
 
 
 def _sheets(overview: dict[str, Any], lang: Lang) -> list[tuple[str, list[str], list[list[Any]]]]:
