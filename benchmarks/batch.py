@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,39 +27,36 @@ import kwaliteitsregels as kr
 from kwaliteitsregels.batch import Settings, run_batch
 from kwaliteitsregels.reporting.registry import REPORTERS
 
-PEILDATUM = date(2019, 7, 1)
-ROUNDS = {
-    "twente": "grote-aanbieder.yaml",
-    "achterhoek-2019": "achterhoek/zorggroep-compleet.yaml",
-    "leeuwarden-dagbesteding": "leeuwarden/volledig.yaml",
+# Each round from an example that complies on its own reference date (Achterhoek 2019's registration
+# was checked in 2019; the Twente and Leeuwarden examples describe providers of 2026).
+ROUNDS: dict[str, tuple[str, date]] = {
+    "twente": ("grote-aanbieder.yaml", date(2026, 11, 23)),
+    "achterhoek-2019": ("achterhoek/zorggroep-compleet.yaml", date(2019, 7, 1)),
+    "leeuwarden-dagbesteding": ("leeuwarden/volledig.yaml", date(2026, 11, 23)),
 }
+SLOPPY = 0.3  # the share of providers whose staff facts have gaps (an old VOG, a late one, an expired register)
 LOTS = ["1", "2", "3a", "9"]
 MUNICIPALITIES = ["Aalten", "Doetinchem", "Winterswijk", "Berkelland"]
 
 
-def provider(rng: random.Random, index: int, example: str) -> dict[str, Any]:
-    """A realistic provider from a region's example: 1–200 staff, documents, policies; lots for Achterhoek."""
+def provider(rng: random.Random, index: int, example: str, peildatum: date) -> dict[str, Any]:
+    """A realistic provider from a region's example: 1–200 staff drawn from the example's, lots for Achterhoek.
+
+    Seven in ten providers keep their staff facts in order; the others have gaps (see `_professional`).
+    """
     base = _example(example)
-    day = lambda lo, hi: (PEILDATUM - timedelta(days=rng.randint(lo, hi))).isoformat()  # noqa: E731
+    sloppy = rng.random() < SLOPPY
     staff = max(1, min(200, int(rng.lognormvariate(2.5, 1.1))))
     base["organisation"]["name"] = f"Aanbieder {index}"
     base["size"]["care_employees"] = staff
+    templates = base.get("professionals") or [{}]
     base["professionals"] = [
-        {
-            "id": f"p{i}",
-            "works_with_youth": rng.random() < 0.7,
-            "vog_issued_on": day(0, 6 * 365),
-            "registrations": [
-                {"registry": "SKJ", "number": f"{rng.randint(10**8, 10**9 - 1)}", "valid_until": day(-900, 60)}
-            ]
-            if rng.random() < 0.8
-            else [],
-        }
-        for i in range(staff)
+        _professional(rng, i, rng.choice(templates), peildatum, sloppy=sloppy) for i in range(staff)
     ]
     if "achterhoek" in example:
         lots = sorted(rng.sample(LOTS, rng.randint(2, 4)))
         base["registration"] = {
+            **base["registration"],  # the example's own facts of the procedure, then this bid's choices
             "first_registration": True,
             "municipalities": sorted(rng.sample(MUNICIPALITIES, rng.randint(1, 4))),
             "lots": lots,
@@ -68,11 +66,42 @@ def provider(rng: random.Random, index: int, example: str) -> dict[str, Any]:
     return base
 
 
-def _generate(folder: Path, n: int, example: str, seed: int) -> None:
+def _professional(
+    rng: random.Random, i: int, template: dict[str, Any], peildatum: date, *, sloppy: bool
+) -> dict[str, Any]:
+    """A professional like one of the example's (role, qualifications, registers), with dates of its own.
+
+    In order: a VOG at most three years old, issued at most three months before starting, registrations
+    valid. Sloppy: VOGs up to six years old, some issued long before starting, some registrations expired.
+    """
+    issued = peildatum - timedelta(days=rng.randint(0, (6 if sloppy else 3) * 365 - 1))
+    person = {**template, "id": f"p{i}", "vog_issued_on": issued.isoformat()}
+    if "employed_since" in template:
+        started = issued + timedelta(days=rng.randint(0, 110 if sloppy else 80))
+        person["employed_since"] = min(started, peildatum).isoformat()
+    person["registrations"] = [
+        {
+            **registration,
+            "number": _number(rng, registration.get("registry", "SKJ")),
+            "valid_until": (peildatum + timedelta(days=rng.randint(-60 if sloppy else 1, 900))).isoformat(),
+        }
+        for registration in template.get("registrations", [])
+    ]
+    return person
+
+
+def _number(rng: random.Random, registry: str) -> str:
+    """A register number of the register's form: BIG 11 digits, SKJ 9."""
+    return str(rng.randint(10**10, 10**11 - 1)) if registry == "BIG" else str(rng.randint(10**8, 10**9 - 1))
+
+
+def _generate(folder: Path, n: int, name: str, seed: int) -> None:
+    example, peildatum = ROUNDS[name]
     rng = random.Random(seed)
     folder.mkdir(parents=True)
     for i in range(n):
-        (folder / f"aanbieder-{i:04d}.json").write_text(json.dumps(provider(rng, i, example)), encoding="utf-8")
+        data = provider(rng, i, example, peildatum)
+        (folder / f"aanbieder-{i:04d}.json").write_text(json.dumps(data), encoding="utf-8")
 
 
 def per_provider_ms(folder: Path, name: str, k: int = 20) -> dict[str, float]:
@@ -84,7 +113,7 @@ def per_provider_ms(folder: Path, name: str, k: int = 20) -> dict[str, float]:
         profile = kr.load_profile(json.loads(path.read_text(encoding="utf-8"), parse_float=str), rulesets=rulesets)
         times["load"].append(time.perf_counter() - start)
         start = time.perf_counter()
-        combined = kr.evaluate_all(rulesets, profile, PEILDATUM)
+        combined = kr.evaluate_all(rulesets, profile, ROUNDS[name][1])
         times["evaluate"].append(time.perf_counter() - start)
         for fmt in ("json", "html", "letter"):
             start = time.perf_counter()
@@ -103,18 +132,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         summary: dict[str, Any] = {"providers": args.n, "jobs": args.jobs, "rounds": {}}
-        for round_index, (name, example) in enumerate(ROUNDS.items()):
-            _generate(root / name, args.n, example, 20190701 + round_index)
+        for round_index, name in enumerate(ROUNDS):
+            _generate(root / name, args.n, name, 20190701 + round_index)
             summary["rounds"][name] = {"per_provider_ms_median": per_provider_ms(root / name, name)}
         runs = []
         for repeat in range(args.repeats):
             start = time.perf_counter()
             for name in ROUNDS:
                 out = root / f"uit-{repeat}-{name}"
-                settings = Settings((name,), PEILDATUM, outdir=str(out), resume=False)
+                settings = Settings((name,), ROUNDS[name][1], outdir=str(out), resume=False)
                 result = run_batch([root / name], settings, jobs=args.jobs)
-                evaluated = sum(1 for r in result.rows if r.evaluated)
-                summary["rounds"][name]["evaluated"] = evaluated
+                summary["rounds"][name]["evaluated"] = sum(1 for r in result.rows if r.evaluated)
+                summary["rounds"][name]["verdicts"] = dict(Counter(r.verdict for r in result.rows))
             runs.append(time.perf_counter() - start)
         summary["seconds_all_rounds_runs"] = [round(r, 2) for r in runs]
         summary["seconds_all_rounds_median"] = round(statistics.median(runs), 2)
