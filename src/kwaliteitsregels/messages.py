@@ -343,6 +343,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     "doc.allowed": ("Aan te tonen", "To be shown"),
     "doc.must_contain": ("Moet ingaan op", "Must cover"),
     "doc.no_missing": ("Er ontbreken geen bewijsstukken.", "No documents are missing."),
+    "doc.at_award": ("Bij de gunning ook getoetst", "Also checked at the award"),
+    "doc.at_award.intro": (
+        (
+            "Bij de gunning worden ook eisen getoetst die bij de inschrijving nog niet meetellen. Daarvoor zijn "
+            "deze bewijsstukken nodig; ze staan niet in de lijst hierboven. ‘Wanneer’ zegt wanneer ze binnen "
+            "moeten zijn."
+        ),
+        (
+            "At the award, requirements that do not count at registration are checked as well. They need these "
+            "documents, which are not on the list above. ‘Due’ says when each one is due."
+        ),
+    ),
     "doc.document": ("Bewijsstuk", "Document"),
     "doc.due": ("Wanneer", "Due"),
     "doc.needed_for": ("Nodig voor", "Needed for"),
@@ -413,6 +425,29 @@ CATALOG: dict[str, tuple[str, str]] = {
     "letter.due_note.on_request": (
         "U hoeft dit nu nog niet te sturen. Houd het wel klaar.",
         "You do not need to send this yet, but please keep it ready.",
+    ),
+    "letter.at_award": ("Later, bij de gunning", "Later, at the award"),
+    "letter.at_award.intro": (
+        (
+            "Bij de gunning kijken wij ook naar eisen die nu nog niet meetellen. Daarvoor hebben wij ook deze "
+            "documenten van u nodig. Bij elk document staat wanneer."
+        ),
+        (
+            "At the award we also look at requirements that do not count yet. For those we also need these "
+            "documents from you. Each one says when."
+        ),
+    ),
+    "letter.at_award.with_registration": (
+        "Stuur dit mee met uw inschrijving. Wij beoordelen het bij de gunning.",
+        "Please send this with your registration. We assess it at the award.",
+    ),
+    "letter.at_award.before_award": (
+        "U hoeft dit nu nog niet te sturen. Wij hebben het nodig voordat wij de opdracht gunnen.",
+        "You do not need to send this yet. We need it before we award the contract.",
+    ),
+    "letter.at_award.on_request": (
+        "U hoeft dit nu nog niet te sturen. Houd het wel klaar: wij vragen erom als wij het nodig hebben.",
+        "You do not need to send this yet, but please keep it ready: we will ask for it when we need it.",
     ),
     "letter.documents": ("Documenten", "Documents"),
     "letter.explanations": ("Uitleg", "Explanations"),

@@ -12,11 +12,38 @@ award and later there is nothing ahead.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from kwaliteitsregels.evaluation import at_stage
-from kwaliteitsregels.explain import MissingDocument, checklist, labelled_results, missing_documents
-from kwaliteitsregels.results import Report
+from kwaliteitsregels.explain import MissingDocument, checklist, missing_documents
+from kwaliteitsregels.results import Report, RequirementResult
 from kwaliteitsregels.stages import Stage
+
+
+@dataclass(frozen=True, slots=True)
+class _AtAward:
+    """What the award stage of one report asks for: its results with a gap, and the bases (the law) it holds.
+
+    `entries` pairs each result with the id of the base ruleset it belongs to (None: the report's own), in
+    the order of `explain.labelled_results`. Only results with a gap are kept: the checklist reads no other,
+    and the award-stage report itself is not held on to.
+    """
+
+    entries: tuple[tuple[str | None, RequirementResult], ...]
+    bases: tuple[str, ...]
+
+
+def _at_award(report: Report) -> _AtAward:
+    """The award stage of `report`, evaluated once per report object (JSON, HTML and letter all ask for it)."""
+
+    def make() -> _AtAward:
+        award = at_stage(report, Stage.AWARD)
+        owned: list[tuple[str | None, RequirementResult]] = [(None, r) for r in award.results if r.gaps]
+        bases = award.base_reports()
+        owned += [(base_id, r) for base_id, base in bases.items() for r in base.results if r.gaps]
+        return _AtAward(tuple(owned), tuple(bases))
+
+    return report.remembered("preview.at_award", make)
 
 
 def documents_at_award(report: Report) -> list[MissingDocument]:
@@ -24,20 +51,22 @@ def documents_at_award(report: Report) -> list[MissingDocument]:
     if report.stage is not Stage.REGISTRATION:
         return []
     now = {item.type for item in missing_documents(report)}
-    return [item for item in missing_documents(at_stage(report, Stage.AWARD)) if item.type not in now]
+    entries = ((r.id if base is None else f"{base}:{r.id}", r) for base, r in _at_award(report).entries)
+    return [item for item in checklist(entries) if item.type not in now]
 
 
 def documents_at_award_of(reports: Iterable[Report], now: Iterable[MissingDocument]) -> list[MissingDocument]:
     """As `documents_at_award`, over several frameworks (the law once) against their joint checklist `now`."""
-    later = [at_stage(report, Stage.AWARD) for report in reports if report.stage is Stage.REGISTRATION]
     current = {item.type for item in now}
     entries = []
     seen: set[str] = set()
-    for report in later:
-        for label, result in labelled_results(report, qualify=True):
-            base = label.split(":", 1)[0]
-            if base != report.ruleset.id and base in seen:
+    for report in reports:
+        if report.stage is not Stage.REGISTRATION:
+            continue
+        later = _at_award(report)
+        for base, result in later.entries:
+            if base is not None and base in seen:
                 continue  # a base (the law) shared by several frameworks counts once
-            entries.append((label, result))
-        seen |= set(report.base_reports())
+            entries.append((f"{base or report.ruleset.id}:{result.id}", result))
+        seen |= set(later.bases)
     return [item for item in checklist(entries) if item.type not in current]

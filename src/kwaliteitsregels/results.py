@@ -320,6 +320,14 @@ class Report:
     relations: tuple[Relation, ...] = ()
     recorded: Recorded | None = None  # the municipality's assessments file, when one was given
     _profile_hash: list[str] = field(default_factory=list, init=False, repr=False, compare=False)  # once computed
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)  # see `remembered`
+
+    def remembered(self, key: str, make: Callable[[], _T]) -> _T:
+        """What `make` gives, made once per report: every report format asks for it (it goes with the report)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        found: _T = self._memo[key]
+        return found
 
     def base_reports(self) -> dict[str, Report]:
         """The reports of every base ruleset (the law), transitively, by ruleset id."""

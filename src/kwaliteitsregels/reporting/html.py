@@ -29,7 +29,7 @@ COLOURS = {
 
 def render_table(report: Report, lang: Lang = "nl") -> str:
     """The verdict, the counts and one row per requirement: id, title, category, status, reason."""
-    return render("notebook_report.html", lang, v=report_view(report, lang), colours=COLOURS)
+    return render("notebook_report.html", lang, v=report_view(report, lang, at_award=False), colours=COLOURS)
 
 
 def render_ruleset(ruleset: CompiledRuleset, lang: Lang = "nl") -> str:

@@ -6,7 +6,9 @@ fails because no explanation was given, or whose explanation was rejected or has
 the other requirements the provider does not meet, each with what follows from it: a lot set aside
 (a knock-out requirement per lot that the facts do not meet, such as a tariff above the maximum,
 cannot be put right), a provider not admitted, data still to be sent, or only a request to improve.
-Then, per lot, what follows for that lot. No status codes, field paths or document type keys.
+Then, per lot, what follows for that lot. At registration, last and apart from what is needed now: the
+documents the award will also ask for (`preview.documents_at_award`), each with when. No status codes,
+field paths or document type keys.
 
 Who sends it, the reference, the letter's date, the deadlines and the contact come from
 `LetterSettings` (a YAML file: `report --letter-settings FILE`); without them the issuer of the
@@ -27,7 +29,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kwaliteitsregels import explain, messages, reasons
+from kwaliteitsregels import explain, messages, preview, reasons
 from kwaliteitsregels.errors import InputError
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import Due
@@ -183,6 +185,7 @@ class LetterView:
     lots: tuple[LotOutcome, ...] = ()
     iso_date: str = ""
     peildatum: str = ""
+    at_award: tuple[OwedDocument, ...] = ()  # at registration: what the award will ask for besides `deadlines`
 
 
 def owed_why(result: RequirementResult) -> OwedWhy | None:
@@ -354,6 +357,20 @@ def _deadlines(report: Report, dates: _Dates, lang: Lang) -> tuple[Deadline, ...
     return tuple(groups)
 
 
+def _at_award(report: Report, dates: _Dates, lang: Lang) -> tuple[OwedDocument, ...]:
+    """The documents the award will ask for that are not asked for now, each saying when (`preview`)."""
+    return tuple(
+        OwedDocument(
+            type=item.type,
+            title=item.title.get(lang),
+            due=item.due,
+            message=messages.text(f"letter.at_award.{item.due}", lang),
+            deadline=dates.due(item.due, lang),
+        )
+        for item in preview.documents_at_award(report)
+    )
+
+
 def letter_view(report: Report, lang: Lang = "nl", settings: LetterSettings | None = None) -> LetterView:
     """The letter of `report` as plain data, in `lang`; `settings` default to those in use (or none)."""
     settings = settings or _SETTINGS.get() or LetterSettings()
@@ -375,6 +392,7 @@ def letter_view(report: Report, lang: Lang = "nl", settings: LetterSettings | No
         lots=_lots(report, lang),
         iso_date=dates.letter.isoformat(),
         peildatum=long_date(report.peildatum, lang),
+        at_award=_at_award(report, dates, lang),
     )
 
 

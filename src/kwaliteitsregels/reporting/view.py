@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kwaliteitsregels import explain, messages, reasons
+from kwaliteitsregels import explain, messages, preview, reasons
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import Requirement
 from kwaliteitsregels.reporting._records import decision_record
@@ -162,6 +162,7 @@ class ReportView:
     explanations: tuple[ExplanationGroup, ...]
     documents: tuple[DocumentView, ...]
     record: tuple[RecordView, ...]
+    at_award: tuple[DocumentView, ...] = ()  # at registration: what the award will check besides `documents`
 
 
 def state_of(result: RequirementResult) -> str:
@@ -338,9 +339,10 @@ def _explanations(report: Report, lang: Lang) -> tuple[ExplanationGroup, ...]:
     return tuple(groups)
 
 
-def _documents(report: Report, lang: Lang) -> tuple[DocumentView, ...]:
+def _documents(items: Sequence[explain.MissingDocument], lang: Lang) -> tuple[DocumentView, ...]:
+    """A checklist of documents as rows: today's missing documents, or those the award will check besides."""
     documents = []
-    for item in explain.missing_documents(report):
+    for item in items:
         title = item.title.get(lang)
         documents.append(
             DocumentView(
@@ -376,8 +378,12 @@ def _counts(report: Report) -> dict[str, int]:
     return counts
 
 
-def report_view(report: Report, lang: Lang = "nl") -> ReportView:
-    """The assessor's report of `report` as plain data, in `lang`."""
+def report_view(report: Report, lang: Lang = "nl", *, at_award: bool = True) -> ReportView:
+    """The assessor's report of `report` as plain data, in `lang`.
+
+    `at_award`: look ahead at registration (`preview.documents_at_award`); False leaves it empty, for views
+    that do not show it (the notebook table).
+    """
     spec = report.ruleset.spec
     counts = _counts(report)
     total = len(report.results)
@@ -399,6 +405,7 @@ def report_view(report: Report, lang: Lang = "nl") -> ReportView:
         total=total,
         categories=_categories(report, len(sources) > 1, lang),
         explanations=_explanations(report, lang),
-        documents=_documents(report, lang),
+        documents=_documents(explain.missing_documents(report), lang),
         record=_record(report, lang),
+        at_award=_documents(preview.documents_at_award(report), lang) if at_award else (),
     )
