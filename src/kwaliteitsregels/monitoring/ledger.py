@@ -127,8 +127,9 @@ class _Context:
     ) -> None:
         """A decided term: counted, and kept unless it is on time and on-time findings are not kept."""
         if outcome is Outcome.ON_TIME and not self.sink.keep_on_time:
-            month = month_of(period[0]) if period else month_of(term.trigger.at.astimezone(AMSTERDAM))
-            self.sink.count(term.trigger.provider, month, outcome.value)
+            trigger = term.trigger
+            month = month_of(period[0]) if period else month_of(trigger.at.astimezone(AMSTERDAM))
+            self.sink.count(trigger.provider, month, "on_time")
             return
         self.sink.record(_finding(obligation, term, outcome, by, moment, awaited_title, self, period))
 
@@ -136,7 +137,10 @@ class _Context:
         last = self.last
         if last is not None and last[0] is entry:
             return last[1]
-        occurrence = Occurrence.of(entry, self.compiled.vocabulary.types[entry.event.type])
+        event = entry.event
+        occurrence = Occurrence(
+            entry.line, event.id, event.type, event.at, event.provider, self.compiled.vocabulary.types[event.type].title
+        )  # `Occurrence.of`, without a call
         self.last = (entry, occurrence)
         return occurrence
 
@@ -167,6 +171,8 @@ class _Obligation:
         awaited = obligation.awaited or obligation.trigger
         self.awaited_title = context.compiled.vocabulary.types[awaited.event].title
         self.trigger_type, self.value_of = obligation.trigger.event, reference_getter(obligation.key)
+        self.plain_trigger = context.plain(obligation.trigger)  # the moment is the message's own (`_moment`)
+        self.plain_awaited = obligation.awaited is not None and context.plain(obligation.awaited)
 
     @property
     def key(self) -> str:
@@ -183,11 +189,15 @@ class _Obligation:
             if is_trigger:
                 self.context.flag(entry, self.ob.key, self.ob.id)
             return
-        pattern = self.ob.trigger if is_trigger else self.ob.awaited
-        assert pattern is not None  # noqa: S101 - the type is the trigger's or the awaited's
-        moment = _moment(pattern, entry, self.context, self.ob.id)
-        if moment is None:
-            return
+        if self.plain_trigger if is_trigger else self.plain_awaited:
+            moment = event.at
+        else:
+            pattern = self.ob.trigger if is_trigger else self.ob.awaited
+            assert pattern is not None  # noqa: S101 - the type is the trigger's or the awaited's
+            found = _moment(pattern, entry, self.context, self.ob.id)
+            if found is None:
+                return
+            moment = found
         key = f"{event.provider}|{value}"
         if is_trigger:
             self._trigger(entry, key, value, moment)
@@ -251,6 +261,8 @@ class _Recurring:
         self.awaited_title = context.compiled.vocabulary.types[self.awaited.event].title
         self.value_of = reference_getter(obligation.key)
         self.spans: dict[int, tuple[dt.date, dt.date]] = {}  # the bounds of each period seen: a few per year
+        self.trigger_type = obligation.trigger.event
+        self.until_type = obligation.until.event if obligation.until else None
 
     @property
     def key(self) -> str:
@@ -261,8 +273,8 @@ class _Recurring:
 
     def take(self, entry: Entry) -> None:
         event = entry.event
-        role = "trigger" if event.type == self.ob.trigger.event else "awaited"
-        role = "until" if self.ob.until and event.type == self.ob.until.event else role
+        role = "trigger" if event.type == self.trigger_type else "awaited"
+        role = "until" if event.type == self.until_type else role
         pattern = self.ob.trigger if role == "trigger" else self.awaited if role == "awaited" else self.ob.until
         assert pattern is not None  # noqa: S101 - the role was found from the pattern's event type
         value = self.value_of(event)
@@ -362,7 +374,7 @@ class _Order:
             return
         mine = _Waiting(entry.line, event.id, value, event.effective_date or event.at.astimezone(AMSTERDAM).date())
         other = self.earlier if event.type == self.later else self.later
-        key = event.provider + "|" + value
+        key = f"{event.provider}|{value}"
         partners = self.waiting.get((key, other))
         if not partners:
             self.waiting.setdefault((key, event.type), []).append(mine)
@@ -476,21 +488,26 @@ class Ledger:
             for name, kind in vocabulary.types.items()
             if kind.closes
         }
+        self.closers = {name: (reference_getter(key), units) for name, (key, units) in self.closes.items()}
         self.latest: dt.datetime | None = None
 
     def feed(self, entry: Entry) -> None:
         """Process one event; raises `Unordered` if it is earlier than the last one."""
         event = entry.event
-        if self.latest is not None and event.at < self.latest:
+        at = event.at
+        if self.latest is not None and at < self.latest:
             raise Unordered
-        self.latest = event.at
-        for unit in self.routes.get(event.type, ()):
+        self.latest = at
+        kind = event.type
+        for unit in self.routes.get(kind, ()):
             unit.take(entry)
-        closes = self.closes.get(event.type)
-        value = event.reference(closes[0]) if closes else None
-        if closes and value is not None:
-            for unit in closes[1]:
-                unit.close(f"{event.provider}|{value}")
+        closes = self.closers.get(kind)
+        if closes is not None:
+            value = closes[0](event)
+            if value is not None:
+                key = f"{event.provider}|{value}"
+                for unit in closes[1]:
+                    unit.close(key)
         missing = self.context.missing
         if missing:  # every unit has seen the event: its missing fields are known, and need not be kept
             self.problems.extend(_missing_problems(missing))

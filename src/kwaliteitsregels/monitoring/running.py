@@ -118,14 +118,18 @@ class _Outcome:
     def count(self, provider: str, month: str, outcome: str) -> None:
         self.tally.count(provider, month, outcome)
 
+    def after_clock(self, entry: Entry) -> None:
+        """Note an event after the clock: a problem, not used."""
+        message = f"ligt na het peilmoment {self.clock.isoformat()}; niet gebruikt"
+        self.problems.add(Problem("event.after-clock", message, self.source, entry.line, path="at"))
+
     def usable(self, items: Items) -> Iterator[Entry]:
         """The entries at or before the clock; every problem and later event noted."""
         for item in items:
             if isinstance(item, Problem):
                 self.problems.add(item)
             elif item.event.at > self.clock:
-                message = f"ligt na het peilmoment {self.clock.isoformat()}; niet gebruikt"
-                self.problems.add(Problem("event.after-clock", message, self.source, item.line, path="at"))
+                self.after_clock(item)
             else:
                 self.tally.event(item)
                 yield item
@@ -134,11 +138,18 @@ class _Outcome:
 def _ledger(compiled: CompiledMonitoring, items: Items, outcome: _Outcome) -> None:
     ledger = Ledger(compiled, outcome.clock, outcome)
     problems, source = ledger.problems, outcome.source
-    for entry in outcome.usable(items):
-        ledger.feed(entry)
-        if problems:  # taken at once: the ledger holds no problem past its event
-            outcome.problems.extend(replace(p, file=source) for p in problems)
-            problems.clear()
+    feed, clock, counted = ledger.feed, outcome.clock, outcome.tally.event
+    for item in items:  # `outcome.usable(items)`, in line: this loop runs once per event
+        if isinstance(item, Problem):
+            outcome.problems.add(item)
+        elif item.event.at > clock:
+            outcome.after_clock(item)
+        else:
+            counted(item)
+            feed(item)
+            if problems:  # taken at once: the ledger holds no problem past its event
+                outcome.problems.extend(replace(p, file=source) for p in problems)
+                problems.clear()
     outcome.problems.extend(replace(p, file=source) for p in ledger.finish())
 
 
