@@ -202,14 +202,19 @@ def relabel(profiles: list[kr.Profile], target: CompiledRuleset) -> list[kr.Prof
     ]
 
 
-def _evaluator(ruleset: CompiledRuleset, profiles: list[kr.Profile], *, render: bool = False) -> Callable[[], int]:
-    """A run that evaluates every profile (and renders the JSON, with `render`); returns how many."""
+def _evaluator(
+    ruleset: CompiledRuleset, profiles: list[kr.Profile], *, render: bool = False, reasons: bool = False
+) -> Callable[[], int]:
+    """A run that evaluates every profile (and renders the JSON, with `render`; every reason, with `reasons`)."""
 
     def run() -> int:
         for profile in profiles:
             report = kr.evaluate(ruleset, profile, PEILDATUM)
             if render:
                 report.to_json()
+            if reasons:
+                for result in report.results:
+                    result.reason()
         return len(profiles)
 
     return run
@@ -249,6 +254,7 @@ def main() -> None:
     alone_rate, _ = _median_rate(_evaluator(without_law, relabel(profiles, without_law)), repeats)
     render_rate, _ = _median_rate(_evaluator(ruleset, profiles[: n // 10], render=True), repeats)
     engine_rate, _ = _median_rate(_evaluator(subset, relabelled), repeats)
+    reasons_rate, _ = _median_rate(_evaluator(subset, relabelled, reasons=True), repeats)
     plain_rate, _ = _median_rate(plain_python, repeats)
     memory = {str(k): memory_kib(ruleset, profiles, k) for k in (n // 10, n, n * 5, n * 20)}
     summary = {
@@ -269,6 +275,9 @@ def main() -> None:
         "yardstick_engine_per_second": round(engine_rate),
         "yardstick_plain_python_per_second": round(plain_rate),
         "yardstick_ratio_plain_over_engine": round(plain_rate / engine_rate, 2),
+        "yardstick_engine_with_reasons_per_second": round(reasons_rate),
+        "yardstick_ratio_plain_over_engine_with_reasons": round(plain_rate / reasons_rate, 2),
+        "evaluation_plus_json_over_evaluation": round(rate / render_rate, 1),
         "yardstick_disagreements_with_engine": len(differ),
         "memory_kib_by_n_peak_and_retained": memory,
         "startup_ms_median": startup_ms(5 if args.quick else 11),
