@@ -16,6 +16,8 @@ from kwaliteitsregels.monitoring.events import (
     Event,
     Vocabulary,
     _Collector,
+    _json_row,
+    _loaded_row,
 )
 
 TYPES = [*sorted(EVENT_TYPES), "30l", ""]
@@ -125,3 +127,21 @@ def test_the_one_pass_reading_of_a_line_equals_the_full_validation(
         _same(got, _slow(slow, line, record), None if entry is None else record)
         assert len(fast.seen) == len(slow.seen)
         assert fast_ids == slow_ids
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(
+        st.text(alphabet='{}[]":, \t\r\n0123456789abe-.\\u\ufeff', max_size=30).map(lambda t: "{" + t),
+        st.builds(
+            lambda body, end: "{" + body + "}" + end,
+            st.text(max_size=12),
+            st.sampled_from(["", "\n", "\r\n", " \n", "x"]),
+        ),
+        st.just('{"a": 1}\n'),
+        st.just('{"a": ' + "1" * 5000 + "}\n"),
+        st.just("{" * 100_000 + "\n"),
+    )
+)
+def test_a_json_line_is_read_as_json_loads_reads_it(text: str) -> None:
+    assert _json_row(7, text.encode("utf-8", "surrogatepass"), "s.jsonl") == _loaded_row(7, text, "s.jsonl")

@@ -224,11 +224,28 @@ def _jsonl_rows(handle: BinaryIO, source: str, part: Part | None = None) -> Iter
                 yield _json_row(number, text, source)
 
 
+_DECODER = json.JSONDecoder()
+_LINE_ENDS = frozenset({"", "\n", "\r\n"})
+
+
 def _json_row(number: int, raw: bytes, source: str) -> Row:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return number, None, Problem("event.encoding", f"geen geldige UTF-8 (byte {exc.start})", source, number)
+    if line[:1] == "{":  # the common line: one object and its line end, decoded without `json.loads`' layers
+        try:
+            data, end = _DECODER.raw_decode(line)
+        except (ValueError, RecursionError):  # `json.loads` below says what is wrong, as always
+            pass
+        else:
+            if line[end:] in _LINE_ENDS:
+                return number, data, None
+    return _loaded_row(number, line, source)
+
+
+def _loaded_row(number: int, line: str, source: str) -> Row:
+    """A decoded line read by `json.loads`: its object, or the problem with what is wrong."""
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.models.common import LocalizedText
@@ -48,8 +48,17 @@ class Unordered(Exception):  # noqa: N818 - a signal to the runner, never shown
 
 
 def start_of(day: dt.date) -> dt.datetime:
-    """Midnight at the start of `day`, Dutch time."""
-    return dt.datetime.combine(day, dt.time(), tzinfo=AMSTERDAM)
+    """Midnight at the start of `day`, Dutch time (remembered for the last few thousand days asked)."""
+    moment = _STARTS.get(day)
+    if moment is None:
+        if len(_STARTS) >= _DUES:
+            _STARTS.clear()
+        moment = _STARTS[day] = dt.datetime.combine(day, _MIDNIGHT, tzinfo=AMSTERDAM)
+    return moment
+
+
+_MIDNIGHT = dt.time()
+_STARTS: dict[dt.date, dt.datetime] = {}
 
 
 def pattern_time(pattern: Pattern, entry: Entry) -> dt.datetime | None:
@@ -101,6 +110,9 @@ class _Context:
     plains: dict[int, bool] = field(default_factory=dict)  # per pattern of the rules (alive for the run)
     units: dict[int, str] = field(default_factory=dict)  # per obligation: the unit a miss is counted in
 
+    def __post_init__(self) -> None:
+        self.keep_on_time, self.count = self.sink.keep_on_time, self.sink.count  # asked once per finding
+
     def unit_of_miss(self, obligation: Obligation) -> str:
         """`deadlines.unit_of_miss` of the obligation's deadline, found once per obligation."""
         unit = self.units.get(id(obligation))
@@ -126,10 +138,10 @@ class _Context:
         period: tuple[dt.date, dt.date] | None = None,
     ) -> None:
         """A decided term: counted, and kept unless it is on time and on-time findings are not kept."""
-        if outcome is Outcome.ON_TIME and not self.sink.keep_on_time:
+        if outcome is Outcome.ON_TIME and not self.keep_on_time:
             trigger = term.trigger
             month = month_of(period[0]) if period else month_of(trigger.at.astimezone(AMSTERDAM))
-            self.sink.count(trigger.provider, month, "on_time")
+            self.count(trigger.provider, month, "on_time")
             return
         self.sink.record(_finding(obligation, term, outcome, by, moment, awaited_title, self, period))
 
@@ -346,8 +358,7 @@ class _Recurring:
         self.cases.clear()
 
 
-@dataclass(frozen=True, slots=True)
-class _Waiting:
+class _Waiting(NamedTuple):
     """An unpaired event of an order check: its line, id, key value and the date compared."""
 
     line: int
