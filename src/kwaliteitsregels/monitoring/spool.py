@@ -125,13 +125,16 @@ def _from_day_or_moment(value: list[Any]) -> dt.date | dt.datetime:
 
 def write_run(path: Path, items: Iterable[Any], compiled: CompiledMonitoring) -> int:
     """Write already sorted `items` to `path`, one JSON line each (ASCII: any text survives); the number written."""
-    encode = _Codec(compiled).encode
+    encode, dumps = _Codec(compiled).encode, _COMPACT.encode
     count = 0
     with path.open("w", encoding="ascii") as handle:
         for item in items:
-            handle.write(json.dumps(encode(item), separators=(",", ":")) + "\n")
+            handle.write(dumps(encode(item)) + "\n")
             count += 1
     return count
+
+
+_COMPACT = json.JSONEncoder(separators=(",", ":"))  # `json.dumps(..., separators=...)` without a new encoder each time
 
 
 def read_run(path: Path, compiled: CompiledMonitoring) -> Iterator[Any]:
