@@ -224,6 +224,9 @@ class _Scope(Builder):
         root = _Scope(self.compiler, self.compiler.models.profile, self.loc)
         return root.items(path, *at)
 
+    def at_lot(self) -> bool:
+        return self.model is self.compiler.models.lot_view
+
     def table(self, name: str, *at: str | int) -> list[Any]:
         tables = self.compiler.ruleset.tables
         if name not in tables:

@@ -38,6 +38,9 @@ class Builder(Protocol):
     def root_items(self, path: str, *at: str | int) -> tuple[Field, Builder]:
         """Resolve a list-of-objects path from the profile's root (wherever this scope is); as `items`."""
 
+    def at_lot(self) -> bool:
+        """Whether this scope is the view of one lot (the top of a `per: lot` requirement)."""
+
     def table(self, name: str, *at: str | int) -> list[Any]:
         """A lookup table of the ruleset."""
 

@@ -6,9 +6,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kwaliteitsregels.checks import base
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.models.common import LocalizedText
 from kwaliteitsregels.trace import ITEM, QUICK, Check, Context, Node, Outcome, leaf_of
+
+LOT_HELP = (
+    "in een eis met per: lot: alleen de items waarvan dit tekstveld het perceel noemt dat getoetst wordt "
+    "/ in a per-lot requirement: only the items whose text field names the lot being checked"
+)
 
 
 class EveryArgs(BaseModel):
@@ -19,6 +25,7 @@ class EveryArgs(BaseModel):
     where: dict[str, Any] | None = None
     check: dict[str, Any]
     allow_empty: bool = False
+    lot: str | None = Field(default=None, description=LOT_HELP)
 
 
 class CountArgs(BaseModel):
@@ -32,6 +39,7 @@ class CountArgs(BaseModel):
     label: LocalizedText | None = Field(
         default=None, description="what is counted, for reasons ('geregistreerde professionals')"
     )
+    lot: str | None = Field(default=None, description=LOT_HELP)
 
 
 class RefersToArgs(BaseModel):
@@ -63,15 +71,15 @@ def _implies(where: Outcome, then: Outcome) -> Outcome:
 
 
 def build_every(args: EveryArgs, builder: Builder) -> Check:
-    """Every item (that matches `where`) satisfies `check`; no items is 'not demonstrated'."""
+    """Every item (matching `where`; of the lot checked, with `lot`) satisfies `check`; no items: not demonstrated."""
     field, scoped = builder.items(args.items, "items")
-    where = scoped.condition(args.where, "where") if args.where is not None else None
+    written = scoped.condition(args.where, "where") if args.where is not None else None
     inner = scoped.condition(args.check, "check")
     empty: Outcome = True if args.allow_empty else None
+    lot_field = _lot_field(args.lot, builder, scoped)
+    leaf = _leaf(written)
 
-    read, test = _leaf(where)
-
-    def quick(values: Any, ctx: Context) -> Node:
+    def quick(values: Any, ctx: Context, where: Check | None, read: Any, test: Any) -> Node:
         unknown = False
         for item in values:
             if read is not None:
@@ -89,8 +97,11 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
 
     def check(obj: Any, ctx: Context) -> Node:
         values = field.get(obj) or ()
+        where, (read, test) = (
+            (written, leaf) if lot_field is None else (_of_lot(written, lot_field, obj.lot), (None, None))
+        )
         if not ctx.tracing:
-            return quick(values, ctx) if values else QUICK[empty]
+            return quick(values, ctx, where, read, test) if values else QUICK[empty]
         nodes = []
         for i, item in enumerate(values):
             checked = inner(item, ctx)
@@ -111,13 +122,17 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
     if args.min is None and args.max is None:
         builder.fail("count-bounds", "geef 'min' en/of 'max'", "min")
     field, scoped = builder.items(args.items, "items")
-    where = scoped.condition(args.where, "where") if args.where is not None else None
+    written = scoped.condition(args.where, "where") if args.where is not None else None
     low_bound, high_bound, label = args.min, args.max, args.label
+    lot_field = _lot_field(args.lot, builder, scoped)
 
     enough = low_bound if high_bound is None and low_bound else None  # a count that only needs a minimum
-    read, test = _leaf(where)
+    leaf = _leaf(written)
 
     def check(obj: Any, ctx: Context) -> Node:
+        where, (read, test) = (
+            (written, leaf) if lot_field is None else (_of_lot(written, lot_field, obj.lot), (None, None))
+        )
         if not ctx.tracing:
             values = field.get(obj) or ()
             low, unknown = (len(values), 0) if where is None else _matching(values, where, read, test, enough, ctx)
@@ -158,6 +173,35 @@ def build_refers_to(args: RefersToArgs, builder: Builder) -> Check:
         value = field.get(obj)
         result = outcome(value, ctx)
         return QUICK[result] if not ctx.tracing else Node("refers_to", result, field.path, value, label)
+
+    return check
+
+
+def _lot_field(path: str | None, builder: Builder, scoped: Builder) -> base.Field | None:
+    """The item field naming its lot (`lot:`), allowed only at the top of a per-lot requirement."""
+    if path is None:
+        return None
+    if not builder.at_lot():
+        message = "'lot' kan alleen bovenaan een eis met per: lot (het perceel dat getoetst wordt)"
+        builder.fail("lot-scope", message, "lot")
+        return None
+    return scoped.field(path, frozenset({"text"}), "lot")
+
+
+def _of_lot(where: Check | None, lot_field: base.Field, lot: str) -> Check:
+    """`where` of the items of `lot` only: another lot's item is out of scope, one without a lot in doubt."""
+    read = lot_field.get
+
+    def check(item: Any, ctx: Context) -> Node:
+        value = read(item)
+        outcome: Outcome = None if value is None else value == lot
+        if where is None or outcome is False:
+            return Node("equals", outcome, lot_field.path, value, lot) if ctx.tracing else QUICK[outcome]
+        inner = where(item, ctx)
+        both: Outcome = False if inner.outcome is False else (None if None in (outcome, inner.outcome) else True)
+        if not ctx.tracing:
+            return QUICK[both]
+        return Node("all", both, "", children=(Node("equals", outcome, lot_field.path, value, lot), inner))
 
     return check
 
