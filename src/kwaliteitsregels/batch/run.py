@@ -47,7 +47,12 @@ def run_batch(
     jobs: int = 1,
     progress: Callable[[Row], None] | None = None,
 ) -> BatchResult:
-    """Evaluate every provider of the intake, write its documents and the overview; rows in input order."""
+    """Evaluate every provider of the intake, write its documents and the overview; rows in input order.
+
+    Writing the overview workbook needs the batch extra: without it nothing is evaluated (MissingExtraError).
+    """
+    if settings.outdir is not None:
+        overview.require_writer(settings.lang)
     rulesets = rulesets_for(settings.rulesets)
     intake = read_intake(sources, rulesets)
     submissions = intake.submissions

@@ -25,6 +25,7 @@ from kwaliteitsregels.batch.columns import KEY_COLUMNS, Column, Layout, Sheet, n
 from kwaliteitsregels.batch.values import EMPTY, Refusal, read
 from kwaliteitsregels.errors import Problem, ProfileError
 from kwaliteitsregels.limits import DEFAULT_LIMITS
+from kwaliteitsregels.reporting.frame import require
 
 PROVIDER_SHEETS = ("aanbieders", "providers")
 Path_ = tuple[str | int, ...]
@@ -81,6 +82,7 @@ def tables_of(path: Path) -> list[Table]:
         return [_csv_table(file) for file in sorted(path.glob("*.csv"))]
     _files.regular(path, ProfileError)  # a pipe or device would make openpyxl wait or read without end
     _unpacked_size(path)
+    require("openpyxl", path.name, extra="kwaliteitsregels[batch]")  # MissingExtraError: an intake problem
     from openpyxl import load_workbook  # type: ignore[import-untyped]  # noqa: PLC0415 - optional: only for a workbook
 
     book = load_workbook(path, read_only=True, data_only=True)

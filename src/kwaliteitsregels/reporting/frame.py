@@ -56,12 +56,12 @@ LONG_COLUMNS = [
 ]
 
 
-def require(package: str, feature: str, lang: Lang = "nl") -> None:
-    """Check that an optional package imports, or raise MissingExtraError saying how to install it."""
+def require(package: str, feature: str, lang: Lang = "nl", *, extra: str = EXTRA) -> None:
+    """Check that an optional package imports, or raise MissingExtraError saying how to install it (`extra`)."""
     try:
         importlib.import_module(package)
     except ImportError:
-        message = messages.text("nb.missing_extra", lang, package=package, feature=feature, extra=EXTRA)
+        message = messages.text("nb.missing_extra", lang, package=package, feature=feature, extra=extra)
         raise MissingExtraError([Problem("missing-extra", message)]) from None
 
 
