@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kwaliteitsregels import monitoring
 from kwaliteitsregels.monitoring.events import (
     AMSTERDAM,
     CORE,
@@ -19,7 +23,9 @@ from kwaliteitsregels.monitoring.events import (
     _json_row,
     _loaded_row,
 )
+from kwaliteitsregels.monitoring.running import _fewer_collections
 
+EXAMPLE = Path(__file__).parents[2] / "examples" / "monitoring" / "kwartaal-2026-q1.jsonl"
 TYPES = [*sorted(EVENT_TYPES), "30l", ""]
 TEXTS = st.one_of(st.sampled_from(["A1", "C7", "F1-02", "", "ë ✓", "I1", "R1"]), st.integers(0, 3), st.none())
 MOMENTS = st.one_of(
@@ -145,3 +151,14 @@ def test_the_one_pass_reading_of_a_line_equals_the_full_validation(
 )
 def test_a_json_line_is_read_as_json_loads_reads_it(text: str) -> None:
     assert _json_row(7, text.encode("utf-8", "surrogatepass"), "s.jsonl") == _loaded_row(7, text, "s.jsonl")
+
+
+def test_the_collector_thresholds_are_given_back_after_a_run_and_after_an_error() -> None:
+    before = gc.get_threshold()
+    monitoring.monitor("achterhoek-2019", EXAMPLE, clock="2026-04-01")
+    assert gc.get_threshold() == before
+    with _fewer_collections():
+        assert gc.get_threshold()[0] >= before[0]
+    with pytest.raises(RuntimeError), _fewer_collections():
+        raise RuntimeError
+    assert gc.get_threshold() == before

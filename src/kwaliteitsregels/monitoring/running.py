@@ -11,8 +11,10 @@ durable-rules (see docs/monitoring.md).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -135,7 +137,31 @@ class _Outcome:
                 yield item
 
 
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The cyclic garbage collector runs less often while a stream passes (and as before afterwards).
+
+    A region's year keeps hundreds of thousands of open terms and cases, and each full collection
+    walks them all: at the default thresholds that cost ~15 % of the CPU time of 10^6 events. Cycles
+    are still collected, in batches of `_YOUNG` new objects instead of 700, so memory stays bounded.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], _YOUNG), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+_YOUNG = 50_000
+
+
 def _ledger(compiled: CompiledMonitoring, items: Items, outcome: _Outcome) -> None:
+    with _fewer_collections():
+        _ledger_run(compiled, items, outcome)
+
+
+def _ledger_run(compiled: CompiledMonitoring, items: Items, outcome: _Outcome) -> None:
     ledger = Ledger(compiled, outcome.clock, outcome)
     problems, source = ledger.problems, outcome.source
     feed, clock, counted = ledger.feed, outcome.clock, outcome.tally.event
