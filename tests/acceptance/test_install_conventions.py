@@ -162,7 +162,7 @@ def test_durable_rules_is_in_the_monitoring_extra_only() -> None:
     assert "durable-rules" not in {_name(r) for r in project["dependencies"]}
     assert {_name(r) for r in extras["monitoring"]} == {"durable-rules"}
     assert "durable-rules" not in {_name(r) for r in extras["dev"]}
-    assert "kwaliteitsregels[monitoring,notebook]" in extras["dev"]  # the tests cover the extras too
+    assert "kwaliteitsregels[monitoring,notebook,batch]" in extras["dev"]  # the tests cover the extras too
 
 
 def test_the_lock_pins_every_dependency() -> None:

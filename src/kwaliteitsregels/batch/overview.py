@@ -8,7 +8,6 @@ any column; without script it is a plain table).
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -223,9 +222,10 @@ def write_xlsx(overview: dict[str, Any], path: Path) -> None:
     Dated the reference date (its properties; the writer dates the zip's members 1980-01-01): a round run
     again gives the same bytes.
     """
-    writer = importlib.import_module(XLSX_WRITER)
+    from xlsxwriter import Workbook  # type: ignore[import-untyped]  # noqa: PLC0415 - optional extra (require_writer)
+
     lang: Lang = overview["lang"]
-    book = writer.Workbook(str(path), XLSX_OPTIONS)
+    book = Workbook(str(path), XLSX_OPTIONS)
     book.set_properties({"created": datetime.combine(date.fromisoformat(overview["peildatum"]), time())})
     for title, header, body in _sheets(overview, lang):
         sheet = book.add_worksheet(title[:31])
