@@ -93,6 +93,7 @@ def batch(  # noqa: PLR0913, PLR0917 - one parameter per CLI option
         result = _with_bar(intake, settings, jobs or default_jobs(), lang)
     else:
         result = run_batch(intake, settings, jobs=jobs or default_jobs())
+    _problems(result, lang)  # on stderr, also under -q: -q silences standard output only
     if not quiet():
         _summary(result, outdir, lang)
     sys.exit(result.exit_code(FAIL_ON[fail_on]))
@@ -113,7 +114,8 @@ def _with_bar(intake: tuple[str, ...], settings: Settings, jobs: int, lang: Lang
         return run_batch(intake, settings, jobs=jobs, progress=advance)
 
 
-def _summary(result: BatchResult, outdir: Path, lang: Lang) -> None:
+def _problems(result: BatchResult, lang: Lang) -> None:
+    """Why a provider was not evaluated, and what was wrong with the intake itself."""
     for row in result.rows:
         if not row.evaluated:
             echo(f"{row.source}: {row.problems[0] if row.problems else ''}", err=True)
@@ -121,6 +123,9 @@ def _summary(result: BatchResult, outdir: Path, lang: Lang) -> None:
                 echo(f"  {line}", err=True)
     for problem in result.problems:
         echo(problem.render(lang), err=True)
+
+
+def _summary(result: BatchResult, outdir: Path, lang: Lang) -> None:
     evaluated = [r for r in result.rows if r.evaluated]
     verdicts = {
         v: sum(1 for r in evaluated if r.verdict == v) for v in ("voldoet", "voldoet_niet", "beoordeling_nodig")
