@@ -557,6 +557,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "validate.problem": ("probleem", "problem"),
     "validate.problems": ("problemen", "problems"),
     "validate.clean": ("{checked} bestand(en) gecontroleerd: geen problemen", "{checked} file(s) checked: no problems"),
+    "validate.skipped": (
+        "{count} bestand(en) overgeslagen, soort onbekend (--ignore-unknown): {files}",
+        "{count} file(s) skipped, kind unknown (--ignore-unknown): {files}",
+    ),
     "validate.nothing": (
         "geen regelsets, profielen of testbestanden gevonden in {paths}",
         "no rulesets, profiles or test files found in {paths}",

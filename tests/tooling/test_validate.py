@@ -89,7 +89,8 @@ def test_json_format_lists_files_and_problems_with_hints() -> None:
     assert problem["code"] == "unknown-table"
     assert problem["suggestion"] == "schemes"
     assert problem["hint"]
-    assert document["summary"] == {"files": 1, "problems": 1}
+    assert document["summary"] == {"files": 1, "problems": 1, "skipped": 0}
+    assert document["skipped"] == []
 
 
 def test_english_hints() -> None:
@@ -141,6 +142,10 @@ def test_ignore_unknown_skips_unrecognised_files(tmp_path: Path) -> None:
     result = _run("--ignore-unknown", str(other), str(DATA / "regio" / "ruleset.yaml"))
     assert result.exit_code == 0, result.output
     assert "1 bestand(en) gecontroleerd" in result.output
+    assert f"1 bestand(en) overgeslagen, soort onbekend (--ignore-unknown): {other}" in result.output  # said
+    as_json = json.loads(_run("--ignore-unknown", "--format", "json", str(other)).output)
+    assert as_json["skipped"] == [str(other)]
+    assert as_json["summary"] == {"files": 0, "problems": 0, "skipped": 1}
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

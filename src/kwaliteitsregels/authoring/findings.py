@@ -32,6 +32,7 @@ class Validation:
 
     checked: tuple[Checked, ...]
     problems: tuple[Problem, ...]
+    skipped: tuple[Path, ...] = ()  # files named but not recognised, passed over (--ignore-unknown)
 
     def exit_code(self) -> int:
         """0 when clean, 1 when there are problems (2, bad usage, is raised before)."""
@@ -71,6 +72,9 @@ def render_text(validation: Validation, lang: Lang = "nl") -> str:
         lines.append(messages.text("validate.summary", lang, problems=count, noun=noun, files=files, checked=checked))
     else:
         lines.append(messages.text("validate.clean", lang, checked=checked))
+    if validation.skipped:
+        names = ", ".join(str(path) for path in validation.skipped)
+        lines.append(messages.text("validate.skipped", lang, count=len(validation.skipped), files=names))
     return "\n".join(map(visible_line, lines)) + "\n"  # keys and file names never drive the terminal
 
 
@@ -120,7 +124,8 @@ def render_json(validation: Validation, lang: Lang = "nl") -> str:
     document = {
         "files": [{"path": str(c.path), "kind": c.kind} for c in validation.checked],
         "problems": problems,
-        "summary": {"files": len(validation.checked), "problems": len(problems)},
+        "skipped": [str(path) for path in validation.skipped],
+        "summary": {"files": len(validation.checked), "problems": len(problems), "skipped": len(validation.skipped)},
     }
     return escape_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 

@@ -197,8 +197,11 @@ def _profile_with(path: Path, models: ProfileModels) -> Profile:
 
 def validate(paths: Iterable[Path], *, kind: Kind | None = None, ignore_unknown: bool = False) -> Validation:
     """Every problem in every file `paths` stand for (see the module docstring for which files)."""
+    paths = list(paths)
     targets = discover(paths, kind=kind, ignore_unknown=ignore_unknown)
     validator = _Validator()
     problems = [p for target in targets for p in validator.check(target)]
     checked = tuple(Checked(t.path, t.kind or "?") for t in targets)
-    return Validation(checked, sort_problems(list(dict.fromkeys(problems))))
+    taken = {t.path for t in targets}
+    skipped = tuple(dict.fromkeys(p for p in paths if not p.is_dir() and p not in taken))  # said, not dropped
+    return Validation(checked, sort_problems(list(dict.fromkeys(problems))), skipped)
