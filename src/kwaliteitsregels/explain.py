@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from kwaliteitsregels import messages
@@ -81,11 +84,99 @@ class Finding:
         return None
 
     def fact(self, lang: Lang = "nl", *, names: Namer | None = None) -> str:
-        """'<name>: <value>': a fact that carried a pass."""
+        """'<name>: <value>': a fact that carried a pass; a passing `every` over many items, summarised."""
         names = names or Namer(None, lang=lang)
+        if isinstance(self.expected, Summary):
+            return self.expected.phrase(self.path, names)
         if self.keyword == "count":
             return messages.text("name.fact", lang, name=_labelled(self.path, self.expected, names), value=self.actual)
         return names.fact(self.path, self.actual)
+
+
+SUMMARISED_OVER = 3  # a passing `every` over more items than this is summarised in a pass reason, not listed
+_DISTINCT_SHOWN = 3  # a summarised fact with at most this many distinct values shows each, with how often
+_INDEX = re.compile(r"\[\d+\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What carried a passing `every` over many items: each fact its items showed, with the values over them.
+
+    `facts` holds per fact (the same field of every item, indexes aside) its first finding and every value
+    it had. The facts read stay complete in `facts`/`result_facts`; only the sentence is shorter.
+    """
+
+    items: int
+    facts: tuple[tuple[Finding, tuple[Any, ...]], ...]
+
+    def phrase(self, path: str, names: Namer) -> str:
+        """'professionals: alle 22 voldoen (werkt met jeugdigen: 13× ja, 9× nee; VOG afgegeven op: tussen … en …)'."""
+        lang, depth = names.lang, path.count("[") + 1  # the every's own items, and any it lies in
+        parts = [f"{_within(first, names, depth)}: {self._values(first, vals, names)}" for first, vals in self.facts]
+        if not parts:
+            return messages.text("summary.every_bare", lang, path=names.name(path), n=self.items)
+        facts = messages.text("list.facts", lang).join(parts)
+        return messages.text("summary.every", lang, path=names.name(path), n=self.items, facts=facts)
+
+    def _values(self, first: Finding, values: tuple[Any, ...], names: Namer) -> str:
+        """One value: itself (with how often, unless every item had it); a few: each with how often; many: a range."""
+        lang = names.lang
+        shown = first.actual if first.keyword == "count" else None
+        counts = Counter(_hashable(v) for v in values)
+        if len(counts) <= _DISTINCT_SHOWN:
+            phrases = [(_value(first, v, names, shown), n) for v, n in counts.most_common()]
+            if len(phrases) == 1 and phrases[0][1] == self.items:
+                return phrases[0][0]
+            return messages.join((messages.text("summary.times", lang, n=n, value=v) for v, n in phrases), lang)
+        ordered = _ordered(values)
+        if ordered is None:
+            return messages.text("summary.distinct", lang, n=len(counts))
+        low, high = (_value(first, v, names, shown) for v in ordered)
+        key = "summary.range_all" if len(values) == self.items else "summary.range"
+        return messages.text(key, lang, low=low, high=high, n=len(values))
+
+
+def _within(first: Finding, names: Namer, depth: int) -> str:
+    """The name of a summarised fact inside its item: 'VOG afgegeven op', a count by its own label."""
+    label = None
+    if first.keyword == "count" and isinstance(first.expected, tuple) and len(first.expected) > 2:
+        label = first.expected[2].get(names.lang) if first.expected[2] is not None else None
+    return names.within(first.path, depth, label)
+
+
+def _value(first: Finding, value: Any, names: Namer, count: Any) -> str:
+    """A value of a summarised fact as the reader sees it (a count is a plain number)."""
+    return messages.value(value, names.lang) if count is not None else names.value(first.path, value)
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _ordered(values: tuple[Any, ...]) -> tuple[Any, Any] | None:
+    """(lowest, highest) of dates or of numbers; None for anything else (texts, codes, mixed)."""
+    if all(isinstance(v, date) for v in values) or all(
+        isinstance(v, int | Decimal) and not isinstance(v, bool) for v in values
+    ):
+        return min(values), max(values)
+    return None
+
+
+def _summary(item: Blame) -> Finding:
+    """A passing `every` over many items as one finding: its items' supporting facts, grouped per field."""
+    node = item.node
+    groups: dict[tuple[str, str], tuple[Finding, dict[str, Any]]] = {}
+    for child in node.children:
+        for part in blame(child, item.path, negated=item.negated):
+            found = _finding(part)
+            key = (_INDEX.sub("[]", found.path), found.keyword if found.keyword == "count" else "")
+            if key in groups:
+                groups[key][1].setdefault(found.path, found.actual)  # a fact read twice counts once
+            else:
+                groups[key] = (found, {found.path: found.actual})
+    facts = tuple((first, tuple(values.values())) for first, values in groups.values())
+    items = len(node.children)
+    return Finding(item.path, "every", outcome=True, expected=Summary(items, facts), actual=items, negated=item.negated)
 
 
 # keywords whose expected value is a value of the field itself (in its unit, a code of its list)
@@ -140,7 +231,10 @@ def support(node: Node | None) -> list[Finding]:
     """The conditions that carried a pass of `node` (empty when it did not pass)."""
     if node is None or node.outcome is not True:
         return []
-    return [_finding(item) for item in blame(node)]
+    return [
+        _summary(item) if item.node.keyword == "every" and item.node.children else _finding(item)
+        for item in blame(node, summarise_over=SUMMARISED_OVER)
+    ]
 
 
 def facts(node: Node | None) -> list[tuple[str, Any]]:

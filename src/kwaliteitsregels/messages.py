@@ -181,6 +181,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "name.item.parties": ("onderneming {id}", "undertaking {id}"),
     "name.item.other": ("{label} {id}", "{label} {id}"),
     "name.fact": ("{name}: {value}", "{name}: {value}"),
+    # a passing `every` over many items, summarised in a pass reason (explain.Summary)
+    "summary.every": ("{path}: alle {n} voldoen ({facts})", "{path}: all {n} comply ({facts})"),
+    "summary.every_bare": ("{path}: alle {n} voldoen", "{path}: all {n} comply"),
+    "summary.times": ("{n}× {value}", "{n}× {value}"),
+    "summary.range": ("{n}× tussen {low} en {high}", "{n}× between {low} and {high}"),
+    "summary.range_all": ("tussen {low} en {high}", "between {low} and {high}"),
+    "summary.distinct": ("{n} verschillende waarden", "{n} different values"),
     # report
     "report.verdict": ("Oordeel", "Verdict"),
     "report.missing": ("Ontbrekende bewijsstukken", "Missing documents"),

@@ -89,6 +89,13 @@ class Namer:
             leaf = label
         return ", ".join([*context, leaf] if leaf else context) or path
 
+    def within(self, path: str, items: int, label: str | None = None) -> str:
+        """The path as a reader says it inside its first `items` items: 'VOG afgegeven op' of every professional."""
+        context, leaf, _, _ = self._walk(path)
+        if label is not None:
+            leaf = label
+        return ", ".join([*context[items:], leaf] if leaf else context[items:]) or path
+
     def label(self, path: str) -> str:
         """The name of the last step of `path` alone: 'in dienst sinds'."""
         return self._walk(path)[1] or path

@@ -121,33 +121,47 @@ def _too_few(node: Node) -> bool:
     return node.outcome is not True and low_bound is not None and node.actual < low_bound
 
 
-def blame(node: Node, prefix: str = "", *, negated: bool = False) -> Iterator[Blame]:
+def _out_of_scope(node: Node) -> bool:
+    """An `every` item (scope, check) that passed because its scope did not hold."""
+    children = node.children
+    return node.keyword == ITEM and node.outcome is True and len(children) == 2 and children[0].outcome is False
+
+
+def blame(node: Node, prefix: str = "", *, negated: bool = False, summarise_over: int | None = None) -> Iterator[Blame]:
     """The conditions that decided `node.outcome`: for a pass the facts that carried it, else every failure.
 
     A `count` speaks for itself (its items are facts, not causes); `not` flips what its child must show.
-    Gathered in one list (a deep tree passes nothing up through a chain of generators).
+    With `summarise_over`, a passing `every` over more items than that is one blame of its own (its items
+    are summarised by the caller, not listed). Gathered in one list (a deep tree passes nothing up through
+    a chain of generators).
     """
     found: list[Blame] = []
-    _blame(node, prefix, negated, found)
+    _blame(node, prefix, negated, found, summarise_over)
     return iter(found)
 
 
-def _blame(node: Node, prefix: str, negated: bool, found: list[Blame]) -> None:
+def _blame(node: Node, prefix: str, negated: bool, found: list[Blame], over: int | None = None) -> None:
     path = join(prefix, node.path)
+    if over is not None and node.keyword == "every" and node.outcome is True and len(node.children) > over:
+        found.append(Blame(node, path, negated))
+        return
     if not node.children or node.keyword in _AGGREGATES:
         found.append(Blame(node, path, negated))
         if node.keyword in _AGGREGATES and _too_few(node):
             for item in node.children:
                 if item.outcome is not True:
-                    _blame(item, path, negated, found)
+                    _blame(item, path, negated, found, over)
         return
     scope = path if node.keyword in _SCOPES else prefix
+    if _out_of_scope(node):  # an item that `where` leaves out passes on what left it out
+        _blame(node.children[0], scope, negated, found, over)
+        return
     flip = node.keyword in _INVERTING
     passed = node.outcome is True
     for child in node.children:
         child_passed = (child.outcome is False) if flip else (child.outcome is True)
         if child_passed == passed:
-            _blame(child, scope, negated ^ flip, found)
+            _blame(child, scope, negated ^ flip, found, over)
 
 
 def leaves(node: Node, prefix: str = "") -> Iterator[tuple[str, Node]]:
