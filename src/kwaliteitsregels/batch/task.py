@@ -246,7 +246,9 @@ def _saved(row: Row, settings: Settings) -> Row:
     folder = _folder(row.slug, settings)
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
-        _atomic(folder / ROW_FILE, json.dumps(row.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        # one line, by the C encoder (an indent makes `json` use its pure-Python encoder: ~5 ms a row)
+        text = json.dumps(row.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        _atomic(folder / ROW_FILE, text + "\n")
     return row
 
 
