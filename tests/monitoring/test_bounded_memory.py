@@ -211,3 +211,27 @@ def test_many_runs_are_merged_in_steps_with_the_same_report(tmp_path: Path, monk
     monkeypatch.setattr(ordering, "CHUNK", 5)
     monkeypatch.setattr(ordering, "FAN_IN", 3)
     assert monitoring.monitor("achterhoek-2019", stream, CLOCK).to_json("en") == in_memory.to_json("en")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["add", "discard", "in"]), st.integers(min_value=0, max_value=900)),
+        max_size=3000,
+    )
+)
+def test_the_hash_set_forgets_what_is_discarded_and_nothing_else(operations: list[tuple[str, int]]) -> None:
+    table, expected = HashSet(), set()
+    for operation, number in operations:
+        text = f"aanbieder|{number}"
+        if operation == "add":
+            assert table.add(text) == (text not in expected)
+            expected.add(text)
+        elif operation == "discard":
+            table.discard(text)
+            expected.discard(text)
+        else:
+            assert (text in table) == (text in expected)
+    assert len(table) == len(expected)
+    assert all(f"aanbieder|{n}" in table for n in range(901) if f"aanbieder|{n}" in expected)
+    assert not any(f"aanbieder|{n}" in table for n in range(901) if f"aanbieder|{n}" not in expected)

@@ -1,9 +1,11 @@
 """A set of texts held as 64-bit hashes in one flat array: 16 bytes or less per text, whatever its length.
 
 Every event id of a stream must be remembered to refuse a later duplicate (`event.duplicate-id`),
-so that memory grows with the events seen. A Python `set` of the ids costs about 90 bytes per id
-(the text object and its slot); this table keeps only `hash(text)` in an `array('q')` with open
-addressing (linear probing, at most half full): 8 bytes per slot, 10-16 bytes per id, one object.
+so that memory grows with the events seen; so must the keys whose first trigger was decided when
+nothing in the vocabulary closes them (a 315's request: `ledger.py`). A Python `set` of the ids costs
+about 90 bytes per id (the text object and its slot); this table keeps only `hash(text)` in an
+`array('q')` with open addressing (linear probing, at most half full): 8 bytes per slot, 10-16 bytes
+per id, one object.
 
 The cost of that compactness is a bounded chance of a false duplicate: two different ids with the
 same 64-bit hash. Python's string hash is SipHash keyed at random per process, so an input cannot
@@ -58,6 +60,29 @@ class HashSet:
         if self._size * 2 > mask:
             self._grow()
         return True
+
+    def discard(self, text: str) -> None:
+        """Forget `text` (and any text with the same hash), if it was there.
+
+        Linear probing without tombstones: the entries after the freed slot that no longer find their
+        way home past it move back into it (backward-shift deletion), so a lookup still stops at the
+        first empty slot and the table never fills up with the remains of forgotten texts.
+        """
+        code = hash(text) or 1
+        table, mask = self._table, self._mask
+        index = code & mask
+        while (value := table[index]) != code:
+            if value == _EMPTY:
+                return
+            index = (index + 1) & mask
+        hole, probe = index, index
+        while (value := table[probe := (probe + 1) & mask]) != _EMPTY:
+            home = value & mask
+            if (probe - home) & mask >= (probe - hole) & mask:  # its home lies at or before the hole
+                table[hole] = value
+                hole = probe
+        table[hole] = _EMPTY
+        self._size -= 1
 
     @property
     def nbytes(self) -> int:

@@ -21,6 +21,7 @@ from typing import NamedTuple, Protocol
 
 from kwaliteitsregels.errors import Problem
 from kwaliteitsregels.models.common import LocalizedText
+from kwaliteitsregels.monitoring.compact import HashSet
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring
 from kwaliteitsregels.monitoring.deadlines import Due, compute_due, missed_by, unit_of_miss
 from kwaliteitsregels.monitoring.events import AMSTERDAM, REFERENCES, Entry, Event
@@ -179,7 +180,7 @@ class _Obligation:
         self.ob, self.context = obligation, context
         self.open: dict[str, _Term] = {}
         self.early: dict[str, tuple[Occurrence, dt.datetime]] = {}
-        self.done: set[str] = set()
+        self.done = HashSet()  # keys decided; nothing closes a request's, so 16 bytes a key (`compact.py`)
         awaited = obligation.awaited or obligation.trigger
         self.awaited_title = context.compiled.vocabulary.types[awaited.event].title
         self.trigger_type, self.value_of = obligation.trigger.event, reference_getter(obligation.key)
