@@ -50,7 +50,48 @@ def visible_line(text: str) -> str:
 
 def escape_json(text: str) -> str:
     r"""JSON text with DEL, C1 controls and bidi overrides written as `\uXXXX` (same data, safe to `cat`)."""
+    if _none_to_escape(text):  # most documents: found by C scans, without the regex walking every character
+        return text
     return _JSON_UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# The UTF-8 forms of what `_JSON_UNESCAPED` matches besides DEL: a lead byte and what may follow it.
+_LEADS: tuple[tuple[int, frozenset[bytes]], ...] = (
+    (0xC2, frozenset(bytes([b]) for b in range(0x80, 0xA0))),  # U+0080-U+009F (C1 controls)
+    (0xD8, frozenset({b"\x9c"})),  # U+061C
+    (  # U+200E, U+200F, U+202A-U+202E, U+2066-U+2069
+        0xE2,
+        frozenset(
+            {b"\x80\x8e", b"\x80\x8f", *(bytes([0x80, b]) for b in range(0xAA, 0xAF))}
+            | {bytes([0x81, b]) for b in range(0xA6, 0xAA)}
+        ),
+    ),
+)
+
+
+def _none_to_escape(text: str) -> bool:
+    """Whether `text` holds nothing `escape_json` escapes: DEL by one scan, the rest by their UTF-8 lead bytes."""
+    if "\x7f" in text:
+        return False
+    if text.isascii():
+        return True
+    raw = text.encode("utf-8", "surrogatepass")
+    for lead, follows in _LEADS:
+        width = len(next(iter(follows)))
+        at = raw.find(lead)  # one byte: a memchr, however often the lead occurs
+        while at >= 0:
+            if raw[at + 1 : at + 1 + width] in follows:
+                return False
+            at = raw.find(lead, at + 1)
+    return True
+    raw = text.encode("utf-8", "surrogatepass")
+    for lead, follows in _LEADS:
+        at = raw.find(lead)
+        while at >= 0:
+            if raw[at + len(lead)] in follows:
+                return False
+            at = raw.find(lead, at + len(lead))
+    return True
 
 
 def spreadsheet_cell(value: Any) -> Any:

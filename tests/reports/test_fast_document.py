@@ -8,6 +8,7 @@ formats are asked for must not change a byte either.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from report_helpers import ROOT, hostile_report
 
 import kwaliteitsregels as kr
-from kwaliteitsregels._safe_text import CONTROL, escape_json
+from kwaliteitsregels._safe_text import BIDI, CONTROL, escape_json
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.document import CombinedDocument, ReportDocument
 from kwaliteitsregels.reporting.registry import REPORTERS
@@ -105,3 +106,17 @@ def test_the_order_of_formats_changes_no_byte(name: str) -> None:
     second = {(fmt, lang): REPORTERS[fmt](backwards, lang, color=False) for fmt, lang in reversed(formats)}
     assert first == second
     assert first["json", "nl"] != first["json", "en"]  # each language its own texts, none remembered for the other
+
+
+# what escape_json must escape, and their neighbours in UTF-8 (same lead byte, other continuation)
+_NEAR = (
+    "\x7e\x7f\x80\x9f\xa0\u061b\u061c\u061d\u200d\u200e\u200f\u2010\u2013"
+    "\u2029\u202a\u202e\u202f\u2065\u2066\u2069\u206a"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(_NEAR), st.characters(codec="utf-8")), max_size=60))
+def test_escaping_json_text_is_the_character_by_character_rewrite(text: str) -> None:
+    escaped = "".join(f"\\u{ord(c):04x}" if re.fullmatch(f"[\x7f-\x9f{BIDI}]", c) else c for c in text)
+    assert escape_json(text) == escaped
