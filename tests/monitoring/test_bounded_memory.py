@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from kwaliteitsregels import monitoring
 from kwaliteitsregels.cli import main
-from kwaliteitsregels.monitoring import ordering
-from kwaliteitsregels.monitoring.compact import HashSet
+from kwaliteitsregels.monitoring import events, ordering
+from kwaliteitsregels.monitoring.compact import HashSet, RecentIds
 from kwaliteitsregels.monitoring.events import Entry
 from kwaliteitsregels.monitoring.problems import PER_CODE
 from kwaliteitsregels.monitoring.render import render_text
@@ -124,6 +124,53 @@ def test_duplicates_are_found_among_many_ids_with_any_number_of_workers(tmp_path
         refused = [p.line for p in report.problems if p.code == "event.duplicate-id"]
         assert refused == [number + 1 for number in repeated]
         assert report.event_count == len(ids) - len(repeated)
+
+
+def _report_json(lines: list[str], folder: Path) -> str:
+    stream = folder / "events.jsonl"
+    stream.write_text("\n".join(lines) + "\n", "utf-8")
+    return monitoring.monitor("achterhoek-2019", stream, CLOCK).to_json()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    ids=st.lists(st.sampled_from([f"e{n}" for n in range(12)]), min_size=1, max_size=40),
+    broken=st.sets(st.integers(min_value=0, max_value=39), max_size=6),
+    window=st.integers(min_value=1, max_value=4),
+)
+def test_a_part_that_keeps_only_recent_ids_gives_the_report_of_one_that_keeps_them_all(
+    tmp_path_factory: pytest.TempPathFactory, ids: list[str], broken: set[int], window: int
+) -> None:
+    lines = []
+    for number, event in enumerate(_events(ids)):
+        kind = {"type": "999"} if number in broken else {}  # refused for another reason: a duplicate too, or not
+        lines.append(json.dumps(event | kind | {"provider": "ab"[number % 2]}))
+    folder = tmp_path_factory.mktemp("ids")
+    exact = _report_json(lines, folder)  # the default window holds every id of so short a stream
+    original = events.RECENT_IDS
+    events.RECENT_IDS = window  # far apart: most duplicates are found in the id runs, the part runs again
+    try:
+        assert _report_json(lines, folder) == exact
+    finally:
+        events.RECENT_IDS = original
+
+
+def test_memory_of_ids_is_bounded_in_a_part_and_duplicates_past_it_are_still_refused(tmp_path: Path) -> None:
+    ids = [f"e{n}" for n in range(3_000)]
+    ids[2_500], ids[2_999] = ids[3], ids[1_000]  # reused after 2,500 and 2,000 other ids
+    stream = tmp_path / "events.jsonl"
+    stream.write_text("\n".join(json.dumps(e) for e in _events(ids)) + "\n", "utf-8")
+    original = events.RECENT_IDS
+    events.RECENT_IDS = 100
+    try:
+        report = monitoring.monitor("achterhoek-2019", stream, CLOCK)
+    finally:
+        events.RECENT_IDS = original
+    assert [p.line for p in report.problems if p.code == "event.duplicate-id"] == [2_501, 3_000]
+    assert report.event_count == 2_998
+    table = RecentIds(100)
+    assert all(table.add(event_id) for event_id in ids[:2_500])
+    assert len(table) <= 200
 
 
 def test_the_id_table_forgets_nothing_and_stays_small() -> None:

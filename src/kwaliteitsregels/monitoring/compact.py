@@ -100,3 +100,33 @@ class HashSet:
                     index = (index + 1) & mask
                 table[index] = code
         self._table, self._mask = table, mask
+
+
+class RecentIds:
+    """The last `size` to `2 * size` texts added, in two generations of `HashSet`: memory bounded, not exact.
+
+    For a part of a stream whose ids also go to disk (`parallel.py`): a duplicate of a recent id is
+    refused at once; one of an id forgotten here is found when the parts' id runs are merged, and that
+    part runs again, told which ids were taken where. So the report is exact and memory stays bounded.
+    """
+
+    __slots__ = ("_current", "_previous", "_size")
+
+    def __init__(self, size: int) -> None:
+        self._current, self._previous, self._size = HashSet(), HashSet(), size
+
+    def __len__(self) -> int:
+        """How many texts are remembered now."""
+        return len(self._current) + len(self._previous)
+
+    def __contains__(self, text: object) -> bool:
+        """Whether `text` is among the recent texts."""
+        return text in self._current or text in self._previous
+
+    def add(self, text: str) -> bool:
+        """Remember `text`; False if it is among the recent texts."""
+        if text in self._previous or not self._current.add(text):
+            return False
+        if len(self._current) >= self._size:
+            self._current, self._previous = HashSet(), self._current
+        return True

@@ -26,7 +26,7 @@ from pydantic import Field, TypeAdapter, ValidationError, field_validator
 from kwaliteitsregels import _validation, _yaml
 from kwaliteitsregels.errors import InputError, Problem, single
 from kwaliteitsregels.models.common import Model
-from kwaliteitsregels.monitoring.compact import HashSet
+from kwaliteitsregels.monitoring.compact import HashSet, RecentIds
 from kwaliteitsregels.monitoring.lines import bounded_lines, open_regular, too_long
 from kwaliteitsregels.monitoring.models import EventType, LawDomain
 from kwaliteitsregels.monitoring.partition import part_of_line, part_of_provider
@@ -116,7 +116,9 @@ class EventBatch:
 
 
 Row = tuple[int, Event | dict[str, Any] | None, Problem | None]
-IdRecord = tuple[str, int, bool]  # an event's id, its line, and whether it was taken (False: refused)
+IdRecord = tuple[str, int, int]  # an event's id, its line, and what became of it: TAKEN, DUPLICATE or REFUSED
+TAKEN, DUPLICATE, REFUSED = 0, 1, 2  # refused as a duplicate id (`event.duplicate-id`), or for another reason
+RECENT_IDS = 1 << 16  # a part keeps the last 2^16 to 2^17 ids in memory (1-2 MB); its id runs on disk find the rest
 
 
 def _open_check(path: Path) -> str:
@@ -153,18 +155,20 @@ def _file_collector(
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """One of `of` parts of a stream split by provider, and the ids taken in other parts (id → first line)."""
+    """One of `of` parts of a stream split by provider, and the ids taken before (id → first line) it missed."""
 
     index: int
     of: int
     foreign: Mapping[str, int]
 
     def mine(self, raw: bytes) -> bool:
-        """Whether this JSONL line is in this part."""
-        return part_of_line(raw, self.of) == self.index
+        """Whether this JSONL line is in this part (the only part: every line, unread)."""
+        return self.of == 1 or part_of_line(raw, self.of) == self.index
 
     def mine_row(self, data: object) -> bool:
         """Whether this CSV row (None: one that could not be read) is in this part."""
+        if self.of == 1:
+            return True
         provider = data.get("provider") if isinstance(data, dict) else None
         return (part_of_provider(provider, self.of) if isinstance(provider, str) else 0) == self.index
 
@@ -403,7 +407,7 @@ class _Collector:
         self.source = source
         self.vocabulary = vocabulary
         self.extra = frozenset(vocabulary.extra_references)
-        self.seen = HashSet()  # the ids taken, as 64-bit hashes (`compact.py`)
+        self.seen: HashSet | RecentIds = HashSet()  # the ids taken, as 64-bit hashes (`compact.py`)
         self.record: Callable[[IdRecord], None] | None = None
         self.foreign: Mapping[str, int] = {}
         self.needs = {  # per type, the shared keys it requires (`event` is the id): for `_fast`
@@ -415,11 +419,14 @@ class _Collector:
     def partitioned(self, foreign: Mapping[str, int], record: Callable[[IdRecord], None] | None = None) -> None:
         """A part of a split stream: `foreign` ids were taken in other parts; each id seen goes to `record`.
 
-        `record` gets `(id, line, taken)` for every event with an id (taken False: refused), so that the
-        parts' lists, sorted, show an id used in two parts.
+        `record` gets `(id, line, state)` for every event with an id, so that the parts' lists, sorted, show
+        an id used twice. With `record`, only the recent ids are kept here (`RecentIds`): the lists find the
+        rest, and the part runs again, told in `foreign` which ids were taken where (`parallel.py`).
         """
         self.foreign = foreign
         self.record = record
+        if record is not None:
+            self.seen = RecentIds(RECENT_IDS)
 
     def collect(self, rows: Iterable[Row]) -> Iterator[Entry | Problem]:
         fast = self._fast if _DIRECT else None
@@ -478,7 +485,7 @@ class _Collector:
         if not self.seen.add(event_id):
             return None
         if self.record is not None:
-            self.record((event_id, line, True))
+            self.record((event_id, line, TAKEN))
         return Entry(line, _event(fields, set(data)))
 
     def _one(self, line: int, data: Event | dict[str, Any]) -> Entry | list[Problem]:
@@ -487,16 +494,17 @@ class _Collector:
         if event is None:
             return found
         taken = (event.id in self.seen) if found else not self.seen.add(event.id)  # one probe for a good line
-        if taken or (self.foreign and self.foreign.get(event.id, line) < line):
+        duplicate = taken or bool(self.foreign and self.foreign.get(event.id, line) < line)
+        if duplicate:
             found.append(
                 Problem("event.duplicate-id", f"id '{event.id}' komt al eerder voor", self.source, line, path="id")
             )
         if found:
             if self.record is not None:
-                self.record((event.id, line, False))
+                self.record((event.id, line, DUPLICATE if duplicate else REFUSED))
             return found
         if self.record is not None:
-            self.record((event.id, line, True))
+            self.record((event.id, line, TAKEN))
         return Entry(line, event)
 
     def _validate(self, data: Event | dict[str, Any], line: int) -> tuple[Event | None, list[Problem]]:

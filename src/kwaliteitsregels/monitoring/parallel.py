@@ -7,12 +7,14 @@ per code, the rest counted) come back with its counts. The parent adds up the co
 first problems per code of all parts and merges the runs: findings and problems come out in the
 report's own order, so the report is the same for any number of workers.
 
-One check crosses parts: an id used by events of two providers. Each worker writes the ids it took
-(with their line) and the ids of events it refused as sorted runs on disk (so a worker holds a
-bounded buffer of them, not every id); the parent merges these runs. Where an
-id was taken in one part before a line of another part used it, that other part runs again, told
-which ids were taken where, and refuses those lines as `event.duplicate-id` exactly as one process
-would (rare: only streams that reuse ids across providers pay for it).
+One check crosses parts and time: an id used twice. Each worker writes the ids it took (with their
+line) and the ids of events it refused, and why, as sorted runs on disk, and keeps in memory only the
+recent ids (`RecentIds`: memory does not grow with the stream); the parent merges these runs. Where an
+id was taken before a line that used it again and that line's part did not refuse it (another
+provider's part, or its own part had forgotten the id), that part runs again, told which ids were
+taken where, and refuses those lines as `event.duplicate-id` exactly as one process would (rare: only
+streams that reuse ids across providers or far apart pay for it). One part (`jobs=1`) runs the same
+way in this process.
 """
 
 from __future__ import annotations
@@ -32,7 +34,15 @@ from pathlib import Path
 
 from kwaliteitsregels.errors import KwaliteitsregelsError, Problem
 from kwaliteitsregels.monitoring.compiling import CompiledMonitoring
-from kwaliteitsregels.monitoring.events import IdRecord, Part, _file_collector, _file_rows, _open_check
+from kwaliteitsregels.monitoring.events import (
+    DUPLICATE,
+    TAKEN,
+    IdRecord,
+    Part,
+    _file_collector,
+    _file_rows,
+    _open_check,
+)
 from kwaliteitsregels.monitoring.ledger import Unordered
 from kwaliteitsregels.monitoring.lines import open_regular
 from kwaliteitsregels.monitoring.ordering import in_time_order
@@ -125,10 +135,11 @@ def run_parts(
     folder = outcome.findings.folder()
     folders = (folder, folder)
     tasks = [_Task(compiled, source, clock, keep_on_time, Part(i, jobs, {}), folders) for i in range(jobs)]
-    done = _checked(_in_workers(tasks))
-    foreign = _taken_elsewhere([d.ids for d in done], compiled)
+    execute = _in_workers if jobs > 1 else _in_process
+    done = _checked(execute(tasks))
+    foreign = _taken_before([d.ids for d in done], compiled)
     again = [replace(tasks[i], part=Part(i, jobs, ids), attempt=1) for i, ids in sorted(foreign.items())]
-    for task, result in zip(again, _checked(_in_workers(again)), strict=True):
+    for task, result in zip(again, _checked(execute(again)), strict=True):
         done[task.part.index].remove()
         done[task.part.index] = result
     for part in done:
@@ -139,6 +150,11 @@ def run_parts(
         for run in part.ids:
             run.unlink(missing_ok=True)
     return outcome
+
+
+def _in_process(tasks: list[_Task]) -> list[_Done]:
+    """Each task in this process, one after the other (one part: no worker to start)."""
+    return [run_task(task) for task in tasks]
 
 
 def _in_workers(tasks: list[_Task]) -> list[_Done]:
@@ -197,21 +213,25 @@ def _checked(done: list[_Done]) -> list[_Done]:
     return done
 
 
-def _taken_elsewhere(parts: list[list[Path]], compiled: CompiledMonitoring) -> dict[int, dict[str, int]]:
-    """Per part to run again: the ids another part took first (id → its line)."""
+def _taken_before(parts: list[list[Path]], compiled: CompiledMonitoring) -> dict[int, dict[str, int]]:
+    """Per part to run again: the ids it did not refuse as duplicates though taken at an earlier line (id → line).
+
+    An id used twice: in two parts (a part sees only its own lines), or twice in one part so far apart
+    that the part had forgotten it (it keeps only the recent ids: `RecentIds`). One process refuses every
+    use after the first taken one as `event.duplicate-id`; each use a part did not refuse so is listed.
+    """
     foreign: dict[int, dict[str, int]] = {}
     merged = heapq.merge(*(_tagged(runs, index, compiled) for index, runs in enumerate(parts)))
     for event_id, group in itertools.groupby(merged, key=itemgetter(0)):
         records = list(group)
-        if len({part for *_, part in records}) < 2:  # only ids in two parts or more
+        if len(records) < 2:  # the common case: an id used once
             continue
-        taken = [(line, part) for _, line, ok, part in records if ok]
+        taken = [line for _, line, state, _ in records if state == TAKEN]
         if not taken:
             continue
-        first, _ = min(taken)
-        own = {part: line for _, line, ok, part in records if ok}  # one taken line per part
-        for _, line, _ok, part in records:
-            if first < line and not own.get(part, line) < line:  # one process would refuse it; this part did not
+        first = min(taken)
+        for _, line, state, part in records:
+            if first < line and state != DUPLICATE:  # one process would refuse it; this part did not
                 foreign.setdefault(part, {})[event_id] = first
     return foreign
 

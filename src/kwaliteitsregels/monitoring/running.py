@@ -218,7 +218,7 @@ def monitor(  # noqa: PLR0913 - rules, events, clock and three options by keywor
         raise single(UsageError, "jobs", f"jobs: een geheel getal van minstens 1, niet {jobs!r}", path="jobs")
     compiled = load_monitoring_rules(rules)
     moment = _moment(clock)
-    if jobs > 1 and engine == "ledger" and isinstance(events, str | Path):
+    if engine == "ledger" and isinstance(events, str | Path):  # a file: in parts (one part: in this process)
         from kwaliteitsregels.monitoring.parallel import run_parts  # noqa: PLC0415 - it imports this module
 
         return _report(compiled, run_parts(compiled, events, moment, keep_on_time=keep_on_time, jobs=jobs))
