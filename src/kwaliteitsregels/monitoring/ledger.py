@@ -6,7 +6,8 @@ triggers with that key open nothing). A recurring obligation (`every`) keeps, pe
 its end and the periods already met. An order check keeps the unpaired event of each pair. The
 event that closes a case (`closes` in the vocabulary: a 307 closes an assignment, a 304 an
 invoice) lets the markers and early events of its key go; open terms stay until met or the clock.
-So memory follows the open cases, not the events seen.
+So memory follows the open cases, not the events seen; the markers of keys nothing closes (a 315's
+request) are 64-bit hashes, 16 bytes a key.
 
 Time order is required (`Unordered` is raised otherwise); `running.py` sorts a stream that is not.
 """

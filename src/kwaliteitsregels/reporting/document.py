@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,7 +14,7 @@ from pydantic_core import to_json as to_json_bytes
 from kwaliteitsregels import explain, messages, preview, reasons
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.models.ruleset import LegalRef, SourceRef
+from kwaliteitsregels.models.ruleset import LegalRef, Requirement, SourceRef
 from kwaliteitsregels.reporting._records import decision_record
 from kwaliteitsregels.reporting._terminal import escape_json
 from kwaliteitsregels.results import EvidenceGap, ExplanationRecord, Relation, Report, RequirementResult
@@ -291,35 +292,67 @@ class _Overlaps:
 
 
 def _result(result: RequirementResult, lang: Lang, overlaps: _Overlaps) -> Doc:
-    """A `ResultDoc` as plain data."""
-    spec = result.requirement.spec
-    relations = overlaps.by_result.get(id(result), [])
+    """A `ResultDoc` as plain data: the requirement's own parts made once, this result's filled in."""
+    doc = dict(_static(result.requirement.spec, lang))
+    doc["lot"] = result.lot
+    doc["status"] = str(result.status)
+    doc["status_label"] = reasons.status_label(result, lang)
+    doc["basis"] = str(result.basis)
+    doc["not_applicable"] = str(result.not_applicable) if result.not_applicable else None
+    doc["reason"] = reasons.reason(result, lang)
+    doc["findings"] = _findings(result, lang)
+    doc["facts"] = [{"path": path, "value": jsonable(value)} for path, value in explain.result_facts(result)]
+    doc["missing_evidence"] = [_gap(result, gap, lang) for gap in result.gaps]
+    doc["explanation"] = _explanation(result.explanation, lang)
+    doc["score"] = _decimal(result.score)
+    doc["superseded"] = id(result) in overlaps.superseded
+    doc["relations"] = [_relation(relation, result, lang) for relation in overlaps.by_result.get(id(result), [])]
+    return doc
+
+
+# A requirement's own parts of its `ResultDoc`, per language, in the document's key order; the result's
+# own keys hold None until `_result` fills them. Shared by every document of every provider and never
+# changed: the data is only written (`_dumped`) or validated (`to_document`). Kept by the requirement's
+# `id` while it lives (a ruleset loaded again is a new requirement).
+_STATIC: dict[tuple[int, Lang], Doc] = {}
+
+
+def _static(spec: Requirement, lang: Lang) -> Doc:
+    key = (id(spec), lang)
+    found = _STATIC.get(key)
+    if found is None:
+        found = _STATIC[key] = _made_static(spec, lang)
+        weakref.finalize(spec, _STATIC.pop, key, None)
+    return found
+
+
+def _made_static(spec: Requirement, lang: Lang) -> Doc:
     return {
         "id": spec.id,
-        "lot": result.lot,
+        "lot": None,
         "title": spec.title.get(lang),
         "category": spec.category,
         "law_scope": spec.law_scope,
         "severity": spec.severity,
-        "tags": list(spec.tags),
+        "tags": tuple(spec.tags),
         "verification_flag": spec.verification_flag,
-        "status": str(result.status),
-        "status_label": reasons.status_label(result, lang),
-        "basis": str(result.basis),
-        "not_applicable": str(result.not_applicable) if result.not_applicable else None,
-        "reason": reasons.reason(result, lang),
-        "findings": _findings(result, lang),
-        "facts": [{"path": path, "value": jsonable(value)} for path, value in explain.result_facts(result)],
-        "missing_evidence": [_gap(result, gap, lang) for gap in result.gaps],
-        "explanation": _explanation(result.explanation, lang),
+        "status": None,
+        "status_label": None,
+        "basis": None,
+        "not_applicable": None,
+        "reason": None,
+        "findings": None,
+        "facts": None,
+        "missing_evidence": None,
+        "explanation": None,
         "source": spec.source.model_dump(mode="json", by_alias=True),
-        "legal": [ref.model_dump(mode="json", by_alias=True) for ref in spec.legal],
-        "themes": list(spec.themes),
+        "legal": tuple(ref.model_dump(mode="json", by_alias=True) for ref in spec.legal),
+        "themes": tuple(spec.themes),
         "level": spec.level,
         "points": _decimal(spec.points),
-        "score": _decimal(result.score),
-        "superseded": id(result) in overlaps.superseded,
-        "relations": [_relation(relation, result, lang) for relation in relations],
+        "score": None,
+        "superseded": None,
+        "relations": None,
     }
 
 
