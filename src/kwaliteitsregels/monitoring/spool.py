@@ -44,14 +44,14 @@ def problem_key(problem: Problem) -> tuple[int, str]:
 
 
 class _Codec:
-    """Findings, problems and tuples as JSON lists (and back): the rules they point to are written as an index."""
+    """Findings and problems as JSON lists (and back): the rules they point to are written as an index."""
 
     def __init__(self, compiled: CompiledMonitoring) -> None:
         self.obligations = compiled.spec.obligations
         self.index = {id(obligation): number for number, obligation in enumerate(self.obligations)}
         self.types = compiled.vocabulary.types
 
-    def encode(self, item: Finding | Problem | tuple[Any, ...]) -> list[Any]:
+    def encode(self, item: Finding | Problem) -> list[Any]:
         if isinstance(item, Finding):
             due, by, period = item.due, item.fulfilled_by, item.period
             return [
@@ -68,15 +68,11 @@ class _Codec:
                 item.missed_unit,
                 [period[0].isoformat(), period[1].isoformat()] if period else None,
             ]
-        if isinstance(item, Problem):
-            return ["P", item.code, item.message, item.file, item.line, item.column, item.path, item.suggestion]
-        return ["T", *item]  # a plain tuple of texts, numbers and truth values (the ids of a part)
+        return ["P", item.code, item.message, item.file, item.line, item.column, item.path, item.suggestion]
 
-    def decode(self, record: list[Any]) -> Finding | Problem | tuple[Any, ...]:
+    def decode(self, record: list[Any]) -> Finding | Problem:
         if record[0] == "P":
             return Problem(*record[1:])
-        if record[0] == "T":
-            return tuple(record[1:])
         _, number, outcome, trigger, key, anchor, due, by, measured, missed_by, missed_unit, period = record
         obligation = self.obligations[number]
         awaited = obligation.awaited or obligation.trigger
@@ -124,14 +120,30 @@ def _from_day_or_moment(value: list[Any]) -> dt.date | dt.datetime:
 
 
 def write_run(path: Path, items: Iterable[Any], compiled: CompiledMonitoring) -> int:
-    """Write already sorted `items` to `path`, one JSON line each (ASCII: any text survives); the number written."""
+    """Write already sorted `items` to `path` as JSON lines (ASCII: any text survives); the number written.
+
+    A finding or problem is one line; plain tuples (a part's ids: one per event) go `BLOCK` to a line,
+    as one JSON array of arrays, written and read by the C codec in one call each.
+    """
     encode, dumps = _Codec(compiled).encode, _COMPACT.encode
     count = 0
     with path.open("w", encoding="ascii") as handle:
+        block: list[tuple[Any, ...]] = []
         for item in items:
-            handle.write(dumps(encode(item)) + "\n")
             count += 1
+            if type(item) is tuple:
+                block.append(item)
+                if len(block) >= BLOCK:
+                    handle.write(dumps(block) + "\n")
+                    block = []
+            else:
+                handle.write(dumps(encode(item)) + "\n")
+        if block:
+            handle.write(dumps(block) + "\n")
     return count
+
+
+BLOCK = 1000  # plain tuples per line of a run
 
 
 _COMPACT = json.JSONEncoder(separators=(",", ":"))  # `json.dumps(..., separators=...)` without a new encoder each time
@@ -142,7 +154,11 @@ def read_run(path: Path, compiled: CompiledMonitoring) -> Iterator[Any]:
     decode = _Codec(compiled).decode
     with path.open(encoding="ascii") as handle:
         for line in handle:
-            yield decode(json.loads(line))
+            record = json.loads(line)
+            if record and type(record[0]) is list:  # a block of plain tuples
+                yield from map(tuple, record)
+            else:
+                yield decode(record)
 
 
 class Spooled(Sequence[T], Generic[T]):
