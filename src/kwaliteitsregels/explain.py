@@ -121,17 +121,18 @@ class Summary:
     def _values(self, first: Finding, values: tuple[Any, ...], names: Namer) -> str:
         """One value: itself (with how often, unless every item had it); a few: each with how often; many: a range."""
         lang = names.lang
-        shown = first.actual if first.keyword == "count" else None
+        plain = first.keyword == "count"  # a count is a plain number, not a value of a field
+        originals = {_hashable(v): v for v in reversed(values)}  # each distinct value, as first read
         counts = Counter(_hashable(v) for v in values)
         if len(counts) <= _DISTINCT_SHOWN:
-            phrases = [(_value(first, v, names, shown), n) for v, n in counts.most_common()]
+            phrases = [(_value(first, originals[v], names, plain=plain), n) for v, n in counts.most_common()]
             if len(phrases) == 1 and phrases[0][1] == self.items:
                 return phrases[0][0]
             return messages.join((messages.text("summary.times", lang, n=n, value=v) for v, n in phrases), lang)
         ordered = _ordered(values)
         if ordered is None:
             return messages.text("summary.distinct", lang, n=len(counts))
-        low, high = (_value(first, v, names, shown) for v in ordered)
+        low, high = (_value(first, v, names, plain=plain) for v in ordered)
         key = "summary.range_all" if len(values) == self.items else "summary.range"
         return messages.text(key, lang, low=low, high=high, n=len(values))
 
@@ -144,13 +145,18 @@ def _within(first: Finding, names: Namer, depth: int) -> str:
     return names.within(first.path, depth, label)
 
 
-def _value(first: Finding, value: Any, names: Namer, count: Any) -> str:
-    """A value of a summarised fact as the reader sees it (a count is a plain number)."""
-    return messages.value(value, names.lang) if count is not None else names.value(first.path, value)
+def _value(first: Finding, value: Any, names: Namer, *, plain: bool) -> str:
+    """A value of a summarised fact as the reader sees it (`plain`: a count, a plain number)."""
+    return messages.value(value, names.lang) if plain else names.value(first.path, value)
 
 
 def _hashable(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
+    """`value`, or a stand-in to count it by when it cannot be hashed (a list, a record)."""
+    try:
+        hash(value)
+    except TypeError:
+        return ("unhashable", repr(value))
+    return value
 
 
 def _ordered(values: tuple[Any, ...]) -> tuple[Any, Any] | None:
