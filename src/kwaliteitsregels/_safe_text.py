@@ -55,12 +55,14 @@ def escape_json(text: str) -> str:
     return _JSON_UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-# The UTF-8 forms of what `_JSON_UNESCAPED` matches besides DEL: a lead byte and what may follow it.
-_LEADS: tuple[tuple[int, frozenset[bytes]], ...] = (
-    (0xC2, frozenset(bytes([b]) for b in range(0x80, 0xA0))),  # U+0080-U+009F (C1 controls)
-    (0xD8, frozenset({b"\x9c"})),  # U+061C
+# The UTF-8 forms of what `_JSON_UNESCAPED` matches besides DEL: a lead byte, how many bytes follow it,
+# and which of those continuations mean a character to escape.
+_LEADS: tuple[tuple[int, int, frozenset[bytes]], ...] = (
+    (0xC2, 1, frozenset(bytes([b]) for b in range(0x80, 0xA0))),  # U+0080-U+009F (C1 controls)
+    (0xD8, 1, frozenset({b"\x9c"})),  # U+061C
     (  # U+200E, U+200F, U+202A-U+202E, U+2066-U+2069
         0xE2,
+        2,
         frozenset(
             {b"\x80\x8e", b"\x80\x8f", *(bytes([0x80, b]) for b in range(0xAA, 0xAF))}
             | {bytes([0x81, b]) for b in range(0xA6, 0xAA)}
@@ -76,21 +78,12 @@ def _none_to_escape(text: str) -> bool:
     if text.isascii():
         return True
     raw = text.encode("utf-8", "surrogatepass")
-    for lead, follows in _LEADS:
-        width = len(next(iter(follows)))
+    for lead, width, follows in _LEADS:
         at = raw.find(lead)  # one byte: a memchr, however often the lead occurs
         while at >= 0:
             if raw[at + 1 : at + 1 + width] in follows:
                 return False
             at = raw.find(lead, at + 1)
-    return True
-    raw = text.encode("utf-8", "surrogatepass")
-    for lead, follows in _LEADS:
-        at = raw.find(lead)
-        while at >= 0:
-            if raw[at + len(lead)] in follows:
-                return False
-            at = raw.find(lead, at + len(lead))
     return True
 
 

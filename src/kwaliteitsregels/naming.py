@@ -84,10 +84,7 @@ class Namer:
 
     def name(self, path: str, label: str | None = None) -> str:
         """The path as a reader says it; `label` replaces the name of the last step (a count's own label)."""
-        context, leaf, _, _ = self._walk(path)
-        if label is not None:
-            leaf = label
-        return ", ".join([*context, leaf] if leaf else context) or path
+        return self.within(path, 0, label)
 
     def within(self, path: str, items: int, label: str | None = None) -> str:
         """The path as a reader says it inside its first `items` items: 'VOG afgegeven op' of every professional."""
