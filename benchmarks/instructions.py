@@ -1,7 +1,15 @@
 """Instruction counts per evaluation, under callgrind: a figure a noisy, shared machine cannot blur.
 
-    python benchmarks/instructions.py            # Twente, the yardstick subset and hand-written Python
+    python benchmarks/instructions.py            # every workload and the four ratios of the speed targets
+    python benchmarks/instructions.py --yardstick  # only the subset and hand-written Python
     python benchmarks/instructions.py --src DIR  # the same, for another checkout's src/ (before/after)
+
+The workloads: `twente` evaluates Twente (with the law); `json` does that and writes each report's
+JSON; `load` loads each profile (`load_profile` of the plain data); `subset` evaluates the yardstick's
+requirements, `reasons` does that and asks every result its reason; `handwritten` is the yardstick's
+hand-written Python. The ratios are the targets of issue 15: statuses (subset / handwritten ≤ 2),
+with reasons (reasons / handwritten ≤ 4), a JSON report (json / twente ≤ 10) and loading a profile
+(load / twente ≤ 1).
 
 Seconds on a shared machine vary by a factor of two from run to run; the instructions a workload
 executes do not. Each workload runs twice under `valgrind --tool=callgrind` (with 0 and with N
@@ -26,7 +34,8 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
-WORKLOADS = ("twente", "subset", "handwritten")
+WORKLOADS = ("twente", "json", "load", "subset", "reasons", "handwritten")
+YARDSTICK = ("subset", "handwritten")
 _CHILD = """
 import gc, random, sys
 sys.path.insert(0, {bench!r})
@@ -41,7 +50,8 @@ def load(data):  # with the ruleset's facts, as `check` loads a profile (older r
         return kr.load_profile(data, rulesets=[ruleset])
     except TypeError:
         return kr.load_profile(data)
-made = [load(synthetic_profile(rng, ruleset, i)) for i in range(total + {warm})]  # the same set-up every run
+raw = [synthetic_profile(rng, ruleset, i) for i in range(total + {warm})]
+made = [load(data) for data in raw]  # the same set-up every run
 own = [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements]
 subset = alone(ruleset, [r for r in own if r["id"] in YARDSTICK_IDS], "twente-subset")
 relabelled = relabel(made, subset)  # set-up too: both runs relabel every profile
@@ -49,9 +59,19 @@ def run(start, stop):
     if kind == "twente":
         for p in made[start:stop]:
             kr.evaluate(ruleset, p, PEILDATUM)
+    elif kind == "json":
+        for p in made[start:stop]:
+            kr.evaluate(ruleset, p, PEILDATUM).to_json()
+    elif kind == "load":
+        for data in raw[start:stop]:
+            load(data)
     elif kind == "subset":
         for p in relabelled[start:stop]:
             kr.evaluate(subset, p, PEILDATUM)
+    elif kind == "reasons":
+        for p in relabelled[start:stop]:
+            for result in kr.evaluate(subset, p, PEILDATUM).results:
+                result.reason()
     else:
         for p in made[start:stop]:
             handwritten(p, PEILDATUM)
@@ -93,14 +113,18 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=40, help="profiles per measured run")
     parser.add_argument("--yardstick", action="store_true", help="only the subset and hand-written Python")
     args = parser.parse_args()
-    kinds = WORKLOADS[1:] if args.yardstick else WORKLOADS
+    kinds = YARDSTICK if args.yardstick else WORKLOADS
     counts = {kind: round(per_evaluation(args.src, kind, args.n)) for kind in kinds}
-    summary = {
+    summary: dict[str, object] = {
         "src": str(args.src),
         "profiles": args.n,
         "instructions_per_evaluation": counts,
         "yardstick_ratio_engine_over_handwritten": round(counts["subset"] / counts["handwritten"], 2),
     }
+    if not args.yardstick:
+        summary["yardstick_ratio_with_reasons_over_handwritten"] = round(counts["reasons"] / counts["handwritten"], 2)
+        summary["json_report_over_evaluation"] = round(counts["json"] / counts["twente"], 2)
+        summary["load_over_evaluation"] = round(counts["load"] / counts["twente"], 2)
     json.dump(summary, sys.stdout, indent=2)
     sys.stdout.write("\n")
 
