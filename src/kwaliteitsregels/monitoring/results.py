@@ -177,18 +177,26 @@ class MonthSummary:
     open: int
 
 
+# The columns of a month's counts in `Tally.months`: its events, then each outcome in `Outcome`'s order.
+_COLUMN = {"events": 0, **{outcome.value: i for i, outcome in enumerate(Outcome, start=1)}}
+
+
 @dataclass
 class Tally:
-    """Counts kept while the stream passes: events per provider and month, findings per outcome."""
+    """Counts kept while the stream passes: events per provider and month, findings per outcome.
+
+    `months` holds one row of counts per provider and month (events, then each outcome): what the
+    report's summary shows, no more (one key and one small list per row, not one key per count).
+    """
 
     events: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)
-    months: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    months: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
     def event(self, entry: Entry) -> None:
         """Count a used event in its provider's month."""
         self.events += 1
-        self.months[(entry.event.provider, _month(entry.event.at), "events")] += 1
+        self._row(entry.event.provider, _month(entry.event.at))[0] += 1
 
     def finding(self, finding: Finding) -> None:
         """Count a finding under its outcome, in the month its obligation arose."""
@@ -197,22 +205,28 @@ class Tally:
     def count(self, provider: str, month: str, outcome: str) -> None:
         """Count an outcome without a finding (an on-time one that is not kept)."""
         self.outcomes[outcome] += 1
-        self.months[(provider, month, outcome)] += 1
+        self._row(provider, month)[_COLUMN[outcome]] += 1
+
+    def _row(self, provider: str, month: str) -> list[int]:
+        row = self.months.get((provider, month))
+        if row is None:
+            row = self.months[(provider, month)] = [0] * len(_COLUMN)
+        return row
 
     def merge(self, other: Tally) -> None:
         """Add the counts of another part of the stream."""
         self.events += other.events
         self.outcomes.update(other.outcomes)
-        self.months.update(other.months)
+        for key, counts in other.months.items():
+            row = self._row(*key)
+            row[:] = [a + b for a, b in zip(row, counts, strict=True)]
 
     def summary(self) -> tuple[MonthSummary, ...]:
         """Per provider per month: events, obligations that arose, and their outcomes."""
-        keys = sorted({(provider, month) for provider, month, _ in self.months})
-        rows = []
-        for provider, month in keys:
-            counts = [self.months[(provider, month, o.value)] for o in Outcome]
-            rows.append(MonthSummary(provider, month, self.months[(provider, month, "events")], sum(counts), *counts))
-        return tuple(rows)
+        return tuple(
+            MonthSummary(provider, month, row[0], sum(row[1:]), *row[1:])
+            for (provider, month), row in sorted(self.months.items())
+        )
 
 
 @dataclass(frozen=True, slots=True)
