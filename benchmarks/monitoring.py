@@ -21,8 +21,8 @@ few calamities and reports per provider. The stream is written once to a JSONL f
   awaited message comes (late or on time: a 316 answers each 315, a crisis contact follows each
   youth crisis, no month or reply goes missing), so a longer stream has more events, not more cases
   open at once (with missing messages, unfulfilled terms stay open until the clock and pile up over
-  the years); the peak memory of one process and of the largest of two workers for each. Flat
-  memory means the peaks are about equal.
+  the years); the peak memory of one process, and with two workers of the parent (which merges
+  the workers' id runs) and of the largest worker, for each. Flat memory means the peaks are about equal.
 
 Peak memory of the measuring process is its VmHWM (since its own start); a worker's is `ru_maxrss`,
 which is at least what the measuring process held when it started the worker (~40 MB).
@@ -300,7 +300,9 @@ def _memory(sizes: list[int], args: argparse.Namespace) -> None:
             if "error" in run:
                 print(f"memory, {events:,} events: failed: {run['error']}")
                 continue
-            where = f"peak {run['peak_mb']:.0f} MB" if jobs == 1 else f"largest worker {run['worker_peak_mb']:.0f} MB"
+            where = f"peak {run['peak_mb']:.0f} MB"  # with workers: the parent's (it merges their id runs)
+            if jobs > 1:
+                where += f", largest worker {run['worker_peak_mb']:.0f} MB"
             print(
                 f"memory, {run['events']:,} events over {years} year(s), {jobs} process(es): {where}; "
                 f"{run['seconds']:.1f} s, {run['cpu']:.1f} s CPU; {run['counts']}"

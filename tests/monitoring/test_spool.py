@@ -48,3 +48,20 @@ def test_the_runs_are_removed_when_the_report_is_gone(monkeypatch: pytest.Monkey
     assert any(folder.iterdir())
     del report
     assert not folder.exists()
+
+
+@pytest.mark.parametrize(("stream", "clock"), STREAMS[:2], ids=lambda s: getattr(s, "name", ""))
+def test_runs_are_merged_as_they_come_and_the_report_stays_the_same(
+    monkeypatch: pytest.MonkeyPatch, stream: Path, clock: str
+) -> None:
+    held = monitoring.monitor("achterhoek-2019", stream, clock=clock)
+    monkeypatch.setattr(spool, "CHUNK", 1)  # every finding, problem and id a run of its own
+    monkeypatch.setattr(spool, "FAN_IN", 2)  # and every two runs of one size merged into one
+    merged = monitoring.monitor("achterhoek-2019", stream, clock=clock)
+    assert _everything(merged) == _everything(held)
+    runs = merged.findings._spool.runs  # noqa: SLF001 - the test counts the runs a read opens
+    chunks = len(merged.findings)
+    assert chunks > 4
+    assert len(runs) == bin(chunks).count("1")  # one run per binary digit of the count: log₂, not one per chunk
+    folder = merged.findings._spool.folder()  # noqa: SLF001
+    assert sorted(folder.iterdir()) == sorted(runs)  # the merged runs are gone from disk

@@ -94,7 +94,7 @@ def _run_part(task: _Task) -> _Done:
         outcome = _Outcome.new(
             task.compiled, task.path, task.clock, keep_on_time=task.keep_on_time, folders=task.folders, prefix=prefix
         )
-        ids: Spool[IdRecord] = Spool(_record_key, task.compiled, task.folders[1], f"{prefix}ids-")
+        ids: Spool[IdRecord] = Spool(None, task.compiled, task.folders[1], f"{prefix}ids-")  # a record is its key
         collector = _file_collector(task.path, task.compiled.vocabulary, task.part, ids.add)
         items = collector.collect(_file_rows(task.path, task.part))
         try:
@@ -118,10 +118,6 @@ def _run_part(task: _Task) -> _Done:
         (outcome.problems.kept(), outcome.problems.omitted),
         ids.runs,
     )
-
-
-def _record_key(record: IdRecord) -> IdRecord:
-    return record
 
 
 def run_parts(

@@ -2,8 +2,11 @@
 
 A run over a region's year finds hundreds of thousands of terms that need attention. Up to `CHUNK`
 items are held; past that each full buffer is sorted and written to a temporary file as a run, and
-reading the result merges the runs lazily (`heapq.merge`), holding one small batch per run. A spool
-that never filled its buffer gives a plain tuple, as before. Items are written as JSON lines (plain
+reading the result merges the runs lazily (`heapq.merge`), holding one small batch per run. Runs are
+merged as they come, `FAN_IN` of the same size into one, so a spool holds at most `FAN_IN - 1` runs of
+each size: the batches and open files of a read grow with the logarithm of the stream, not with the
+stream, and an item is rewritten once per 64-fold growth (none below 640,000 items). A spool that never filled its buffer
+gives a plain tuple, as before. Items are written as JSON lines (plain
 text), with the rules' obligations and event-type titles as an index and a name, so a run stays
 small and a worker process can write runs that the parent reads (both hold the same rules). Times
 keep their zone (Dutch time as Europe/Amsterdam, so terms in hours keep their sense).
@@ -30,6 +33,7 @@ from kwaliteitsregels.monitoring.results import Finding, Occurrence, Outcome
 
 T = TypeVar("T")
 CHUNK = 10_000
+FAN_IN = 64  # runs of one size merged into one run of the next
 
 
 def finding_key(finding: Finding) -> tuple[Any, ...]:
@@ -143,7 +147,7 @@ def write_run(path: Path, items: Iterable[Any], compiled: CompiledMonitoring) ->
     return count
 
 
-BLOCK = 1000  # plain tuples per line of a run
+BLOCK = 100  # plain tuples per line of a run: what a read holds of each run
 
 
 _COMPACT = json.JSONEncoder(separators=(",", ":"))  # `json.dumps(..., separators=...)` without a new encoder each time
@@ -201,14 +205,23 @@ class Spool(Generic[T]):
     """Collects items; `result()` gives them in `key` order, from memory or merged from runs on disk."""
 
     def __init__(
-        self, key: Callable[[T], Any], compiled: CompiledMonitoring, folder: Path | None = None, prefix: str = "run-"
+        self,
+        key: Callable[[T], Any] | None,
+        compiled: CompiledMonitoring,
+        folder: Path | None = None,
+        prefix: str = "run-",
     ) -> None:
-        """`folder`: where runs go (owned by someone else); without it, a private folder when the first run is due."""
+        """A spool in `key` order (None: the items' own, compared in C), its runs in `folder`.
+
+        `folder` is owned by someone else; without it, a private folder when the first run is due.
+        """
         self.key, self.compiled, self.chunk, self.prefix = key, compiled, CHUNK, prefix
         self.buffer: list[T] = []
         self.runs: list[Path] = []
+        self.levels: list[int] = []  # per run: 0 for a buffer written, n + 1 for FAN_IN runs of level n merged
         self.size = 0
         self._folder = folder
+        self._written = 0  # runs written so far: each its own file name
 
     def add(self, item: T) -> None:
         """Keep one item (a full buffer goes to disk as a sorted run)."""
@@ -227,10 +240,25 @@ class Spool(Generic[T]):
         if not self.buffer:
             return
         self.buffer.sort(key=self.key)
-        run = self.folder() / f"{self.prefix}{len(self.runs):05d}.jsonl"
-        write_run(run, self.buffer, self.compiled)
-        self.runs.append(run)
+        self._append(self.buffer, 0)
         self.buffer = []
+        while len(self.levels) >= FAN_IN and len(set(self.levels[-FAN_IN:])) == 1 and self.levels[-1] >= 0:
+            self._merge_last()
+
+    def _append(self, items: Iterable[T], level: int) -> None:
+        run = self.folder() / f"{self.prefix}{self._written:05d}.jsonl"
+        self._written += 1
+        write_run(run, items, self.compiled)
+        self.runs.append(run)
+        self.levels.append(level)
+
+    def _merge_last(self) -> None:
+        """Merge the last `FAN_IN` runs (one level, the newest) into one: ties keep their order, as in a read."""
+        group, level = self.runs[-FAN_IN:], self.levels[-1]
+        del self.runs[-FAN_IN:], self.levels[-FAN_IN:]
+        self._append(heapq.merge(*(read_run(run, self.compiled) for run in group), key=self.key), level + 1)
+        for run in group:
+            run.unlink()
 
     def folder(self) -> Path:
         """The temporary folder of the runs, removed when the spool and its results are gone."""
@@ -243,11 +271,13 @@ class Spool(Generic[T]):
         """Forget every item and remove the runs written so far."""
         for run in self.runs:
             run.unlink(missing_ok=True)
-        self.buffer, self.runs, self.size = [], [], 0
+        self.buffer, self.runs, self.levels, self.size = [], [], [], 0
 
     def adopt(self, runs: Iterable[Path], size: int) -> None:
         """Take over sorted runs written elsewhere (by a worker process), with how many items they hold."""
-        self.runs.extend(runs)
+        adopted = list(runs)
+        self.runs.extend(adopted)
+        self.levels.extend([-1] * len(adopted))  # merged by their writer already; never merged again here
         self.size += size
 
     def result(self) -> Sequence[T]:
