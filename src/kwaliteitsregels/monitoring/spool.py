@@ -3,10 +3,10 @@
 A run over a region's year finds hundreds of thousands of terms that need attention. Up to `CHUNK`
 items are held; past that each full buffer is sorted and written to a temporary file as a run, and
 reading the result merges the runs lazily (`heapq.merge`), holding one small batch per run. Runs are
-merged as they come, `FAN_IN` of the same size into one, so a spool holds at most `FAN_IN - 1` runs of
-each size: the batches and open files of a read grow with the logarithm of the stream, not with the
-stream, and an item is rewritten once per 64-fold growth (none below 640,000 items). A spool that never filled its buffer
-gives a plain tuple, as before. Items are written as JSON lines (plain
+merged as they come, `FAN_IN` of the same size into one, so a spool holds at most `FAN_IN - 1` runs
+of each size: the batches and open files of a read grow with the logarithm of the stream, not with
+the stream, and an item is rewritten once per 64-fold growth (never below 640,000 items). A spool
+that never filled its buffer gives a plain tuple, as before. Items are written as JSON lines (plain
 text), with the rules' obligations and event-type titles as an index and a name, so a run stays
 small and a worker process can write runs that the parent reads (both hold the same rules). Times
 keep their zone (Dutch time as Europe/Amsterdam, so terms in hours keep their sense).
