@@ -59,9 +59,10 @@ def test_runs_are_merged_as_they_come_and_the_report_stays_the_same(
     monkeypatch.setattr(spool, "FAN_IN", 2)  # and every two runs of one size merged into one
     merged = monitoring.monitor("achterhoek-2019", stream, clock=clock)
     assert _everything(merged) == _everything(held)
+    assert isinstance(merged.findings, spool.Spooled)
     runs = merged.findings._spool.runs  # noqa: SLF001 - the test counts the runs a read opens
     chunks = len(merged.findings)
     assert chunks > 4
-    assert len(runs) == bin(chunks).count("1")  # one run per binary digit of the count: log₂, not one per chunk
+    assert len(runs) == chunks.bit_count()  # one run per 1 in the count written in binary: log₂, not one per chunk
     folder = merged.findings._spool.folder()  # noqa: SLF001
     assert sorted(folder.iterdir()) == sorted(runs)  # the merged runs are gone from disk
