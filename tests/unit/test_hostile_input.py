@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 import kwaliteitsregels as kr
 from kwaliteitsregels.errors import InputError, ProfileError, RulesetError
@@ -378,6 +379,49 @@ def test_a_date_time_where_a_date_is_expected_is_refused_not_truncated(value: An
         kr.load_profile(BASE_DICT | {"documents": [{"type": "vog", "issued_on": value}]})
     assert caught.value.first.path == "documents[0].issued_on"
     assert "zonder tijdstip" in caught.value.first.message
+
+
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        ({"organisation": {"name": "A", "founded_on": "2020-01-01T00:00"}}, "organisation.founded_on"),
+        ({"professionals": [{"id": "p1", "vog_issued_on": "2020-01-01 00:00"}]}, "professionals[0].vog_issued_on"),
+    ],
+)
+def test_a_date_time_in_a_fact_from_the_vocabulary_is_refused_too(data: dict[str, Any], path: str) -> None:
+    with pytest.raises(ProfileError) as caught:
+        kr.load_profile(BASE_DICT | data, rulesets=[kr.load_ruleset("twente")])
+    assert caught.value.first.path == path
+    assert "zonder tijdstip" in caught.value.first.message
+
+
+def _models(root: type[BaseModel]) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    for sub in root.__subclasses__():
+        found += [sub, *_models(sub)]
+    return found
+
+
+def test_every_date_field_of_every_model_reads_a_plain_date_only() -> None:
+    """The plain-date check sits on each model's date fields (not on every field): none may be left out."""
+    from kwaliteitsregels import monitoring  # noqa: F401, PLC0415 - its models, loaded
+    from kwaliteitsregels.models import common, testcase  # noqa: F401, PLC0415
+
+    for name in ("twente", "achterhoek-2019", "leeuwarden-dagbesteding"):  # the models built from vocabularies
+        kr.load_ruleset(name)
+    checked = 0
+    for model in _models(common.Model):
+        covered = {
+            field
+            for decorator in model.__pydantic_decorators__.field_validators.values()
+            if decorator.info.mode == "before"
+            and getattr(decorator.func, "__func__", decorator.func) is common._plain_date  # noqa: SLF001
+            for field in decorator.info.fields
+        }
+        missing = common.date_fields(model) - covered
+        assert not missing, f"{model.__module__}.{model.__qualname__}: {sorted(missing)}"
+        checked += len(common.date_fields(model))
+    assert checked > 30  # the profile's dates, the ruleset's, the assessments', the monitoring events'
 
 
 def test_a_yaml_timestamp_with_a_time_zone_is_refused_with_its_line() -> None:

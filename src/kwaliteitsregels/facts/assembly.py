@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -23,7 +24,7 @@ from kwaliteitsregels.facts.types import FACT_TYPES
 from kwaliteitsregels.facts.units import BUILTIN_UNITS
 from kwaliteitsregels.facts.vocabulary import CodeList, CollectionSpec, FactSpec, GroupSpec, ShapeSpec, VocabularyBody
 from kwaliteitsregels.models import introspection
-from kwaliteitsregels.models.common import Model
+from kwaliteitsregels.models.common import Model, date_fields, plain_dates
 
 Loc = tuple[str | int, ...]
 Report = Callable[[Loc, str, str, str | None], None]  # (where, code, message, suggestion)
@@ -278,12 +279,18 @@ class Assembler:
         if node.base is None:
             return self._new_class(name, node, doc)
         fields = self._fields(node)
-        built: type[BaseModel] = create_model(name, __base__=node.base, __doc__=node.base.__doc__, **fields)
+        dates = _dates(fields, node.base)
+        built: type[BaseModel] = create_model(
+            name, __base__=node.base, __doc__=node.base.__doc__, __validators__=dates, **fields
+        )
         self.classes[name] = built
         return built
 
     def _new_class(self, name: str, node: _Node, doc: Any) -> type[BaseModel]:
-        built: type[BaseModel] = create_model(name, __base__=Model, __doc__=_doc(doc), **self._fields(node))
+        fields = self._fields(node)
+        built: type[BaseModel] = create_model(
+            name, __base__=Model, __doc__=_doc(doc), __validators__=_dates(fields, None), **fields
+        )
         self.classes[name] = built
         return built
 
@@ -434,3 +441,10 @@ def entries(body: VocabularyBody) -> frozenset[str]:
         for section in dumped
         for key, spec in dumped[section].items()
     )
+
+
+def _dates(fields: dict[str, Any], base: type[BaseModel] | None) -> dict[str, Any]:
+    """The plain-date validator of a built class: its own date fields and its base's (the name replaces the base's)."""
+    own = {name for name, spec in fields.items() if isinstance(spec, tuple) and introspection.unwrap(spec[0]) is date}
+    every = own | (date_fields(base) if base is not None else set())
+    return {"_plain_dates": plain_dates(*sorted(every))} if every else {}

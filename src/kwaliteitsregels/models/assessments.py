@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from kwaliteitsregels.models.common import Identifier, Model
+from kwaliteitsregels.models.common import Identifier, Model, plain_dates
 from kwaliteitsregels.models.profile import Decision
 
 SourceKind = Literal["observation", "document", "assessor"]
@@ -21,6 +21,8 @@ SourceKind = Literal["observation", "document", "assessor"]
 
 class Observation(Model):
     """A fact the municipality established; it outweighs what the provider stated about the same fact."""
+
+    _plain_dates = plain_dates("established_on")
 
     fact: str = Field(
         min_length=1,
@@ -39,6 +41,8 @@ class Observation(Model):
 
 class AssessmentRecord(Model):
     """An assessor's decision on the provider's explanation for one requirement of one ruleset."""
+
+    _plain_dates = plain_dates("decided_on", "valid_until")
 
     ruleset: Identifier
     requirement: Identifier

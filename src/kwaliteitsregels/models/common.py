@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -13,7 +12,6 @@ from pydantic import (
     ConfigDict,
     PlainSerializer,
     PlainValidator,
-    ValidationInfo,
     WithJsonSchema,
     field_validator,
 )
@@ -28,18 +26,14 @@ LawDomain = Literal["jeugdwet", "wmo"]
 class Model(BaseModel):
     """Base: unknown fields are errors, instances are immutable, a date field holds a date and nothing else.
 
+    The date fields of each model say so with `_plain_dates = plain_dates(...)` (a test holds every model,
+    those built from vocabularies too, to that).
+
     Text of only white space (a name `"   "`, an id `" "`) is refused in every text field: it reads as given
     and says nothing. Empty text is left to each field's own `min_length`.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _plain_date(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None or type(value) is date or info.field_name not in _date_fields(cls):
-            return value
-        return strict_date(value)
 
     @field_validator("*", mode="after")
     @classmethod
@@ -50,8 +44,22 @@ class Model(BaseModel):
         return value
 
 
-@functools.cache
-def _date_fields(model: type[BaseModel]) -> frozenset[str]:
+def plain_dates(*fields: str) -> Any:
+    """The validator that reads `fields` as plain dates (`strict_date`): a model with date fields names them all.
+
+    Set as `_plain_dates` on the class (a subclass that adds a date field names its parent's too: the name
+    replaces the parent's validator). On the date fields alone: pydantic calls a validator on each field it
+    covers, and a profile has hundreds of fields and a few dozen dates.
+    """
+    return field_validator(*fields, mode="before")(_plain_date)
+
+
+def _plain_date(cls: type[BaseModel], value: Any) -> Any:  # noqa: ARG001 - pydantic passes the class
+    return value if value is None or type(value) is date else strict_date(value)
+
+
+def date_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of `model` that hold one date (optional or not)."""
     return frozenset(name for name, f in model.model_fields.items() if introspection.unwrap(f.annotation) is date)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from kwaliteitsregels.facts.vocabulary import VocabularyBody
-from kwaliteitsregels.models.common import Identifier, IsoDuration, LocalizedText, Model
+from kwaliteitsregels.models.common import Identifier, IsoDuration, LocalizedText, Model, plain_dates
 
 LawScope = Literal["jeugdwet", "wmo", "both"]
 Due = Literal["with_registration", "before_award", "on_request"]
@@ -38,6 +38,8 @@ class LegalRef(Model):
 
 class SourceDocument(Model):
     """The document a whole ruleset encodes."""
+
+    _plain_dates = plain_dates("date")
 
     title: str
     date: dt.date | None = None
@@ -168,6 +170,8 @@ Level = Literal["input", "throughput", "output", "outcome"]
 class Requirement(Model):
     """One requirement of a framework, in the source's own numbering."""
 
+    _plain_dates = plain_dates("valid_from", "valid_to")
+
     id: Identifier
     title: LocalizedText
     text: str = Field(description="the Dutch source text, as printed")
@@ -225,6 +229,8 @@ class Requirement(Model):
 
 class Ruleset(Model):
     """A whole framework: metadata, vocabulary, tables, decisions and requirements."""
+
+    _plain_dates = plain_dates("valid_from", "valid_to", "checkable_from")
 
     schema_version: Literal[1] = 1
     id: Identifier = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, model_validator
 
-from kwaliteitsregels.models.common import Identifier, Model
+from kwaliteitsregels.models.common import Identifier, Model, plain_dates
 
 if typing.TYPE_CHECKING:
     from kwaliteitsregels.models.profile import Profile
@@ -26,6 +26,8 @@ Money = Annotated[Decimal, Field(json_schema_extra={"x-unit": "eur"})]
 class Document(Model):
     """A submitted verification document."""
 
+    _plain_dates = plain_dates("issued_on", "valid_until")
+
     type: str = Field(description="soort bewijsstuk uit de gedeelde woordenlijst of de regelset")
     title: str | None = None
     issued_on: date | None = None
@@ -35,6 +37,8 @@ class Document(Model):
 
 class Assessment(Model):
     """An assessor's decision on an explanation."""
+
+    _plain_dates = plain_dates("decided_on", "valid_until")
 
     decision: Decision
     by: str = Field(min_length=1)
@@ -46,6 +50,8 @@ class Assessment(Model):
 
 class Explanation(Model):
     """Pas toe of leg uit: the provider's explanation for one requirement of one ruleset."""
+
+    _plain_dates = plain_dates("given_on")
 
     ruleset: Identifier
     requirement: Identifier

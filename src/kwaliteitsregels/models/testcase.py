@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic.json_schema import models_json_schema
 
-from kwaliteitsregels.models.common import Model
+from kwaliteitsregels.models.common import Model, plain_dates
 from kwaliteitsregels.models.profile import Profile
 
 StatusName = Literal["pass", "fail", "explain", "not_applicable"]
@@ -108,6 +108,8 @@ _PROFILE_SCHEMA = WithJsonSchema(
 class Case(Model):
     """One test case: a profile checked on a reference date, and what must come out."""
 
+    _plain_dates = plain_dates("peildatum")
+
     name: str = Field(min_length=1)
     profile: Annotated[str | dict[str, Any], _PROFILE_SCHEMA]
     peildatum: dt.date | None = Field(default=None, description="reference date; default: the file's peildatum")
@@ -117,6 +119,8 @@ class Case(Model):
 
 class CaseFile(Model):
     """A file of test cases for one ruleset."""
+
+    _plain_dates = plain_dates("peildatum")
 
     ruleset: str | None = Field(
         default=None,

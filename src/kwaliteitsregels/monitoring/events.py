@@ -25,7 +25,7 @@ from pydantic import Field, TypeAdapter, ValidationError, field_validator
 
 from kwaliteitsregels import _validation, _yaml
 from kwaliteitsregels.errors import InputError, Problem, single
-from kwaliteitsregels.models.common import Model
+from kwaliteitsregels.models.common import Model, plain_dates
 from kwaliteitsregels.monitoring.compact import HashSet, RecentIds
 from kwaliteitsregels.monitoring.lines import bounded_lines, open_regular, too_long
 from kwaliteitsregels.monitoring.models import EventType, LawDomain
@@ -64,6 +64,8 @@ CORE = Vocabulary(EVENT_TYPES)
 
 class Event(Model):
     """One thing that happened at a provider: a message, an incident, a report. Naive times are Dutch time."""
+
+    _plain_dates = plain_dates("effective_date", "period_end")
 
     id: str = Field(min_length=1, description="unique within the stream")
     provider: str = Field(min_length=1, description="AGB code or name of the provider")
