@@ -15,19 +15,20 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails
 
+Path = tuple[str | int, ...]
 _MISSING = object()
 _ERROR_TYPE = {int: "int_type", float: "float_type", Decimal: "decimal_type"}
 
 
-def refuse_bools(data: Any, result: Any, title: str) -> None:
+def refuse_bools(data: Any, result: Any, title: str, bools: list[tuple[Path, bool]] | None = None) -> None:
     """Raise a ValidationError naming every bool in `data` that `result` holds as a number.
 
-    The bools are found in the input first (a plain scan); only their paths are then followed in
-    the validated result, so a profile of a thousand facts with a few dozen yes/no answers costs a
-    few dozen lookups, not a thousand.
+    The bools are found in the input first (a plain scan, or `bools` where the reader already noted
+    them with their paths); only their paths are then followed in the validated result, so a profile
+    of a thousand facts with a few dozen yes/no answers costs a few dozen lookups, not a thousand.
     """
     errors: list[InitErrorDetails] = []
-    for path, value in _bools(data):
+    for path, value in _bools(data) if bools is None else bools:
         held = result
         for key in path:
             held = _child(held, key)
@@ -40,14 +41,14 @@ def refuse_bools(data: Any, result: Any, title: str) -> None:
         raise ValidationError.from_exception_data(title, errors)
 
 
-def _bools(data: Any) -> list[tuple[tuple[str | int, ...], bool]]:
+def _bools(data: Any) -> list[tuple[Path, bool]]:
     """Every bool in `data` with its path, in the order a depth-first walk meets them."""
     found: list[tuple[tuple[str | int, ...], bool]] = []
     _scan(data, [], found)
     return found
 
 
-def _scan(value: Any, path: list[str | int], found: list[tuple[tuple[str | int, ...], bool]]) -> None:
+def _scan(value: Any, path: list[str | int], found: list[tuple[Path, bool]]) -> None:
     """Descend only into containers and bools: the scalars that make up most of a profile cost one test each."""
     if value is True or value is False:
         found.append((tuple(path), value))
@@ -66,10 +67,10 @@ def _is_number(value: Any, kind: type) -> bool:
 
 def _child(result: Any, key: str | int) -> Any:
     if isinstance(result, BaseModel):
-        root = getattr(result, "root", _MISSING) if "root" in type(result).model_fields else _MISSING
-        if root is not _MISSING:
-            return _child(root, key)
-        name = _names(type(result)).get(key) if isinstance(key, str) else None
+        rooted, names = _shape(type(result))
+        if rooted:
+            return _child(result.root, key)  # type: ignore[attr-defined]
+        name = names.get(key) if isinstance(key, str) else None
         if name is not None:
             return getattr(result, name, _MISSING)
         return (result.model_extra or {}).get(key, _MISSING) if isinstance(key, str) else _MISSING
@@ -81,12 +82,12 @@ def _child(result: Any, key: str | int) -> Any:
 
 
 @functools.cache
-def _names(model: type[BaseModel]) -> dict[str, str]:
-    """Input key (name, alias or validation alias) → attribute name."""
+def _shape(model: type[BaseModel]) -> tuple[bool, dict[str, str]]:
+    """Whether `model` is a root model (its value is `root`); input key (name or alias) → attribute name."""
     names: dict[str, str] = {}
     for name, info in model.model_fields.items():
         names[name] = name
         for alias in (info.alias, info.validation_alias):
             if isinstance(alias, str):
                 names[alias] = name
-    return names
+    return "root" in model.model_fields, names

@@ -32,12 +32,14 @@ _ATOMS = (bool, date, type(None))
 def from_data(data: Any, source: str = "<dict>", *, limits: Limits = DEFAULT_LIMITS) -> Located:
     """A plain-data copy of `data`, or an InputError saying where it is not plain data.
 
-    The copy is made first without keeping paths (`_Quick`); at the first thing it does not take as it
-    is (a float, a Decimal, anything not plain, a limit reached), the copy starts again with paths, so
-    that a problem is reported where it stands.
+    The copy is made first in one quick pass (`_Quick`) that also notes where the bools stand, so that
+    `_numbers.refuse_bools` need not walk the input again; at the first thing it does not take as it
+    is (a float, a Decimal, anything not plain, a limit reached), the copy starts again with the careful
+    copy, so that a problem is reported where it stands.
     """
+    quick = _Quick(limits)
     try:
-        return Located(data=_Quick(limits).copy(data, 0), source=source)
+        return Located(data=quick.copy(data), source=source, bools=quick.bools)
     except (_NotQuickError, UnicodeEncodeError):
         return Located(data=_Copier(source, limits).copy(data, ()), source=source)
 
@@ -47,51 +49,95 @@ class _NotQuickError(Exception):
 
 
 class _Quick:
-    """The common case, in fewer steps: dicts with text keys, lists, text, whole numbers, bools, dates, None."""
+    """The common case, in fewer steps: dicts with text keys, lists, text, whole numbers, bools, dates, None.
+
+    Each container is one call; its scalars are taken in its own loop (most of a profile is scalars), and
+    only containers carry their path. Text that is not ASCII is encoded once: a lone surrogate raises
+    UnicodeEncodeError, which the careful copy reports. The nodes are counted a container at a time, so
+    the count is the careful copy's when the copy ends; what matters is only whether a limit is passed.
+    A cycle (a dict that contains itself) needs no check of its own: it passes the depth limit, and the
+    careful copy then reports it as a cycle.
+    """
 
     def __init__(self, limits: Limits) -> None:
-        self.nodes_left = limits.max_nodes
+        self.nodes_left = limits.max_nodes - 1  # the top value itself
         self.max_depth = limits.max_depth
-        self.open: set[int] = set()
+        self.bools: list[tuple[Path, bool]] = []
 
-    def copy(self, value: Any, depth: int) -> Any:
-        self.nodes_left -= 1
-        if self.nodes_left < 0 or depth > self.max_depth:
-            raise _NotQuickError
+    def copy(self, value: Any) -> Any:
+        """The copy of the top value (`data` itself)."""
         kind = type(value)
-        if kind is str:
-            value.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError: the careful copy reports it
-            return value
         if kind is dict:
-            return self._dict(value, depth)
+            return self._dict(value, ())
         if kind is list or kind is tuple:
-            return self._list(value, depth)
-        if kind is bool or value is None or kind is date:
+            return self._list(value, ())
+        if kind is bool:
+            self.bools.append(((), value))
             return value
-        if kind is int and value.bit_length() <= _MAX_INT_BITS:
+        if kind is str:
+            if not value.isascii():
+                value.encode("utf-8")
+            return value
+        if _plain_scalar(value, kind):
             return value
         raise _NotQuickError
 
-    def _dict(self, value: dict[Any, Any], depth: int) -> dict[str, Any]:
-        if id(value) in self.open:
+    def _dict(self, value: dict[Any, Any], path: Path) -> dict[str, Any]:
+        self.nodes_left -= len(value)
+        if self.nodes_left < 0 or (value and len(path) >= self.max_depth):
             raise _NotQuickError
-        self.open.add(id(value))
-        copied = {}
+        copied: dict[str, Any] = {}
         for key, item in value.items():
             if type(key) is not str:
                 raise _NotQuickError
-            key.encode("utf-8")
-            copied[key] = self.copy(item, depth + 1)
-        self.open.discard(id(value))
+            if not key.isascii():
+                key.encode("utf-8")
+            kind = type(item)
+            if kind is str:
+                if not item.isascii():
+                    item.encode("utf-8")
+                copied[key] = item
+            elif kind is dict:
+                copied[key] = self._dict(item, (*path, key))
+            elif kind is list or kind is tuple:
+                copied[key] = self._list(item, (*path, key))
+            elif kind is bool:
+                self.bools.append(((*path, key), item))
+                copied[key] = item
+            elif _plain_scalar(item, kind):
+                copied[key] = item
+            else:
+                raise _NotQuickError
         return copied
 
-    def _list(self, value: list[Any] | tuple[Any, ...], depth: int) -> list[Any]:
-        if id(value) in self.open:
+    def _list(self, value: list[Any] | tuple[Any, ...], path: Path) -> list[Any]:
+        self.nodes_left -= len(value)
+        if self.nodes_left < 0 or (value and len(path) >= self.max_depth):
             raise _NotQuickError
-        self.open.add(id(value))
-        copied = [self.copy(item, depth + 1) for item in value]
-        self.open.discard(id(value))
+        copied: list[Any] = []
+        for index, item in enumerate(value):
+            kind = type(item)
+            if kind is str:
+                if not item.isascii():
+                    item.encode("utf-8")
+                copied.append(item)
+            elif kind is dict:
+                copied.append(self._dict(item, (*path, index)))
+            elif kind is list or kind is tuple:
+                copied.append(self._list(item, (*path, index)))
+            elif kind is bool:
+                self.bools.append(((*path, index), item))
+                copied.append(item)
+            elif _plain_scalar(item, kind):
+                copied.append(item)
+            else:
+                raise _NotQuickError
         return copied
+
+
+def _plain_scalar(value: Any, kind: type) -> bool:
+    """None, a date or a whole number of printable size: taken as it is."""
+    return value is None or kind is date or (kind is int and value.bit_length() <= _MAX_INT_BITS)
 
 
 class _Copier:

@@ -52,6 +52,7 @@ class Located:
     source: str
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    bools: list[tuple[Path, bool]] | None = None  # every bool with its path, where the reader noted them
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column (1-based) of `path`, or of its deepest known prefix."""

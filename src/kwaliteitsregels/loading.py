@@ -84,7 +84,7 @@ def _validate(model: type[M], located: _yaml.Located, kind: type[Kwaliteitsregel
         )
     try:
         validated = model.model_validate(located.data)
-        _numbers.refuse_bools(located.data, validated, model.__name__)
+        _numbers.refuse_bools(located.data, validated, model.__name__, located.bools)
         _consistency.check(validated, model.__name__)
     except ValidationError as exc:
         raise kind(_validation.problems(exc, model, located, located.source)) from None
@@ -141,6 +141,7 @@ def _table_files(located: _yaml.Located, folder: Path | None, limits: Limits) ->
             message = f"tabelbestand '{value['file']}' moet een lijst bevatten"
             raise single(RulesetError, "table-file", message, file=located.source, line=line)
         tables[name] = rows
+        located.bools = None  # the rows hold bools of their own: scan the whole input again
 
 
 def _base_path(name: str, folder: Path | None, located: _yaml.Located, index: int) -> str | Path:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kwaliteitsregels import _plain
+from kwaliteitsregels import _numbers, _plain
 from kwaliteitsregels.errors import InputError
 from kwaliteitsregels.limits import Limits
 
@@ -52,8 +52,11 @@ def test_the_quick_copy_equals_the_careful_one_or_fails_the_same_way(data: Any, 
         assert [p.path for p in raised.value.problems] == [p.path for p in refused[0].problems]
         return
     expected = careful[0]
-    copied = _plain.from_data({"root": data}, limits=limits).data
+    located = _plain.from_data({"root": data}, limits=limits)
+    copied = located.data
     assert copied == expected
+    if located.bools is not None:  # the quick copy noted the bools: the same, in the same order, as a scan finds
+        assert located.bools == _numbers._bools({"root": data})  # noqa: SLF001 - the scan it replaces
     assert [type(v) for v in _leaves(copied)] == [type(v) for v in _leaves(expected)]
 
 
@@ -78,3 +81,17 @@ def test_a_cycle_is_refused_with_its_path() -> None:
         _plain.from_data(looped)
     assert raised.value.problems[0].code == "cycle"
     assert raised.value.problems[0].path == "a[0]"
+
+
+def test_the_quick_copy_notes_every_bool_with_its_path() -> None:
+    data = {"a": True, "b": [1, {"c": False}, (True,)], "d": {"e": "ja", "f": None}}
+    assert _plain.from_data(data).bools == [(("a",), True), (("b", 1, "c"), False), (("b", 2, 0), True)]
+    assert _plain.from_data(True).bools == [((), True)]
+
+
+def test_a_self_containing_dict_is_a_cycle_also_past_the_depth_limit() -> None:
+    looped: dict[str, Any] = {}
+    looped["a"] = looped
+    with pytest.raises(InputError) as raised:
+        _plain.from_data(looped, limits=Limits(max_depth=3))
+    assert raised.value.problems[0].code == "cycle"
