@@ -82,10 +82,14 @@ class _Quick:
             return value
         raise _NotQuickError
 
-    def _dict(self, value: dict[Any, Any], path: Path) -> dict[str, Any]:
+    def _enter(self, value: dict[Any, Any] | list[Any] | tuple[Any, ...], path: Path) -> None:
+        """Count a container's values as nodes; its values must lie within the depth limit."""
         self.nodes_left -= len(value)
         if self.nodes_left < 0 or (value and len(path) >= self.max_depth):
             raise _NotQuickError
+
+    def _dict(self, value: dict[Any, Any], path: Path) -> dict[str, Any]:
+        self._enter(value, path)
         copied: dict[str, Any] = {}
         for key, item in value.items():
             if type(key) is not str:
@@ -111,9 +115,7 @@ class _Quick:
         return copied
 
     def _list(self, value: list[Any] | tuple[Any, ...], path: Path) -> list[Any]:
-        self.nodes_left -= len(value)
-        if self.nodes_left < 0 or (value and len(path) >= self.max_depth):
-            raise _NotQuickError
+        self._enter(value, path)
         copied: list[Any] = []
         for index, item in enumerate(value):
             kind = type(item)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 import kwaliteitsregels as kr
 from kwaliteitsregels.errors import InputError, ProfileError, RulesetError
@@ -586,3 +586,24 @@ def test_a_table_key_of_the_wrong_type_is_a_ruleset_error() -> None:
         kr.load_ruleset(data)
     assert caught.value.first.code == "value-type"
     assert caught.value.first.path == "requirements[0].condition.minimum.value_from.match.self"
+
+
+def test_every_text_field_of_every_model_refuses_blank_text() -> None:
+    """The blank-text check sits on the fields that can hold text (put there as a class is built): none left out."""
+    from kwaliteitsregels import monitoring  # noqa: F401, PLC0415 - its models, loaded
+    from kwaliteitsregels.models import common, introspection, testcase  # noqa: F401, PLC0415
+
+    for name in ("twente", "achterhoek-2019", "leeuwarden-dagbesteding"):  # the models built from vocabularies
+        kr.load_ruleset(name)
+    checked = 0
+    for model in _models(common.Model):
+        for name, info in model.model_fields.items():
+            if introspection.unwrap(info.annotation) is not str:
+                continue
+            key = info.alias if isinstance(info.alias, str) else name
+            with pytest.raises(ValidationError) as caught:
+                model.model_validate({key: " \u00a0"})
+            refused = [e["msg"] for e in caught.value.errors() if e["loc"] == (key,)]  # or by its pattern, its length
+            assert refused, f"{model.__module__}.{model.__qualname__}.{name}: {caught.value.errors()}"
+            checked += any("witruimte" in message for message in refused)
+    assert checked > 100  # refused as blank text, not by another rule of the field

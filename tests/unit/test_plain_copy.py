@@ -86,7 +86,7 @@ def test_a_cycle_is_refused_with_its_path() -> None:
 def test_the_quick_copy_notes_every_bool_with_its_path() -> None:
     data = {"a": True, "b": [1, {"c": False}, (True,)], "d": {"e": "ja", "f": None}}
     assert _plain.from_data(data).bools == [(("a",), True), (("b", 1, "c"), False), (("b", 2, 0), True)]
-    assert _plain.from_data(True).bools == [((), True)]
+    assert _plain.from_data([True]).bools == [((0,), True)]
 
 
 def test_a_self_containing_dict_is_a_cycle_also_past_the_depth_limit() -> None:

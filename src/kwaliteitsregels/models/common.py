@@ -10,17 +10,59 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    GetCoreSchemaHandler,
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
     field_validator,
 )
+from pydantic_core import core_schema
 
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.models import introspection
 
 Lang = Literal["nl", "en"]
 LawDomain = Literal["jeugdwet", "wmo"]
+
+
+# Around a model's fields: its model validators, shared definitions, the model itself.
+_AROUND_FIELDS = frozenset({"definitions", "function-after", "function-before", "function-wrap", "model"})
+
+
+def _own_fields(schema: core_schema.CoreSchema, cls: type[BaseModel]) -> dict[str, Any]:
+    """The fields of `cls` in its own schema (none when `schema` only refers to a schema made before)."""
+    node: Any = schema
+    while node["type"] in _AROUND_FIELDS and (node["type"] != "model" or node["cls"] is cls):
+        node = node["schema"]
+    return node["fields"] if node["type"] == "model-fields" else {}
+
+
+# A field's schema passes these on to the value's own schema (a default, None allowed, a validator of the field).
+_PASSING_ON = frozenset({"default", "nullable", "function-before", "function-after", "function-wrap"})
+# Schemas whose value can be text: text itself, a choice, anything, what a function or a pair of schemas makes.
+_TEXT = frozenset({"str", "union", "tagged-union", "any", "function-plain", "chain", "lax-or-strict", "json-or-python"})
+
+
+def _not_blank_where_text(schema: core_schema.CoreSchema) -> core_schema.CoreSchema:
+    """`schema` with the blank-text check after the part that makes the value, if that part can make text."""
+    parent: Any = None
+    inner: Any = schema
+    while inner["type"] in _PASSING_ON:
+        parent, inner = inner, inner["schema"]
+    if inner["type"] not in _TEXT:
+        return schema
+    checked = core_schema.no_info_after_validator_function(_not_blank, inner)
+    if parent is None:
+        return checked
+    parent["schema"] = checked
+    return schema
+
+
+def _not_blank(value: Any) -> Any:
+    if isinstance(value, str) and value.isspace():  # non-empty and only white space (what strip() removes)
+        msg = "mag niet uit alleen witruimte bestaan / must not be only white space"
+        raise ValueError(msg)
+    return value
 
 
 class Model(BaseModel):
@@ -30,18 +72,20 @@ class Model(BaseModel):
     those built from vocabularies too, to that).
 
     Text of only white space (a name `"   "`, an id `" "`) is refused in every text field: it reads as given
-    and says nothing. Empty text is left to each field's own `min_length`.
+    and says nothing. Empty text is left to each field's own `min_length`. The check sits on the fields that
+    can hold text (their schema is text, a union or anything), put there when pydantic builds the class's
+    schema: a validator on every field would be called for each of the hundreds of fields of a profile.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    @field_validator("*", mode="after")
     @classmethod
-    def _not_blank(cls, value: Any) -> Any:
-        if isinstance(value, str) and value and not value.strip():
-            msg = "mag niet uit alleen witruimte bestaan / must not be only white space"
-            raise ValueError(msg)
-        return value
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        """The class's schema with the blank-text check on each field that can hold text."""
+        schema = handler(source)
+        for spec in _own_fields(schema, cls).values():
+            spec["schema"] = _not_blank_where_text(spec["schema"])
+        return schema
 
 
 def plain_dates(*fields: str) -> Any:
