@@ -28,17 +28,27 @@ def refuse_bools(data: Any, result: Any, title: str, bools: list[tuple[Path, boo
     of a thousand facts with a few dozen yes/no answers costs a few dozen lookups, not a thousand.
     """
     errors: list[InitErrorDetails] = []
+    parents: dict[Path, Any] = {(): result}  # a parent's place in the result, found once for its bools
     for path, value in _bools(data) if bools is None else bools:
-        held = result
-        for key in path:
-            held = _child(held, key)
-            if held is _MISSING:
-                break
-        kind = next((kind for kind in _ERROR_TYPE if _is_number(held, kind)), None)
+        held = _held(result, path, parents)
+        if held is _MISSING or isinstance(held, bool):  # most bools are yes/no answers, held as bools
+            continue
+        kind = next((kind for kind in _ERROR_TYPE if isinstance(held, kind)), None)
         if kind is not None:
             errors.append({"type": _ERROR_TYPE[kind], "loc": path, "input": value})
     if errors:
         raise ValidationError.from_exception_data(title, errors)
+
+
+def _held(result: Any, path: Path, parents: dict[Path, Any]) -> Any:
+    """What `result` holds at `path`, or _MISSING; the places of the parents met are kept in `parents`."""
+    if not path:
+        return result
+    parent = parents.get(path[:-1])
+    if parent is None:
+        parent = _held(result, path[:-1], parents)
+        parents[path[:-1]] = parent
+    return _MISSING if parent is _MISSING else _child(parent, path[-1])
 
 
 def _bools(data: Any) -> list[tuple[Path, bool]]:
@@ -59,10 +69,6 @@ def _scan(value: Any, path: list[str | int], found: list[tuple[Path, bool]]) -> 
             path.append(key)
             _scan(item, path, found)
             path.pop()
-
-
-def _is_number(value: Any, kind: type) -> bool:
-    return isinstance(value, kind) and not isinstance(value, bool)
 
 
 def _child(result: Any, key: str | int) -> Any:
