@@ -81,6 +81,9 @@ class Namer:
     _walked: dict[str, tuple[tuple[str, ...], str, str | None, Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # path → what `_walk` found: a result's texts name the same facts several times
+    _walks: dict[tuple[tuple[int | None, str], ...], _Walk] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # the steps of a path → where the walk along them stands: paths share their first steps
 
     def name(self, path: str, label: str | None = None) -> str:
         """The path as a reader says it; `label` replaces the name of the last step (a count's own label)."""
@@ -123,30 +126,50 @@ class Namer:
         return found
 
     def _walk_once(self, path: str) -> tuple[tuple[str, ...], str, str | None, Any]:
-        steps = list(_steps(path))
+        steps = _steps(path)
         root = type(self.root)
         if steps and steps[0][1] != "profile" and not _has(root, steps[0][1]) and _has(root, "profile"):
-            steps.insert(0, (None, "profile"))
-        walk = _Walk(self.root, type(self.root))
-        for position, (index, key) in enumerate(steps):
-            if index is not None:
-                items = walk.obj if isinstance(walk.obj, list) else []
-                walk.obj = items[index] if index < len(items) else None
-                walk.tp = introspection.list_item(walk.tp)
-                walk.items.append(self._item(walk.collection, walk.leaf, walk.obj, index))
-                walk.group = walk.leaf = ""
-                walk.unit = None
-            elif walk.collection == "declarations":
-                walk.group, walk.leaf = "", self._entry(walk.collection, key)
-                walk.obj, walk.tp, walk.collection = None, None, key
-            elif _has(type(walk.obj) if isinstance(walk.obj, BaseModel) else walk.tp, key):
-                walk.step(key, self.lang)
-            else:
-                rest = ".".join(k if i is None else f"[{i}]" for i, k in steps[position:]).replace(".[", "[")
-                walk.group, walk.leaf, walk.unit, walk.tp = "", rest, None, None
-                break
+            steps = ((None, "profile"), *steps)
+        walk = self._reached(steps)
+        if walk.stopped is not None:  # a step the model does not know: the rest of the path as it is
+            rest = ".".join(k if i is None else f"[{i}]" for i, k in steps[walk.stopped :]).replace(".[", "[")
+            return tuple(walk.items), rest, None, None
         shown_group = walk.group and walk.group.casefold() not in walk.leaf.casefold()
         return (*walk.items, walk.group) if shown_group else tuple(walk.items), walk.leaf, walk.unit, walk.tp
+
+    def _reached(self, steps: tuple[tuple[int | None, str], ...]) -> _Walk:
+        """Where the walk along `steps` stands, from the walk along all but the last (paths share their start).
+
+        `professionals[3].vog_issued_on` and `professionals[3].skj_number` name professional p4 once.
+        """
+        found = self._walks.get(steps)
+        if found is not None:
+            return found
+        if not steps:
+            walk = _Walk(self.root, type(self.root))
+        else:
+            walk = self._reached(steps[:-1]).copy()
+            if walk.stopped is None:
+                self._step(walk, steps[-1], len(steps) - 1)
+        self._walks[steps] = walk
+        return walk
+
+    def _step(self, walk: _Walk, step: tuple[int | None, str], position: int) -> None:
+        index, key = step
+        if index is not None:
+            items = walk.obj if isinstance(walk.obj, list) else []
+            walk.obj = items[index] if index < len(items) else None
+            walk.tp = introspection.list_item(walk.tp)
+            walk.items.append(self._item(walk.collection, walk.leaf, walk.obj, index))
+            walk.group = walk.leaf = ""
+            walk.unit = None
+        elif walk.collection == "declarations":
+            walk.group, walk.leaf = "", self._entry(walk.collection, key)
+            walk.obj, walk.tp, walk.collection = None, None, key
+        elif _has(type(walk.obj) if isinstance(walk.obj, BaseModel) else walk.tp, key):
+            walk.step(key, self.lang)
+        else:
+            walk.stopped = position
 
     def _entry(self, collection: str, key: str) -> str:
         if collection == "declarations":
@@ -157,9 +180,10 @@ class Namer:
 
     def _item(self, collection: str, label: str, item: Any, index: int) -> str:
         """'professional p4 (jeugdzorgwerker)', 'product 41A24 (Begeleiding groep, perceel 3a)', 'nr. 2'."""
-        key = next((k for k in _IDENTITY if getattr(item, k, None) is not None), None)
+        values = _values(item)
+        key = next((k for k in _IDENTITY if values.get(k) is not None), None)
         tp = introspection.child(type(item), key) if key else None
-        ident = str(_coded(getattr(item, key), tp, self.lang, self.glossary.codes)) if key else None
+        ident = str(_coded(values[key], tp, self.lang, self.glossary.codes)) if key else None
         kind = collection if collection in _ITEMS else "other"
         if ident is not None and kind == "other":
             ident = f"'{ident}'"
@@ -190,6 +214,21 @@ class _Walk:
     unit: str | None = None
     collection: str = ""
     labelled: bool = False
+    stopped: int | None = None  # the position of the first step the model does not know
+
+    def copy(self) -> _Walk:
+        """The same place, to walk on from without moving this one."""
+        return _Walk(
+            self.obj,
+            self.tp,
+            list(self.items),
+            self.group,
+            self.leaf,
+            self.unit,
+            self.collection,
+            self.labelled,
+            self.stopped,
+        )
 
     def step(self, key: str, lang: Lang) -> None:
         """One field further: the last step becomes the nearest group when it was one."""
@@ -204,6 +243,14 @@ class _Walk:
         self.unit, self.collection, self.obj = meta.unit, key, getattr(self.obj, key, None)
         self.tp = introspection.child(self.tp, key)
         self.leaf = "" if key in _UNNAMED else _lower(shown or key)
+
+
+def _values(item: Any) -> Mapping[str, Any]:
+    """An item's fields by name (a model's own and its extra ones): asking a model for a field it lacks is slow."""
+    if isinstance(item, BaseModel):
+        extra = item.__pydantic_extra__
+        return item.__dict__ | extra if extra else item.__dict__
+    return {k: value for k in _IDENTITY if (value := getattr(item, k, None)) is not None}
 
 
 def namer(result: RequirementResult, lang: Lang = "nl") -> Namer:

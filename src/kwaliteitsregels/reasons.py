@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kwaliteitsregels import messages, naming
 from kwaliteitsregels._durations import Duration
-from kwaliteitsregels.explain import facts, finding_messages, findings, result_facts, result_support
+from kwaliteitsregels.explain import finding_messages, findings, result_facts, result_support, support
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.recorded import FactSource
 from kwaliteitsregels.results import (
@@ -116,13 +116,17 @@ def _explained(result: RequirementResult, record: ExplanationRecord, lang: Lang)
 
 
 def _contradicted(result: RequirementResult, lang: Lang) -> str:
-    """'Niet aangetoond: de gegevens spreken elkaar tegen: <title> (<facts>).' for each contradiction found."""
+    """'Niet aangetoond: de gegevens spreken elkaar tegen: <title> (<facts>).' for each contradiction found.
+
+    The facts are those that carried the contradiction (its support), not every fact it read on the way: a
+    count over the explanations names the explanations it counted, not the fields of every explanation.
+    """
     ctx = result.context
     names = _profile_namer(result, lang)
     parts = []
     for contradiction in result.contradicted:
         trace = contradiction.check(ctx.root, ctx.traced()) if ctx is not None else None
-        shown = "; ".join(names.fact(path, value) for path, value in facts(trace))
+        shown = "; ".join(dict.fromkeys(f.fact(lang, names=names) for f in support(trace)))
         title = clause(contradiction.spec.title.get(lang))
         parts.append(f"{title} ({shown})" if shown else title)
     return messages.text("reason.contradicted", lang, found="; ".join(parts))

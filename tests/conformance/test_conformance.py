@@ -67,6 +67,8 @@ def _check_result(result: kr.RequirementResult, want: dict[str, Any]) -> None:
         assert result.explanation.state == want["state"]
     if "reason_contains" in want:
         assert want["reason_contains"] in result.reason(), result.reason()
+    if "reason_lacks" in want:
+        assert want["reason_lacks"] not in result.reason(), result.reason()
 
 
 def _check_places(report: kr.Report, expected: dict[str, Any]) -> None:
