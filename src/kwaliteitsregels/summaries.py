@@ -27,15 +27,23 @@ def report_summary(report: Report) -> dict[str, dict[str, dict[str, int]]]:
     Every Movisie theme and every level is listed, also with no requirement at all (all zero): the
     theme a framework leaves out is what a policy advisor looks for. `-` is added for untagged results.
     """
-    themes: dict[str, Counter[str]] = {theme: Counter() for theme in THEMES}
-    levels: dict[str, Counter[str]] = {level: Counter() for level in LEVELS}
+    themes: dict[str, dict[str, int]] = {theme: dict(_NONE) for theme in THEMES}
+    levels: dict[str, dict[str, int]] = {level: dict(_NONE) for level in LEVELS}
     for result in report.results:
-        spec = result.requirement.spec
-        for theme in spec.themes or [UNTAGGED]:
-            themes.setdefault(theme, Counter())[result.status] += 1
-        levels.setdefault(spec.level or UNTAGGED, Counter())[result.status] += 1
-    return {"themes": _counts(themes), "levels": _counts(levels)}
+        spec, status = result.requirement.spec, str(result.status)
+        for theme in spec.themes or _UNTAGGED:
+            _counted(themes, theme)[status] += 1
+        _counted(levels, spec.level or UNTAGGED)[status] += 1
+    return {"themes": dict(sorted(themes.items())), "levels": dict(sorted(levels.items()))}
 
 
-def _counts(groups: dict[str, Counter[str]]) -> dict[str, dict[str, int]]:
-    return {key: {str(s): groups[key][s] for s in Status} for key in sorted(groups)}
+_NONE = {str(status): 0 for status in Status}  # every status, in its order, counted zero times
+_UNTAGGED = (UNTAGGED,)
+
+
+def _counted(groups: dict[str, dict[str, int]], key: str) -> dict[str, int]:
+    """The counts of `key` in `groups`, added (all zero) when it is new."""
+    counts = groups.get(key)
+    if counts is None:
+        counts = groups[key] = dict(_NONE)
+    return counts
