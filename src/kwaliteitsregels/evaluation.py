@@ -96,6 +96,34 @@ def at_stage(report: Report, stage: Stage) -> Report:
     return _evaluate_with(report.ruleset, report.profile, report.peildatum, stage, {}, report.recorded)
 
 
+def gaps_at_stage(report: Report, stage: Stage) -> tuple[tuple[str | None, RequirementResult], ...]:
+    """The results `report` would have at `stage` that miss a document, each with its base ruleset's id (None: own).
+
+    Their gaps as `at_stage` gives them (own results first, then each base's, in `base_reports` order), but
+    only the requirements with a document due at `stage` (for the facts or for the explanation route) are
+    evaluated: no other result can miss one. Contradictions are not looked for: they change a status, never
+    a gap. A look-ahead to the award costs those requirements, not a second evaluation of every ruleset.
+    """
+    found: list[tuple[str | None, RequirementResult]] = [(None, r) for r in _with_gaps(report.ruleset, report, stage)]
+    for base_id, base in report.base_reports().items():
+        found += [(base_id, r) for r in _with_gaps(base.ruleset, report, stage)]
+    return tuple(found)
+
+
+def _with_gaps(ruleset: CompiledRuleset, report: Report, stage: Stage) -> list[RequirementResult]:
+    rank = STAGE_ORDER[stage]
+    due = [req for req in ruleset.requirements if req.evidence_due[rank] or req.route_due[rank]]
+    if not due:
+        return []
+    profile, sources = report.profile, report.recorded.sources if report.recorded else None
+    mine = [(i, given) for i, given in enumerate(profile.explanations) if given.ruleset == ruleset.id]
+    run = _Run(profile, report.peildatum, stage, mine, sources)
+    results: list[RequirementResult] = []
+    for req in due:
+        results.extend(_per_lot(req, run) if req.spec.per == "lot" else [_requirement(req, run, profile)])
+    return [result for result in results if result.gaps]
+
+
 def with_assessments(profile: Profile, assessments: AssessmentFile | None) -> tuple[Profile, Recorded | None]:
     """The profile to evaluate and what was recorded, when an assessments file is given."""
     if assessments is None:

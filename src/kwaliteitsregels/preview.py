@@ -1,9 +1,10 @@
 """A look ahead at registration: the documents the award will check that today's checklist does not list.
 
 The checklist of a report holds what is due at its own stage for the requirements checked then. A
-provider registering also wants to know what the award will ask: the report is evaluated again, as
-of the same date with the same profile and assessments, at the award stage, and every document type
-on that checklist that is not on today's is listed, each with when it is due. That is a document due
+provider registering also wants to know what the award will ask: the requirements with a document due
+at the award are evaluated again, as of the same date with the same profile and assessments, at the
+award stage, and every document type on that checklist that is not on today's is listed, each with
+when it is due. That is a document due
 before award (Twente 37a's AGB proof), and also a document to be submitted with the registration for a
 requirement judged only at the award (Leeuwarden's implementation plan for award criterion 4). At the
 award and later there is nothing ahead.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kwaliteitsregels.evaluation import at_stage
+from kwaliteitsregels.evaluation import gaps_at_stage
 from kwaliteitsregels.explain import MissingDocument, checklist, missing_documents
 from kwaliteitsregels.results import Report, RequirementResult
 from kwaliteitsregels.stages import Stage
@@ -25,8 +26,8 @@ class _AtAward:
     """What the award stage of one report asks for: its results with a gap, and the bases (the law) it holds.
 
     `entries` pairs each result with the id of the base ruleset it belongs to (None: the report's own), in
-    the order of `explain.labelled_results`. Only results with a gap are kept: the checklist reads no other,
-    and the award-stage report itself is not held on to.
+    the order of `explain.labelled_results`. Only results with a gap are made (`gaps_at_stage` evaluates
+    only the requirements with a document due at the award): the checklist reads no other.
     """
 
     entries: tuple[tuple[str | None, RequirementResult], ...]
@@ -37,11 +38,7 @@ def _at_award(report: Report) -> _AtAward:
     """The award stage of `report`, evaluated once per report object (JSON, HTML and letter all ask for it)."""
 
     def make() -> _AtAward:
-        award = at_stage(report, Stage.AWARD)
-        owned: list[tuple[str | None, RequirementResult]] = [(None, r) for r in award.results if r.gaps]
-        bases = award.base_reports()
-        owned += [(base_id, r) for base_id, base in bases.items() for r in base.results if r.gaps]
-        return _AtAward(tuple(owned), tuple(bases))
+        return _AtAward(gaps_at_stage(report, Stage.AWARD), tuple(report.base_reports()))
 
     return report.remembered("preview.at_award", make)
 

@@ -20,7 +20,7 @@ from report_helpers import PEILDATUM, ROOT, Page, cli_report, markdown_rows
 
 import kwaliteitsregels as kr
 from kwaliteitsregels import preview
-from kwaliteitsregels.evaluation import at_stage
+from kwaliteitsregels.evaluation import at_stage, gaps_at_stage
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.registry import REPORTERS
 
@@ -139,11 +139,11 @@ def test_several_frameworks_each_show_their_look_ahead(tmp_path: Path) -> None:
 def test_json_html_and_letter_of_one_report_evaluate_the_award_stage_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
-    def counted(report: kr.Report, stage: kr.Stage) -> kr.Report:
+    def counted(report: kr.Report, stage: kr.Stage) -> tuple[tuple[str | None, kr.RequirementResult], ...]:
         calls.append(report.provider)
-        return at_stage(report, stage)
+        return gaps_at_stage(report, stage)
 
-    monkeypatch.setattr(preview, "at_stage", counted)
+    monkeypatch.setattr(preview, "gaps_at_stage", counted)
     report = _report()
     for fmt in ("json", "html", "markdown", "letter", "letter-html", "text"):
         for lang in ("nl", "en"):
@@ -168,3 +168,57 @@ def test_a_document_due_with_the_registration_but_judged_at_the_award_says_so(la
     item = next(line for line in later.splitlines() if plan.title.get(lang) in line)
     assert sentence in item
     assert NOT_YET[lang] not in item
+
+
+_ROUNDS = [  # every example of a framework with documents due at the award, on a date its ruleset is in force
+    *(
+        (name, "twente", PEILDATUM)
+        for name in (
+            "alleen-verklaringen",
+            "grote-aanbieder",
+            "pas-toe-of-leg-uit",
+            "verlopen-certificaat",
+            "wmo-thuisondersteuning",
+            "zzp-jeugdhulp",
+        )
+    ),
+    *(
+        (f"achterhoek/{name}", "achterhoek-2019", date(2019, 7, 1))
+        for name in (
+            "jeugd-ggz-instelling",
+            "onderaannemer",
+            "ontbonden-wanprestatie",
+            "tarief-en-wonen",
+            "zorggroep-compleet",
+            "zzp-jeugdhulp-verlenging",
+        )
+    ),
+    ("leeuwarden/volledig", "leeuwarden-dagbesteding", date(2019, 7, 1)),
+]
+
+
+@pytest.mark.parametrize(("example", "name", "peildatum"), _ROUNDS)
+def test_the_look_ahead_evaluates_only_what_can_miss_a_document_and_finds_what_a_whole_evaluation_finds(
+    example: str, name: str, peildatum: date
+) -> None:
+    ruleset = kr.load_ruleset(name)
+    profile = kr.load_profile(ROOT / "examples" / f"{example}.yaml", rulesets=[ruleset])
+    report = kr.evaluate(ruleset, profile, peildatum)
+    whole = at_stage(report, kr.Stage.AWARD)  # every requirement of every ruleset, evaluated again
+    expected: list[tuple[str | None, kr.RequirementResult]] = [(None, r) for r in whole.results if r.gaps]
+    expected += [(base_id, r) for base_id, base in whole.base_reports().items() for r in base.results if r.gaps]
+    found = gaps_at_stage(report, kr.Stage.AWARD)
+    assert [(b, r.id, r.lot, r.gaps) for b, r in found] == [(b, r.id, r.lot, r.gaps) for b, r in expected]
+    assert len(report.ruleset.requirements) > 0
+
+
+def test_the_look_ahead_of_the_examples_finds_documents() -> None:
+    """The comparison above is not between empty lists: the examples miss documents at the award."""
+    counts = []
+    for example, name, peildatum in _ROUNDS:
+        ruleset = kr.load_ruleset(name)
+        report = kr.evaluate(
+            ruleset, kr.load_profile(ROOT / "examples" / f"{example}.yaml", rulesets=[ruleset]), peildatum
+        )
+        counts.append(len(gaps_at_stage(report, kr.Stage.AWARD)))
+    assert sum(1 for n in counts if n) >= 4, counts
