@@ -81,9 +81,6 @@ class Namer:
     _walked: dict[str, tuple[tuple[str, ...], str, str | None, Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # path → what `_walk` found: a result's texts name the same facts several times
-    _walks: dict[tuple[tuple[int | None, str], ...], _Walk] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )  # the steps of a path → where the walk along them stands: paths share their first steps
 
     def name(self, path: str, label: str | None = None) -> str:
         """The path as a reader says it; `label` replaces the name of the last step (a count's own label)."""
@@ -126,50 +123,30 @@ class Namer:
         return found
 
     def _walk_once(self, path: str) -> tuple[tuple[str, ...], str, str | None, Any]:
-        steps = _steps(path)
+        steps = list(_steps(path))
         root = type(self.root)
         if steps and steps[0][1] != "profile" and not _has(root, steps[0][1]) and _has(root, "profile"):
-            steps = ((None, "profile"), *steps)
-        walk = self._reached(steps)
-        if walk.stopped is not None:  # a step the model does not know: the rest of the path as it is
-            rest = ".".join(k if i is None else f"[{i}]" for i, k in steps[walk.stopped :]).replace(".[", "[")
-            return tuple(walk.items), rest, None, None
+            steps.insert(0, (None, "profile"))
+        walk = _Walk(self.root, type(self.root))
+        for position, (index, key) in enumerate(steps):
+            if index is not None:
+                items = walk.obj if isinstance(walk.obj, list) else []
+                walk.obj = items[index] if index < len(items) else None
+                walk.tp = introspection.list_item(walk.tp)
+                walk.items.append(self._item(walk.collection, walk.leaf, walk.obj, index))
+                walk.group = walk.leaf = ""
+                walk.unit = None
+            elif walk.collection == "declarations":
+                walk.group, walk.leaf = "", self._entry(walk.collection, key)
+                walk.obj, walk.tp, walk.collection = None, None, key
+            elif _has(type(walk.obj) if isinstance(walk.obj, BaseModel) else walk.tp, key):
+                walk.step(key, self.lang)
+            else:
+                rest = ".".join(k if i is None else f"[{i}]" for i, k in steps[position:]).replace(".[", "[")
+                walk.group, walk.leaf, walk.unit, walk.tp = "", rest, None, None
+                break
         shown_group = walk.group and walk.group.casefold() not in walk.leaf.casefold()
         return (*walk.items, walk.group) if shown_group else tuple(walk.items), walk.leaf, walk.unit, walk.tp
-
-    def _reached(self, steps: tuple[tuple[int | None, str], ...]) -> _Walk:
-        """Where the walk along `steps` stands, from the walk along all but the last (paths share their start).
-
-        `professionals[3].vog_issued_on` and `professionals[3].skj_number` name professional p4 once.
-        """
-        found = self._walks.get(steps)
-        if found is not None:
-            return found
-        if not steps:
-            walk = _Walk(self.root, type(self.root))
-        else:
-            walk = self._reached(steps[:-1]).copy()
-            if walk.stopped is None:
-                self._step(walk, steps[-1], len(steps) - 1)
-        self._walks[steps] = walk
-        return walk
-
-    def _step(self, walk: _Walk, step: tuple[int | None, str], position: int) -> None:
-        index, key = step
-        if index is not None:
-            items = walk.obj if isinstance(walk.obj, list) else []
-            walk.obj = items[index] if index < len(items) else None
-            walk.tp = introspection.list_item(walk.tp)
-            walk.items.append(self._item(walk.collection, walk.leaf, walk.obj, index))
-            walk.group = walk.leaf = ""
-            walk.unit = None
-        elif walk.collection == "declarations":
-            walk.group, walk.leaf = "", self._entry(walk.collection, key)
-            walk.obj, walk.tp, walk.collection = None, None, key
-        elif _has(type(walk.obj) if isinstance(walk.obj, BaseModel) else walk.tp, key):
-            walk.step(key, self.lang)
-        else:
-            walk.stopped = position
 
     def _entry(self, collection: str, key: str) -> str:
         if collection == "declarations":
@@ -214,21 +191,6 @@ class _Walk:
     unit: str | None = None
     collection: str = ""
     labelled: bool = False
-    stopped: int | None = None  # the position of the first step the model does not know
-
-    def copy(self) -> _Walk:
-        """The same place, to walk on from without moving this one."""
-        return _Walk(
-            self.obj,
-            self.tp,
-            list(self.items),
-            self.group,
-            self.leaf,
-            self.unit,
-            self.collection,
-            self.labelled,
-            self.stopped,
-        )
 
     def step(self, key: str, lang: Lang) -> None:
         """One field further: the last step becomes the nearest group when it was one."""
