@@ -607,3 +607,38 @@ def test_every_text_field_of_every_model_refuses_blank_text() -> None:
             assert refused, f"{model.__module__}.{model.__qualname__}.{name}: {caught.value.errors()}"
             checked += any("witruimte" in message for message in refused)
     assert checked > 100  # refused as blank text, not by another rule of the field
+
+
+def _blank_checks(node: Any) -> list[bool]:
+    """For each blank-text check in a core schema: whether it sits directly on another one."""
+    found: list[bool] = []
+    if isinstance(node, dict):
+        if node.get("type") == "function-after" and node["function"].get("function") is common_not_blank():
+            inner = node["schema"]
+            found.append(
+                inner.get("type") == "function-after" and inner["function"].get("function") is common_not_blank()
+            )
+        for value in node.values():
+            found += _blank_checks(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _blank_checks(value)
+    return found
+
+
+def common_not_blank() -> Any:
+    from kwaliteitsregels.models import common  # noqa: PLC0415
+
+    return common._not_blank  # noqa: SLF001 - the check itself, to find it in the schema
+
+
+def test_a_model_held_by_another_is_checked_for_blank_text_once() -> None:
+    """A model's schema is met again where another model holds it: its text fields get the check once."""
+    for model in (
+        kr.Profile,
+        kr.load_ruleset("twente").models.profile,
+        kr.load_ruleset("achterhoek-2019").models.profile,
+    ):
+        checks = _blank_checks(model.__pydantic_core_schema__)
+        assert len(checks) > 25
+        assert not any(checks)

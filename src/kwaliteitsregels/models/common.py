@@ -48,6 +48,8 @@ def _not_blank_where_text(schema: core_schema.CoreSchema) -> core_schema.CoreSch
     parent: Any = None
     inner: Any = schema
     while inner["type"] in _PASSING_ON:
+        if inner["type"] == "function-after" and inner["function"].get("function") is _not_blank:
+            return schema  # checked already: a model's schema is met again where another model holds it
         parent, inner = inner, inner["schema"]
     if inner["type"] not in _TEXT:
         return schema
