@@ -35,12 +35,17 @@ class Problem:
         return self.render()
 
     def render(self, lang: Lang = "nl") -> str:
-        """The problem on one line in `lang`: the message and the suggestion from the phrase catalog."""
-        where = self.location(lang)
+        """The problem on one line in `lang`: the message and the suggestion from the phrase catalog.
+
+        A problem that is about no input at all (an unknown ruleset name, a wrong argument) has no place
+        to point at: it starts with its message, not with `<invoer>:`.
+        """
+        placed = self.file is not None or self.line is not None or self.path is not None
+        where = f"{self.location(lang)}:" if placed else ""
         field = f" [{self.path}]" if self.path else ""
         hint = " " + messages.text("suggestion", lang, suggestion=self.suggestion) if self.suggestion else ""
         message = messages.problem_text(self.code, self.message, lang)
-        return visible_line(f"{where}:{field} {message} ({self.code}){hint}")
+        return visible_line(f"{where}{field} {message} ({self.code}){hint}".lstrip())
 
 
 class KwaliteitsregelsError(Exception):
