@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails
 
-Path = tuple[str | int, ...]
+from kwaliteitsregels._yaml import Path
+
 _MISSING = object()
 _ERROR_TYPE = {int: "int_type", float: "float_type", Decimal: "decimal_type"}
 
@@ -53,7 +54,7 @@ def _held(result: Any, path: Path, parents: dict[Path, Any]) -> Any:
 
 def _bools(data: Any) -> list[tuple[Path, bool]]:
     """Every bool in `data` with its path, in the order a depth-first walk meets them."""
-    found: list[tuple[tuple[str | int, ...], bool]] = []
+    found: list[tuple[Path, bool]] = []
     _scan(data, [], found)
     return found
 

@@ -4,10 +4,9 @@ The checklist of a report holds what is due at its own stage for the requirement
 provider registering also wants to know what the award will ask: the requirements with a document due
 at the award are evaluated again, as of the same date with the same profile and assessments, at the
 award stage, and every document type on that checklist that is not on today's is listed, each with
-when it is due. That is a document due
-before award (Twente 37a's AGB proof), and also a document to be submitted with the registration for a
-requirement judged only at the award (Leeuwarden's implementation plan for award criterion 4). At the
-award and later there is nothing ahead.
+when it is due. That is a document due before award (Twente 37a's AGB proof), and also a document to
+be submitted with the registration for a requirement judged only at the award (Leeuwarden's
+implementation plan for award criterion 4). At the award and later there is nothing ahead.
 """
 
 from __future__ import annotations
