@@ -7,7 +7,7 @@ import re
 import string
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any, Literal
 
 from kwaliteitsregels._durations import Duration
@@ -887,15 +887,24 @@ _UNIT_FORMS: dict[str, tuple[str, str]] = {
 def amount(item: int | Decimal, lang: Lang = "nl", unit: str | None = None) -> str:
     """A number as written in `lang`: 1.000.000 and 72,80 in Dutch; euros with cents; a plain 2019 stays 2019."""
     number = Decimal(item)
-    if unit == "eur" and number.is_finite() and (number % 1 or abs(number) < _WHOLE_EUROS):
-        number = number.quantize(Decimal("0.01")) if number == number.quantize(Decimal("0.01")) else number
-    digits = format(abs(number), "f")
+    if unit == "eur" and number.is_finite():
+        with localcontext() as exact:  # room for every whole digit and the cents: 1E+40 euros has no cents
+            exact.prec = max(exact.prec, number.adjusted() + 3)
+            if number % 1 or abs(number) < _WHOLE_EUROS:
+                number = number.quantize(Decimal("0.01")) if number == number.quantize(Decimal("0.01")) else number
+    digits = format(number.copy_abs(), "f")  # abs() would round to the context's 28 digits
     whole, _, fraction = digits.partition(".")
-    grouped = whole if unit is None and len(whole) <= _PLAIN_DIGITS else f"{int(whole):,}"
+    grouped = whole if unit is None and len(whole) <= _PLAIN_DIGITS else _grouped(whole)
     thousands, point = (".", ",") if lang == "nl" else (",", ".")
     shown = ("-" if number < 0 else "") + grouped.replace(",", thousands) + (point + fraction if fraction else "")
     forms = _UNIT_FORMS.get(unit or "")
     return forms[1 if lang == "en" else 0].format(n=shown) if forms else shown
+
+
+def _grouped(digits: str) -> str:
+    """'1000000' → '1,000,000', on the text (an int of more than 4,300 digits cannot be printed)."""
+    head = len(digits) % 3 or 3
+    return ",".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
 
 
 _WHOLE_EUROS = 1000  # from here a whole amount is shown without cents: € 1.000.000
