@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from decimal import Decimal
 from json.encoder import encode_basestring  # what json.dumps uses for text
 from typing import Any
+
+from pydantic import BaseModel
 
 _CONSTANTS = {True: "true", False: "false", None: "null"}
 
@@ -28,6 +32,32 @@ def model_hash(dumped: Any) -> str:
     except _NotPlainError:
         text = _canonical(dumped)
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_KEEP = 8  # the profiles whose hashes are remembered: a batch task makes several documents of one profile
+_RECENT: OrderedDict[int, tuple[BaseModel, str]] = OrderedDict()  # id → (the profile, held; its hash)
+_LOCK = threading.Lock()
+
+
+def profile_hash(profile: BaseModel) -> str:
+    """`model_hash` of a (frozen) profile, remembered for the few most recent profiles.
+
+    A batch task hashes the profile to see whether it was evaluated before, then writes the JSON, the
+    HTML and the letter of every framework, each with the decision record: one hash serves them all.
+    The profile is held while it is remembered, so its `id` cannot be reused by another object.
+    """
+    key = id(profile)
+    with _LOCK:
+        seen = _RECENT.get(key)
+        if seen is not None and seen[0] is profile:
+            _RECENT.move_to_end(key)
+            return seen[1]
+    found = model_hash(profile.model_dump(mode="json"))
+    with _LOCK:
+        _RECENT[key] = (profile, found)
+        while len(_RECENT) > _KEEP:
+            _RECENT.popitem(last=False)
+    return found
 
 
 class _NotPlainError(Exception):

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from kwaliteitsregels import _numbers, _validation
 from kwaliteitsregels._yaml import Located
 from kwaliteitsregels.errors import Problem, ProfileError
-from kwaliteitsregels.hashing import model_hash
+from kwaliteitsregels.hashing import profile_hash
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.assessments import AssessmentRecord, Assessments, Observation
 from kwaliteitsregels.models.profile import Profile
@@ -90,7 +90,7 @@ def apply(profile: Profile, file: AssessmentFile) -> Recorded:
     effective = _validated(type(profile), data, placed, problems)
     if problems.found:
         raise ProfileError(problems.found)
-    submitted = model_hash(profile.model_dump(mode="json"))
+    submitted = profile_hash(profile)
     return Recorded(effective or profile, sources, submitted, file.content_hash, file.source)
 
 

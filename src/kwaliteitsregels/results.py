@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from kwaliteitsregels import _choices
 from kwaliteitsregels.compiling import CompiledContradiction, CompiledRequirement, CompiledRuleset
-from kwaliteitsregels.hashing import model_hash
+from kwaliteitsregels.hashing import profile_hash
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.profile import Assessment, Explanation, Profile
@@ -319,7 +319,6 @@ class Report:
     bases: tuple[Report, ...] = ()
     relations: tuple[Relation, ...] = ()
     recorded: Recorded | None = None  # the municipality's assessments file, when one was given
-    _profile_hash: list[str] = field(default_factory=list, init=False, repr=False, compare=False)  # once computed
     _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)  # see `remembered`
 
     def remembered(self, key: str, make: Callable[[], _T]) -> _T:
@@ -356,12 +355,6 @@ class Report:
         """The provider's name."""
         return self.profile.organisation.name
 
-    def _submitted_hash(self) -> str:
-        """The profile's hash, computed on the first request (every report format asks for it)."""
-        if not self._profile_hash:
-            self._profile_hash.append(model_hash(self.profile.model_dump(mode="json")))
-        return self._profile_hash[0]
-
     @property
     def record(self) -> DecisionRecord:
         """The decision record (hashes are computed on request, not on the hot path)."""
@@ -370,7 +363,7 @@ class Report:
             ruleset_id=spec.id,
             ruleset_version=spec.version,
             ruleset_hash=self.ruleset.content_hash,
-            profile_hash=self.recorded.submitted_hash if self.recorded else self._submitted_hash(),
+            profile_hash=self.recorded.submitted_hash if self.recorded else profile_hash(self.profile),
             assessments_hash=self.recorded.assessments_hash if self.recorded else None,
             peildatum=self.peildatum,
             stage=self.stage,

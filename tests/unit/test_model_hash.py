@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -40,3 +41,32 @@ def test_a_profile_record_keeps_its_hash() -> None:
     profile = kr.load_profile(EXAMPLE, rulesets=[kr.load_ruleset("achterhoek-2019")])
     dumped = profile.model_dump(mode="json")
     assert model_hash(dumped) == canonical_hash(dumped)
+
+
+def test_a_profile_is_hashed_once_however_many_records_name_it(monkeypatch: Any) -> None:
+    from kwaliteitsregels import hashing  # noqa: PLC0415 - the module whose hashing is counted
+
+    ruleset = kr.load_ruleset("achterhoek-2019")
+    profile = kr.load_profile(EXAMPLE, rulesets=[ruleset])
+    expected = model_hash(profile.model_dump(mode="json"))
+    calls: list[object] = []
+
+    def counted(dumped: object) -> str:
+        calls.append(dumped)
+        return expected
+
+    monkeypatch.setattr(hashing, "model_hash", counted)
+    report = kr.evaluate(ruleset, profile, date(2019, 7, 1))
+    hashes = {hashing.profile_hash(profile), report.record.profile_hash, report.record.profile_hash}
+    assert hashes == {expected}
+    assert len(calls) == 1
+
+
+def test_a_remembered_hash_is_never_given_to_another_profile() -> None:
+    from kwaliteitsregels.hashing import profile_hash  # noqa: PLC0415 - as above
+
+    first = kr.load_profile(EXAMPLE, rulesets=[kr.load_ruleset("achterhoek-2019")])
+    hashed = profile_hash(first)
+    others = [first.model_copy(update={"declarations": {"extra": i % 2 == 0}}) for i in range(12)]
+    assert [profile_hash(p) for p in others] == [model_hash(p.model_dump(mode="json")) for p in others]
+    assert profile_hash(first) == hashed == model_hash(first.model_dump(mode="json"))

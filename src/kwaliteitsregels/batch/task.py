@@ -24,10 +24,9 @@ from kwaliteitsregels.combined import CombinedReport, evaluate_all
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import KwaliteitsregelsError
 from kwaliteitsregels.evaluation import LIBRARY_VERSION
-from kwaliteitsregels.hashing import model_hash
+from kwaliteitsregels.hashing import profile_hash
 from kwaliteitsregels.loading import load_assessments
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.reporting._records import decision_record
 from kwaliteitsregels.reporting.registry import REPORTERS
 from kwaliteitsregels.results import Report, RequirementResult, Status
 from kwaliteitsregels.stages import Stage
@@ -150,7 +149,7 @@ def assess(submission: Submission, settings: Settings) -> Row:
         profile = load(submission, rulesets)
         recorded = load_assessments(submission.assessments) if submission.assessments is not None else None
         assessments_hash = recorded.content_hash if recorded is not None else None
-        record = _record(model_hash(profile.model_dump(mode="json")), assessments_hash, rulesets, settings)
+        record = _record(profile_hash(profile), assessments_hash, rulesets, settings)
         if (previous := _previous(submission, record, settings)) is not None:
             return previous
         stage = Stage(settings.stage)
@@ -228,7 +227,7 @@ def _fill(row: Row, combined: CombinedReport, record: dict[str, Any], lang: Lang
         for d in combined.missing_documents()
     ]
     # The decision record's hashes: the same as the ones hashed before evaluating.
-    made = decision_record(combined.reports[0])
+    made = combined.reports[0].record
     row.record = record | {"profile_hash": made.profile_hash, "assessments_hash": made.assessments_hash}
 
 

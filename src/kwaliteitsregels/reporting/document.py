@@ -15,7 +15,6 @@ from kwaliteitsregels import explain, messages, preview, reasons
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, Requirement, SourceRef
-from kwaliteitsregels.reporting._records import decision_record
 from kwaliteitsregels.reporting._terminal import escape_json
 from kwaliteitsregels.results import EvidenceGap, ExplanationRecord, Relation, Report, RequirementResult
 from kwaliteitsregels.summaries import report_summary
@@ -462,7 +461,7 @@ def _base(base: Report, lang: Lang, overlaps: _Overlaps) -> Doc:
 
 def _record(report: Report) -> Doc:
     """A `RecordDoc` as plain data."""
-    record = decision_record(report)
+    record = report.record
     return {
         "ruleset_id": record.ruleset_id,
         "ruleset_version": record.ruleset_version,

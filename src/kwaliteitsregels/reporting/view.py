@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from kwaliteitsregels import explain, messages, preview, reasons
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import Requirement
-from kwaliteitsregels.reporting._records import decision_record
 from kwaliteitsregels.results import ExplanationRecord, ExplanationState, Relation, Report, RequirementResult, Status
 
 
@@ -357,7 +356,7 @@ def _documents(items: Sequence[explain.MissingDocument], lang: Lang) -> tuple[Do
 
 
 def _record(report: Report, lang: Lang) -> tuple[RecordView, ...]:
-    record = decision_record(report)
+    record = report.record
     return (
         RecordView(messages.text("doc.record.ruleset", lang), f"{record.ruleset_id} {record.ruleset_version}"),
         RecordView(messages.text("doc.record.ruleset_hash", lang), record.ruleset_hash),
