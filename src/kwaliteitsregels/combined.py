@@ -65,20 +65,24 @@ class CombinedReport:
         return 1 if any(v in fail_on for v in self.verdicts().values()) else 0
 
 
-def evaluate_all(
+def evaluate_all(  # noqa: PLR0913 - what is evaluated, then options by keyword only
     rulesets: Sequence[CompiledRuleset],
     profile: Profile,
     peildatum: date,
     *,
     stage: Stage = Stage.REGISTRATION,
     assessments: AssessmentFile | None = None,
+    traced: bool = False,
 ) -> CombinedReport:
-    """Evaluate one profile against several frameworks (at least one), each base ruleset only once."""
+    """Evaluate one profile against several frameworks (at least one), each base ruleset only once.
+
+    `traced`: as `evaluate`'s (record every condition's trace now, for reports that explain every result).
+    """
     rulesets = _arguments.rulesets(rulesets)
     for ruleset in rulesets:
         _arguments.evaluation(ruleset, profile, peildatum, stage)
     profile, recorded = with_assessments(in_play(profile, rulesets), assessments)
     done: dict[str, Report] = {}
     return CombinedReport(
-        tuple(evaluate_with(ruleset, profile, peildatum, stage, done, recorded) for ruleset in rulesets)
+        tuple(evaluate_with(ruleset, profile, peildatum, stage, done, recorded, traced=traced) for ruleset in rulesets)
     )

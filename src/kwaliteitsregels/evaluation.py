@@ -49,17 +49,19 @@ class _Run:
 
     __slots__ = ("ctx", "documents", "domains", "explanations", "lots", "peildatum", "profile", "rank", "stage")
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - one evaluation's inputs
         self,
         profile: Profile,
         peildatum: date,
         stage: Stage,
         mine: list[tuple[int, Explanation]],
         sources: dict[str, FactSource] | None = None,
+        *,
+        traced: bool = False,
     ) -> None:
         self.profile = profile
         self.peildatum = peildatum
-        self.ctx = Context(peildatum, profile.declarations, tracing=False, root=profile, sources=sources)
+        self.ctx = Context(peildatum, profile.declarations, tracing=traced, root=profile, sources=sources)
         self.domains = frozenset(profile.services.law_domains)
         self.documents: dict[str, list[Document]] = evidence.index_documents(profile.documents)
         self.stage = stage
@@ -73,22 +75,27 @@ class _Run:
         }
 
 
-def evaluate(
+def evaluate(  # noqa: PLR0913 - what is evaluated, then options by keyword only
     ruleset: CompiledRuleset,
     profile: Profile,
     peildatum: date,
     *,
     stage: Stage = Stage.REGISTRATION,
     assessments: AssessmentFile | None = None,
+    traced: bool = False,
 ) -> Report:
     """Evaluate every requirement of `ruleset` (and of the rulesets it builds on) for `profile` as of `peildatum`.
 
     `assessments` (`load_assessments`): what the municipality established itself; an observed fact
     outweighs what the profile states, and the decision record hashes both files.
+
+    `traced`: record why every condition came out as it did while evaluating, not on the first request
+    for a reason, findings or facts (which evaluates that requirement again). The results are the same;
+    it is faster when every result will be explained (a report, a batch), slower when only statuses count.
     """
     stage = _arguments.evaluation(ruleset, profile, peildatum, stage)
     profile, recorded = with_assessments(in_play(profile, [ruleset]), assessments)
-    return _evaluate_with(ruleset, profile, peildatum, stage, {}, recorded)
+    return _evaluate_with(ruleset, profile, peildatum, stage, {}, recorded, traced=traced)
 
 
 def at_stage(report: Report, stage: Stage) -> Report:
@@ -197,10 +204,12 @@ def evaluate_with(  # noqa: PLR0913, PLR0917 - one evaluation's inputs, and the 
     stage: Stage,
     done: dict[str, Report],
     recorded: Recorded | None = None,
+    *,
+    traced: bool = False,
 ) -> Report:
     """One ruleset; `done` holds the base reports already made, so a shared base is evaluated once."""
     stage = _arguments.evaluation(ruleset, profile, peildatum, stage)
-    return _evaluate_with(ruleset, profile, peildatum, stage, done, recorded)
+    return _evaluate_with(ruleset, profile, peildatum, stage, done, recorded, traced=traced)
 
 
 def _evaluate_with(  # noqa: PLR0913, PLR0917 - as evaluate_with, with arguments already checked
@@ -210,12 +219,14 @@ def _evaluate_with(  # noqa: PLR0913, PLR0917 - as evaluate_with, with arguments
     stage: Stage,
     done: dict[str, Report],
     recorded: Recorded | None,
+    *,
+    traced: bool = False,
 ) -> Report:
     for base in ruleset.bases:
         if base.id not in done:
-            done[base.id] = _evaluate_with(base, profile, peildatum, stage, done, recorded)
+            done[base.id] = _evaluate_with(base, profile, peildatum, stage, done, recorded, traced=traced)
     bases = tuple(done[base.id] for base in ruleset.bases)
-    report = _own(ruleset, profile, peildatum, stage, bases, recorded)
+    report = _own(ruleset, profile, peildatum, stage, bases, recorded, traced=traced)
     relations = _relations(report)
     return replace(report, relations=relations) if relations else report
 
@@ -274,6 +285,8 @@ def _own(  # noqa: PLR0913, PLR0917 - one ruleset, the profile, the moment, the 
     stage: Stage,
     bases: tuple[Report, ...],
     recorded: Recorded | None = None,
+    *,
+    traced: bool = False,
 ) -> Report:
     spec = ruleset.spec
     first = spec.checkable_from or spec.valid_from
@@ -287,7 +300,7 @@ def _own(  # noqa: PLR0913, PLR0917 - one ruleset, the profile, the moment, the 
     mine = [(i, given) for i, given in enumerate(profile.explanations) if given.ruleset == ruleset.id]
     _check_explanations(ruleset, mine)
     _check_registration(ruleset, profile)
-    run = _Run(profile, peildatum, stage, mine, recorded.sources if recorded else None)
+    run = _Run(profile, peildatum, stage, mine, recorded.sources if recorded else None, traced=traced)
     results: list[RequirementResult] = []
     for req in ruleset.requirements:
         if req.spec.per == "lot":
@@ -414,12 +427,20 @@ def _requirement(req: CompiledRequirement, run: _Run, root: Profile | LotView) -
         return _not_applicable(req, NotApplicableWhy.STAGE)
     if req.law_domains.isdisjoint(run.domains):
         return _not_applicable(req, NotApplicableWhy.LAW_SCOPE)
-    if req.when is not None and req.when(root, run.ctx).outcome is False:
-        return _not_applicable(req, NotApplicableWhy.CONDITION, root, run.ctx)
-    outcome = req.condition(root, run.ctx).outcome if req.condition is not None else None
-    if req.assessor:
-        return _assessed(req, run, root, True if req.condition is None else outcome)
-    return _by_facts(req, run, root, outcome)
+    when = req.when(root, run.ctx) if req.when is not None else None
+    if when is not None and when.outcome is False:
+        result = _not_applicable(req, NotApplicableWhy.CONDITION, root, run.ctx)
+        node = None
+    else:
+        node = req.condition(root, run.ctx) if req.condition is not None else None
+        outcome = node.outcome if node is not None else None
+        if req.assessor:
+            result = _assessed(req, run, root, True if node is None else outcome)
+        else:
+            result = _by_facts(req, run, root, outcome)
+    if run.ctx.tracing:  # what a reason would evaluate again to record: the same trees, recorded now
+        result.traces = (when, node)
+    return result
 
 
 def _gaps(specs: tuple[EvidenceSpec, ...], run: _Run) -> tuple[EvidenceGap, ...]:

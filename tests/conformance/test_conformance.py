@@ -83,11 +83,39 @@ def _check_places(report: kr.Report, expected: dict[str, Any]) -> None:
         )
 
 
-def _report(case: dict[str, Any]) -> kr.Report:
+def _report(case: dict[str, Any], *, traced: bool = False) -> kr.Report:
     ruleset = kr.load_ruleset(_ruleset(case["ruleset"]))
     profile_data = {"organisation": {"name": "Test"}, "services": {"law_domains": ["jeugdwet", "wmo"]}}
     profile = kr.load_profile(profile_data | case.get("profile", {}), rulesets=[ruleset])
-    return kr.evaluate(ruleset, profile, case["peildatum"], stage=kr.Stage(case.get("stage", "registration")))
+    stage = kr.Stage(case.get("stage", "registration"))
+    return kr.evaluate(ruleset, profile, case["peildatum"], stage=stage, traced=traced)
+
+
+def _explained(report: kr.Report) -> list[tuple[Any, ...]]:
+    """Everything a report says about each result (its own and its bases'), in both languages."""
+    return [
+        (
+            label,
+            result.lot,
+            result.status,
+            result.basis,
+            result.gaps,
+            *(result.reason(lang) for lang in ("nl", "en")),
+            explain.findings(result.trace),
+            explain.facts(result.trace),
+            explain.findings(result.applicability),
+        )
+        for label, result in explain.labelled_results(report)
+    ]
+
+
+@pytest.mark.parametrize("case", [c for c in _cases() if "error" not in c.values[0]["expect"]])
+def test_a_traced_evaluation_says_what_evaluating_again_for_each_reason_says(case: dict[str, Any]) -> None:
+    """`traced=True` records every trace while evaluating; a reason then evaluates nothing again, and says the same."""
+    traced = _report(case, traced=True)
+    evaluated = [r for _, r in explain.labelled_results(traced) if r.not_applicable in (None, "condition")]
+    assert all(r.traces is not None for r in evaluated)  # recorded before any reason was asked
+    assert _explained(traced) == _explained(_report(case))
 
 
 @pytest.mark.parametrize("case", _cases())

@@ -153,7 +153,9 @@ def assess(submission: Submission, settings: Settings) -> Row:
         if (previous := _previous(submission, record, settings)) is not None:
             return previous
         stage = Stage(settings.stage)
-        combined = evaluate_all(rulesets, profile, settings.peildatum, stage=stage, assessments=recorded)
+        # traced: every result's reason goes into the documents (without a folder only the row is made)
+        traced = settings.outdir is not None
+        combined = evaluate_all(rulesets, profile, settings.peildatum, stage=stage, assessments=recorded, traced=traced)
     except KwaliteitsregelsError as error:
         row.problems = [p.render(settings.lang) for p in error.problems]
         return _saved(row, settings)

@@ -69,7 +69,8 @@ def evaluate_profile(
     name = STDIN_NAME if is_stdin(profile) else str(profile)
     recorded = load_assessments(assessments) if assessments is not None else None
     try:
-        return evaluate_all(rulesets, loaded, reference_date(peildatum), stage=Stage(stage), assessments=recorded)
+        when = reference_date(peildatum)  # every command that evaluates a profile writes a report: traced
+        return evaluate_all(rulesets, loaded, when, stage=Stage(stage), assessments=recorded, traced=True)
     except EvaluationError as error:
         raise type(error)([replace(p, file=p.file or name) for p in error.problems]) from None
 
