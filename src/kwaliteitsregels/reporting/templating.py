@@ -1,7 +1,7 @@
-"""The one jinja2 environment of the reports people read.
+"""The jinja2 environments of the reports people read: one for HTML, one for Markdown.
 
 HTML templates (`*.html`) are autoescaped. Markdown templates (`*.md`) escape every value they
-print through the `md` filter, applied by the environment's `finalize`: a template cannot forget
+print through the `md` filter, applied by their environment's `finalize`: a template cannot forget
 it. Text from profiles and rulesets therefore renders as text in both, whatever it contains.
 
 A region can replace any template with its own: a folder whose files override the bundled ones by
@@ -27,10 +27,8 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
-    pass_context,
     select_autoescape,
 )
-from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -76,13 +74,6 @@ def _markdown_text(value: str) -> str:
     return text
 
 
-@pass_context
-def _finalize(context: Context, value: Any) -> Any:
-    if context.name is not None and context.name.endswith(".md"):
-        return markdown_escape(value)
-    return value
-
-
 _TEMPLATES: ContextVar[str | None] = ContextVar("templates", default=None)
 
 
@@ -104,10 +95,12 @@ def use_templates(folder: str | Path | None) -> Iterator[None]:
 
 
 @cache
-def environment(folder: str | None = None) -> Environment:
+def environment(folder: str | None = None, *, markdown: bool = False) -> Environment:
     """The shared environment: templates from `reporting/templates/`, strict about undefined names.
 
-    With `folder`, a sandboxed environment that looks there first (a region's own templates).
+    With `folder`, a sandboxed environment that looks there first (a region's own templates). With
+    `markdown`, the environment of the Markdown templates: every value printed goes through `md`.
+    The HTML templates have one of their own without that step, since each printed value costs it.
     """
     bundled = PackageLoader("kwaliteitsregels.reporting", "templates")
     kind = Environment if folder is None else SandboxedEnvironment
@@ -115,7 +108,7 @@ def environment(folder: str | None = None) -> Environment:
         loader=bundled if folder is None else ChoiceLoader([FileSystemLoader(folder), bundled]),
         autoescape=select_autoescape(enabled_extensions=("html",), disabled_extensions=("md",), default=True),
         undefined=StrictUndefined,
-        finalize=_finalize,
+        finalize=markdown_escape if markdown else None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -135,6 +128,6 @@ def render(name: str, lang: Lang, **data: Any) -> str:
 
     A whole HTML page gets soft hyphens in its long words (`hyphenation.py`), a fragment does not.
     """
-    template = environment(_TEMPLATES.get()).get_template(name)
+    template = environment(_TEMPLATES.get(), markdown=name.endswith(".md")).get_template(name)
     rendered = template.render(lang=lang, t=partial(messages.text, lang=lang), **data)
     return hyphenate_html(rendered, lang) if name.endswith(".html") and is_page(rendered) else rendered
