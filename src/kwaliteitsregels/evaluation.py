@@ -312,8 +312,13 @@ def _own(  # noqa: PLR0913, PLR0917 - one ruleset, the profile, the moment, the 
 
 
 def _flag_contradictions(ruleset: CompiledRuleset, run: _Run, results: list[RequirementResult]) -> None:
-    """Requirements resting on facts that contradict each other are not demonstrated, whatever they said."""
-    found = [c for c in ruleset.contradictions if c.check(run.profile, run.ctx).outcome is True]
+    """Requirements resting on facts that contradict each other are not demonstrated, whatever they said.
+
+    Looked for without a trace, even in a traced evaluation: most profiles have no contradiction, and a
+    contradiction's reason records its own trace (`reasons._contradicted`).
+    """
+    ctx = run.ctx.quick()
+    found = [c for c in ruleset.contradictions if c.check(run.profile, ctx).outcome is True]
     if not found:
         return
     for i, result in enumerate(results):

@@ -77,6 +77,12 @@ class Context:
             return self
         return Context(self.peildatum, self.declarations, tracing=True, root=self.root, sources=self.sources)
 
+    def quick(self) -> Context:
+        """The same context, recording no trace: for an outcome that nothing will explain."""
+        if not self.tracing:
+            return self
+        return Context(self.peildatum, self.declarations, tracing=False, root=self.root, sources=self.sources)
+
 
 QUICK: dict[Outcome, Node] = {outcome: Node("quick", outcome) for outcome in (True, False, None)}
 
