@@ -106,10 +106,12 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
         for i, item in enumerate(values):
             checked = inner(item, ctx)
             if where is None:
-                nodes.append(Node(ITEM, checked.outcome, index_path(i), children=(checked,)))
+                nodes.append(Node(ITEM, checked.outcome, index_path(i), None, None, (checked,)))
                 continue
             scope = where(item, ctx)
-            nodes.append(Node(ITEM, _implies(scope.outcome, checked.outcome), index_path(i), children=(scope, checked)))
+            nodes.append(
+                Node(ITEM, _implies(scope.outcome, checked.outcome), index_path(i), None, None, (scope, checked))
+            )
         outcomes = [n.outcome for n in nodes]
         outcome = empty if not nodes else (False if False in outcomes else (None if None in outcomes else True))
         return Node("every", outcome, field.path, len(nodes), None, tuple(nodes))
@@ -235,11 +237,11 @@ def _matching(  # noqa: PLR0913, PLR0917 - the count's loop, its parts bound onc
 def _counted(values: Any, where: Check | None, ctx: Context) -> tuple[Node, ...]:
     """One traced item node per value: matched (True), not matched (False) or unknown (None)."""
     if where is None:
-        return tuple(Node(ITEM, outcome=True, path=index_path(i)) for i in range(len(values)))
+        return tuple([Node(ITEM, outcome=True, path=index_path(i)) for i in range(len(values))])
     nodes = []
     for i, item in enumerate(values):
         scope = where(item, ctx)
-        nodes.append(Node(ITEM, scope.outcome, index_path(i), children=(scope,)))
+        nodes.append(Node(ITEM, scope.outcome, index_path(i), None, None, (scope,)))
     return tuple(nodes)
 
 

@@ -56,8 +56,8 @@ def _kleene(keyword: str, checks: tuple[Check, ...], *, decisive: bool) -> Check
 
     def check(obj: Any, ctx: Context) -> Node:
         if ctx.tracing:
-            nodes = tuple(c(obj, ctx) for c in checks)
-            return Node(keyword, combine([n.outcome for n in nodes]), children=nodes)
+            nodes = [c(obj, ctx) for c in checks]
+            return Node(keyword, combine([n.outcome for n in nodes]), "", None, None, tuple(nodes))
         open_ = False  # stop at the first deciding child
         for child, read, test in parts:
             if read is None:
