@@ -128,3 +128,10 @@ def test_evaluate_many_is_lazy_and_frames_line_up_across_providers() -> None:
     tidy = long_frame(reports)
     assert list(tidy.columns)[:4] == ["provider", "framework", "requirement", "lot"]
     assert len(tidy) == sum(len(r.to_frame()) for r in reports)
+
+
+def test_the_overview_json_holds_one_provider_per_line(tmp_path: Path) -> None:
+    _, overview = _batch(tmp_path, *(EXAMPLES / f"{name}.yaml" for name in NAMES))
+    lines = (tmp_path / "overzicht.json").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line.strip().rstrip(","))["name"] for line in lines if line.startswith('  {"name"')] == NAMES
+    assert overview["schema"] == "kwaliteitsregels/batch-overview/v1"
