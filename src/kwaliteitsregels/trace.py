@@ -178,10 +178,12 @@ def leaves(node: Node, prefix: str = "") -> Iterator[tuple[str, Node]]:
 
 
 def _leaves(node: Node, prefix: str, found: list[tuple[str, Node]]) -> None:
-    path = join(prefix, node.path)
-    if not node.children:
+    own = node.path  # `join`, written out: this runs for every node of every trace a report shows
+    path = (prefix + own if own[0] == "[" else f"{prefix}.{own}") if own and prefix else own or prefix
+    children = node.children
+    if not children:
         found.append((path, node))
         return
     scope = path if node.keyword in _SCOPES else prefix
-    for child in node.children:
+    for child in children:
         _leaves(child, scope, found)
