@@ -81,6 +81,9 @@ class Namer:
     _walked: dict[str, tuple[tuple[str, ...], str, str | None, Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # path → what `_walk` found: a result's texts name the same facts several times
+    _items: dict[tuple[str, str, int, int], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # (collection, label, id of the item, index) → its name: the facts of one item name it each time
 
     def name(self, path: str, label: str | None = None) -> str:
         """The path as a reader says it; `label` replaces the name of the last step (a count's own label)."""
@@ -156,7 +159,17 @@ class Namer:
         return key
 
     def _item(self, collection: str, label: str, item: Any, index: int) -> str:
-        """'professional p4 (jeugdzorgwerker)', 'product 41A24 (Begeleiding groep, perceel 3a)', 'nr. 2'."""
+        """'professional p4 (jeugdzorgwerker)', 'product 41A24 (Begeleiding groep, perceel 3a)', 'nr. 2'.
+
+        Remembered while the namer lives, as long as the root it names holds the item (its `id` stays its own).
+        """
+        key = (collection, label, id(item), index)
+        found = self._items.get(key)
+        if found is None:
+            found = self._items[key] = self._item_named(collection, label, item, index)
+        return found
+
+    def _item_named(self, collection: str, label: str, item: Any, index: int) -> str:
         values = _values(item)
         key = next((k for k in _IDENTITY if values.get(k) is not None), None)
         tp = introspection.child(type(item), key) if key else None
@@ -196,15 +209,33 @@ class _Walk:
         """One field further: the last step becomes the nearest group when it was one."""
         if isinstance(self.obj, BaseModel):  # the model it was read with: a region's facts are on it too
             self.tp = type(self.obj)
-        meta = fact_meta(self.tp, key)
-        if self.leaf and self.labelled and introspection.model_class(self.tp) is not None:
+        grouping, labelled, unit, child, leaf = _field(self.tp, key, lang)
+        if self.leaf and self.labelled and grouping:
             self.group = self.leaf  # a group without a label of its own is passed over in silence
-        label = meta.label or {}
-        shown = label.get(lang) or label.get("nl")
-        self.labelled = shown is not None
-        self.unit, self.collection, self.obj = meta.unit, key, getattr(self.obj, key, None)
-        self.tp = introspection.child(self.tp, key)
-        self.leaf = "" if key in _UNNAMED else _lower(shown or key)
+        self.labelled, self.unit, self.collection, self.obj = labelled, unit, key, getattr(self.obj, key, None)
+        self.tp, self.leaf = child, leaf
+
+
+def _field(tp: Any, key: str, lang: Lang) -> tuple[bool, bool, str | None, Any, str]:
+    """What one step to field `key` of `tp` finds, by types alone (remembered, unless `tp` cannot be hashed)."""
+    try:
+        return _field_remembered(tp, key, lang)
+    except TypeError:
+        return _field_found(tp, key, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _field_remembered(tp: Any, key: str, lang: Lang) -> tuple[bool, bool, str | None, Any, str]:
+    return _field_found(tp, key, lang)
+
+
+def _field_found(tp: Any, key: str, lang: Lang) -> tuple[bool, bool, str | None, Any, str]:
+    """(whether `tp` is a model, whether the field has a label, its unit, its type, its name in a sentence)."""
+    meta = fact_meta(tp, key)
+    label = meta.label or {}
+    shown = label.get(lang) or label.get("nl")
+    leaf = "" if key in _UNNAMED else _lower(shown or key)
+    return introspection.model_class(tp) is not None, shown is not None, meta.unit, introspection.child(tp, key), leaf
 
 
 def _values(item: Any) -> Mapping[str, Any]:
