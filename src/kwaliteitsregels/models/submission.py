@@ -28,11 +28,18 @@ class Document(Model):
 
     _plain_dates = plain_dates("issued_on", "valid_until")
 
-    type: str = Field(description="soort bewijsstuk uit de gedeelde woordenlijst of de regelset")
-    title: str | None = None
-    issued_on: date | None = None
-    valid_until: date | None = None
-    reference: str | None = None
+    type: str = Field(
+        description="soort bewijsstuk uit de gedeelde woordenlijst of de regelset",
+        json_schema_extra={"x-label": {"nl": "soort bewijsstuk", "en": "document type"}},
+    )
+    title: str | None = Field(default=None, json_schema_extra={"x-label": {"nl": "titel", "en": "title"}})
+    issued_on: date | None = Field(
+        default=None, json_schema_extra={"x-label": {"nl": "afgegeven op", "en": "issued on"}}
+    )
+    valid_until: date | None = Field(
+        default=None, json_schema_extra={"x-label": {"nl": "geldig tot", "en": "valid until"}}
+    )
+    reference: str | None = Field(default=None, json_schema_extra={"x-label": {"nl": "kenmerk", "en": "reference"}})
 
 
 class Assessment(Model):
@@ -40,12 +47,19 @@ class Assessment(Model):
 
     _plain_dates = plain_dates("decided_on", "valid_until")
 
-    decision: Decision
-    by: str = Field(min_length=1)
-    decided_on: date
-    valid_until: date | None = None
-    note: str | None = None
-    score: Money | None = Field(default=None, ge=0, description="bij een gunningscriterium: de toegekende punten")
+    decision: Decision = Field(json_schema_extra={"x-label": {"nl": "besluit", "en": "decision"}})
+    by: str = Field(min_length=1, json_schema_extra={"x-label": {"nl": "besloten door", "en": "decided by"}})
+    decided_on: date = Field(json_schema_extra={"x-label": {"nl": "besloten op", "en": "decided on"}})
+    valid_until: date | None = Field(
+        default=None, json_schema_extra={"x-label": {"nl": "geldig tot", "en": "valid until"}}
+    )
+    note: str | None = Field(default=None, json_schema_extra={"x-label": {"nl": "notitie", "en": "note"}})
+    score: Money | None = Field(
+        default=None,
+        ge=0,
+        description="bij een gunningscriterium: de toegekende punten",
+        json_schema_extra={"x-label": {"nl": "toegekende punten", "en": "points awarded"}},
+    )
 
 
 class Explanation(Model):
@@ -53,12 +67,14 @@ class Explanation(Model):
 
     _plain_dates = plain_dates("given_on")
 
-    ruleset: Identifier
-    requirement: Identifier
-    text: str = Field(min_length=1)
-    given_by: str = Field(min_length=1)
-    given_on: date
-    assessment: Assessment | None = None
+    ruleset: Identifier = Field(json_schema_extra={"x-label": {"nl": "regelset", "en": "ruleset"}})
+    requirement: Identifier = Field(json_schema_extra={"x-label": {"nl": "eis", "en": "requirement"}})
+    text: str = Field(min_length=1, json_schema_extra={"x-label": {"nl": "toelichting", "en": "explanation"}})
+    given_by: str = Field(min_length=1, json_schema_extra={"x-label": {"nl": "gegeven door", "en": "given by"}})
+    given_on: date = Field(json_schema_extra={"x-label": {"nl": "gegeven op", "en": "given on"}})
+    assessment: Assessment | None = Field(
+        default=None, json_schema_extra={"x-label": {"nl": "beoordeling", "en": "assessment"}}
+    )
 
 
 SUBMISSION_FIELDS: dict[str, Any] = {  # after the facts, in this order
@@ -66,8 +82,14 @@ SUBMISSION_FIELDS: dict[str, Any] = {  # after the facts, in this order
         dict[str, StrictBool],
         Field(default_factory=dict, description="verklaringen: naam uit de regelset → true of false (geen 1 of 'ja')"),
     ),
-    "documents": (list[Document], Field(default_factory=list)),
-    "explanations": (list[Explanation], Field(default_factory=list)),
+    "documents": (
+        list[Document],
+        Field(default_factory=list, json_schema_extra={"x-label": {"nl": "bewijsstukken", "en": "documents"}}),
+    ),
+    "explanations": (
+        list[Explanation],
+        Field(default_factory=list, json_schema_extra={"x-label": {"nl": "toelichtingen", "en": "explanations"}}),
+    ),
 }
 
 
