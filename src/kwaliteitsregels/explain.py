@@ -174,12 +174,12 @@ def _summary(item: Blame) -> Finding:
     groups: dict[tuple[str, str], tuple[Finding, dict[str, Any]]] = {}
     for child in node.children:
         for part in blame(child, item.path, negated=item.negated):
-            found = _finding(part)
-            key = (_INDEX.sub("[]", found.path), found.keyword if found.keyword == "count" else "")
+            path, leaf = part.path, part.node
+            key = (_INDEX.sub("[]", path), "count" if leaf.keyword == "count" else "")
             if key in groups:
-                groups[key][1].setdefault(found.path, found.actual)  # a fact read twice counts once
+                groups[key][1].setdefault(path, leaf.actual)  # a fact read twice counts once
             else:
-                groups[key] = (found, {found.path: found.actual})
+                groups[key] = (_finding(part), {path: leaf.actual})
     facts = tuple((first, tuple(values.values())) for first, values in groups.values())
     items = len(node.children)
     return Finding(item.path, "every", outcome=True, expected=Summary(items, facts), actual=items, negated=item.negated)
