@@ -54,7 +54,7 @@ class Assessment(Model):
         default=None, json_schema_extra={"x-label": {"nl": "geldig tot", "en": "valid until"}}
     )
     note: str | None = Field(default=None, json_schema_extra={"x-label": {"nl": "notitie", "en": "note"}})
-    score: Money | None = Field(
+    score: Decimal | None = Field(  # points, not euros
         default=None,
         ge=0,
         description="bij een gunningscriterium: de toegekende punten",
