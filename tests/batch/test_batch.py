@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from datetime import date
@@ -12,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 import kwaliteitsregels as kr
-from kwaliteitsregels.batch import evaluate_many
+from kwaliteitsregels.batch import Settings, evaluate_many, run_batch
 from kwaliteitsregels.cli import main
 from kwaliteitsregels.hashing import canonical_hash
 from kwaliteitsregels.reporting.frame import long_frame
@@ -135,3 +136,15 @@ def test_the_overview_json_holds_one_provider_per_line(tmp_path: Path) -> None:
     lines = (tmp_path / "overzicht.json").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line.strip().rstrip(","))["name"] for line in lines if line.startswith('  {"name"')] == NAMES
     assert overview["schema"] == "kwaliteitsregels/batch-overview/v1"
+
+
+def test_a_batch_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    """While it runs, what existed before is frozen out of full collections; afterwards nothing is."""
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    frozen: list[int] = []
+    settings = Settings(("twente",), date(2026, 11, 23), outdir=str(tmp_path))
+    intake = [EXAMPLES / f"{name}.yaml" for name in NAMES]
+    result = run_batch(intake, settings, progress=lambda _row: frozen.append(gc.get_freeze_count()))
+    assert len(result.rows) == len(NAMES)
+    assert min(frozen) > 0
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

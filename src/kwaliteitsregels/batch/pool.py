@@ -42,9 +42,17 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+# A task allocates some hundred thousand objects (traces, results, document data) that die with it: while a
+# batch runs the young generation is collected every 10,000 allocations instead of 700, so what a task keeps
+# a moment longer is not walked again and again (with the frozen heap, 0.44 → 0.23 s of collections per
+# 300 tasks in one process).
+_THRESHOLDS = (10_000, 50, 100)
+
+
 def _start(names: tuple[str, ...]) -> None:
     rulesets_for(names)  # each worker compiles the rulesets once, before its first task
     gc.freeze()  # and leaves them, and all it imported, out of its full garbage collections (see `_settled`)
+    gc.set_threshold(*_THRESHOLDS)
 
 
 @contextmanager
@@ -53,16 +61,20 @@ def _settled() -> Iterator[None]:
 
     Modules, compiled rulesets and templates were otherwise walked again by every full collection: a
     tenth of a batch's time in one process. A worker forked from here starts with them left out too.
-    Afterwards they are collected as before; a process that froze objects itself is left as it is.
+    The young generation is collected less often (`_THRESHOLDS`). Afterwards all is as before; a process
+    that froze objects itself is left as it is.
     """
     if gc.get_freeze_count():
         yield
         return
+    thresholds = gc.get_threshold()
     gc.collect()
     gc.freeze()
+    gc.set_threshold(*_THRESHOLDS)
     try:
         yield
     finally:
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 
