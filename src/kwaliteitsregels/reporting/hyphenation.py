@@ -15,14 +15,16 @@ paths (`@`, `/`, `www.`) and identifiers in kebab case such as a ruleset id (`le
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import compress, repeat
+from operator import is_not
 from typing import TYPE_CHECKING
 
 from kwaliteitsregels.messages import Lang
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import pyphen
 
 SOFT_HYPHEN = "\u00ad"
@@ -91,38 +93,42 @@ def _hyphenate(text: str, lang: Lang) -> str:
 
 def hyphenate_html(html: str, lang: Lang = "nl") -> str:
     """`html` with soft hyphens in the long words of its text; tags, attributes and `NO_HYPHENS` untouched."""
-    parts = _TAGS.split(html)  # text, tag, text, … : the tags found one after the other from the start
-    frozen = _frozen_texts(html, parts)
-    if frozen is None:  # an end tag of style or script that is not where a tag starts: walk the page
+    parts = _TAGS.split(html)  # text, tag, "" or None, text, … : the tags from the start, in turn
+    texts, tags = parts[0::3], parts[1::3]
+    frozen = _frozen_texts(texts, tags, map(is_not, parts[2::3], repeat(None)))
+    if frozen is None:  # raw text (style, script …) with a tag or its end tag inside: walk the page
         return _walk(html, lang)
-    texts = parts[0::2]
-    for index in [i for i, found in enumerate(map(_LONG.search, texts)) if found is not None and i not in frozen]:
-        parts[2 * index] = _hyphenate_long(texts[index], lang)
-    return "".join(parts)
+    for index in compress(range(len(texts)), map(_LONG.search, texts)):  # the few texts with a long word
+        if index not in frozen:
+            parts[3 * index] = _hyphenate_long(texts[index], lang)
+    return "".join(filter(None, parts))  # the marks ("" or None) drop out, and texts that are empty
 
 
-_TAGS = re.compile(r"(<!--.*?-->|<![^>]*>|</?[A-Za-z][A-Za-z0-9-]*[^>]*>)", re.DOTALL)
-_SPECIAL = re.compile(rf"<(/?)((?ai:{'|'.join(sorted(NO_HYPHENS))}))(?![A-Za-z0-9-])")
+_TAG_NAME = r"[A-Za-z][A-Za-z0-9-]*"
+_SPECIAL_NAME = rf"(?ai:{'|'.join(sorted(NO_HYPHENS))})(?![A-Za-z0-9-])"
+# Text and tags in turn, each tag with a mark: "" for a tag of `NO_HYPHENS`, None for any other.
+_TAGS = re.compile(rf"(<(?:!(?:--.*?--|[^>]*)|/?(){_SPECIAL_NAME}[^>]*|/?{_TAG_NAME}[^>]*)>)", re.DOTALL)
 
 
-def _frozen_texts(html: str, parts: list[str]) -> set[int] | None:
-    """The texts (by number: text i follows tag i) inside `NO_HYPHENS` or raw text; None if raw text is odd."""
-    tags = parts[1::2]
+def _frozen_texts(texts: list[str], tags: list[str], special: Iterable[bool]) -> set[int] | None:
+    """The texts (by number: text i follows tag i) inside `NO_HYPHENS` or raw text; None if raw text holds a tag.
+
+    Raw text (style, script, textarea, title) runs to its end tag whatever it holds: here it must be the
+    very next tag, with no end tag of its kind in the text before it, else the page is walked tag by tag.
+    """
     frozen: set[int] = set()
-    keep, kept_from, resume = 0, 0, 0
-    ends = list(accumulate(map(len, parts)))
-    for found in _SPECIAL.finditer(html):  # a few per page; those where a tag starts count
-        if (number := _tag_at(ends, found.start())) < 0:
-            continue
-        closing, name = found.group(1), found.group(2).lower()
-        if number < resume or (closing and name in _RAW_TEXT):
-            continue
+    keep, kept_from = 0, 0
+    for number in compress(range(1, len(tags) + 1), special):  # a few per page
+        tag = tags[number - 1]
+        closing = tag[1] == "/"
+        name = _SPECIAL_NAME_AT.match(tag, 2 if closing else 1).group(0).lower()  # type: ignore[union-attr]
         if name in _RAW_TEXT:
-            resume = _raw_text_end(html, ends, number, name)
-            if resume < 0:
+            if closing:
+                continue
+            if not _raw_text_alone(texts[number], tags[number] if number < len(tags) else None, name):
                 return None
-            frozen.update(range(number, resume))
-        elif not tags[number - 1].endswith("/>"):
+            frozen.add(number)
+        elif not tag.endswith("/>"):
             if keep == 1 and closing:
                 frozen.update(range(kept_from, number))
             elif keep == 0 and not closing:
@@ -133,18 +139,13 @@ def _frozen_texts(html: str, parts: list[str]) -> set[int] | None:
     return frozen
 
 
-def _raw_text_end(html: str, ends: list[int], number: int, name: str) -> int:
-    """The number of the tag where the raw text after tag `number` ends (past the last tag: none; -1: not a tag)."""
-    end = _raw_end(name).search(html, ends[2 * number - 1])
-    if end is None:
-        return len(ends) // 2 + 1
-    return _tag_at(ends, end.start())
+_SPECIAL_NAME_AT = re.compile(_SPECIAL_NAME)
 
 
-def _tag_at(ends: list[int], position: int) -> int:
-    """The number of the tag that starts at `position` (-1: none does); `ends`: where each part ends."""
-    before = bisect_right(ends, position, 0, len(ends) - 1) - 1  # the text that ends there, if any
-    return before // 2 + 1 if before >= 0 and ends[before] == position and before % 2 == 0 else -1
+def _raw_text_alone(text: str, following: str | None, name: str) -> bool:
+    """Whether the raw text of a `name` element is all of `text`: the next tag ends it (or the page does)."""
+    end = _raw_end(name)  # as the walk finds it (Unicode case: "</ſtyle" ends a style too)
+    return end.search(text) is None and (following is None or end.match(following) is not None)
 
 
 @cache
