@@ -342,6 +342,9 @@ class Report:
 
     def superseded(self) -> frozenset[int]:
         """Results set aside because a conflicting requirement prevails (by object identity)."""
+        return self.remembered("superseded", self._superseded)
+
+    def _superseded(self) -> frozenset[int]:
         out = set()
         for relation in self.all_relations():
             if relation.superseded == "this":
@@ -377,8 +380,11 @@ class Report:
         Without lots: over every result. With lots: the provider-wide requirements decide first; after
         them the best lot decides, since a lot that fails is set aside on its own (Achterhoek 5.3).
         """
+        return self.remembered("verdict", self._verdict)
+
+    def _verdict(self) -> Verdict:
         general = verdict_of(self._provider_wide())
-        lots = self.lot_verdicts()
+        lots = self._lot_verdicts()
         if general is Verdict.NOT_COMPLIANT or not lots:
             return general
         best = min((v.verdict for v in lots), key=_RANK.__getitem__)
@@ -386,6 +392,9 @@ class Report:
 
     def _provider_wide(self) -> list[RequirementResult]:
         """Results that hold for the whole provider: own ones without a lot and the law's, minus superseded ones."""
+        return self.remembered("provider_wide", self._made_provider_wide)
+
+    def _made_provider_wide(self) -> list[RequirementResult]:
         skip = self.superseded()
         base_results = [r for base in self.base_reports().values() for r in base.results]
         return [r for r in (*self.results, *base_results) if r.lot is None and id(r) not in skip]
@@ -403,6 +412,12 @@ class Report:
 
     def lot_verdicts(self) -> list[LotVerdict]:
         """A verdict for every lot registered for: provider-wide results (the law included) plus the lot's own."""
+        return list(self._lot_verdicts())
+
+    def _lot_verdicts(self) -> tuple[LotVerdict, ...]:
+        return self.remembered("lot_verdicts", self._made_lot_verdicts)
+
+    def _made_lot_verdicts(self) -> tuple[LotVerdict, ...]:
         general = self._provider_wide()
         registered = self.profile.registration.lots if self.profile.registration else []
         law = {id(r): ruleset for ruleset, base in self.base_reports().items() for r in base.results}
@@ -412,14 +427,14 @@ class Report:
             own = [r for r in self.results if r.lot == lot]
             failing = (*sinking, *(r.id for r in own if _knocks_out(r)))
             verdicts.append(LotVerdict(lot, verdict_of(general + own), failing))
-        return verdicts
+        return tuple(verdicts)
 
     def municipality_verdicts(self) -> list[MunicipalityVerdict]:
         """For every municipality registered for: the lots bought there and admitted, and the verdict."""
         if self.profile.registration is None:
             return []
         lots = {lot.id: lot for lot in self.ruleset.spec.lots}
-        by_lot = {v.lot: v for v in self.lot_verdicts()}
+        by_lot = {v.lot: v for v in self._lot_verdicts()}
         verdicts = []
         for municipality in self.profile.registration.municipalities:
             here = [v for v in by_lot.values() if _bought_in(lots.get(v.lot), municipality)]
