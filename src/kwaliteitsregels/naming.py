@@ -38,6 +38,9 @@ _ITEMS = frozenset(
 )
 
 
+Walked = tuple[tuple[str, ...], str, str | None, Any]  # what a walk along a path found (see `Namer._walk`)
+
+
 @dataclass(frozen=True, slots=True)
 class Glossary:
     """What a ruleset calls things: product titles by (lot, code) and by code, declaration texts."""
@@ -45,6 +48,9 @@ class Glossary:
     products: Mapping[tuple[str | None, str], str] = field(default_factory=dict)
     declarations: Mapping[str, Any] = field(default_factory=dict)  # name → Text
     codes: Mapping[str, Any] = field(default_factory=dict)  # a code of the ruleset's own code lists → its label (Text)
+    walks: dict[tuple[Any, ...], Walked] = field(
+        default_factory=dict, repr=False, compare=False
+    )  # a path without items, walked once for every profile read with this glossary (see `Namer._walk`)
 
     def product(self, code: str, lot: str | None) -> str | None:
         """The title of product `code` in `lot` (or in any lot)."""
@@ -78,7 +84,7 @@ class Namer:
     root: Any
     glossary: Glossary = EMPTY
     lang: Lang = "nl"
-    _walked: dict[str, tuple[tuple[str, ...], str, str | None, Any]] = field(
+    _walked: dict[str, Walked] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # path → what `_walk` found: a result's texts name the same facts several times
     _items: dict[tuple[str, str, int, int], str] = field(
@@ -118,14 +124,28 @@ class Namer:
         """'<name>: <value>': a fact read, by name and in its unit."""
         return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item))
 
-    def _walk(self, path: str) -> tuple[tuple[str, ...], str, str | None, Any]:
+    def _walk(self, path: str) -> Walked:
         """(the items and nearest group passed, the name of the last step, its unit, its type) along `path`."""
         found = self._walked.get(path)
         if found is None:
-            found = self._walked[path] = self._walk_once(path)
+            found = self._walked[path] = self._walk_once(path) if "[" in path else self._walk_shared(path)
         return found
 
-    def _walk_once(self, path: str) -> tuple[tuple[str, ...], str, str | None, Any]:
+    def _walk_shared(self, path: str) -> Walked:
+        """A walk that passes no item reads nothing of the profile but the types it passes: one per glossary.
+
+        Remembered by those types (a region's facts make models of their own), the root's and the language.
+        """
+        key = (path, self.lang, type(self.root), *_types_along(self.root, path))
+        walks = self.glossary.walks
+        found = walks.get(key)
+        if found is None:
+            found = self._walk_once(path)
+            if len(walks) < _SHARED_WALKS:
+                walks[key] = found
+        return found
+
+    def _walk_once(self, path: str) -> Walked:
         steps = list(_steps(path))
         root = type(self.root)
         if steps and steps[0][1] != "profile" and not _has(root, steps[0][1]) and _has(root, "profile"):
@@ -190,6 +210,24 @@ class Namer:
             return [part for part in (title, lot_text) if part]
         role = getattr(item, "role", None) if collection == "professionals" else None
         return [str(role)] if role else []
+
+
+_SHARED_WALKS = 4096  # per glossary: the paths its rules read, in a few languages and models
+
+
+def _types_along(root: Any, path: str) -> list[type]:
+    """The type of each object a walk along a path without items reaches (through a lot view's profile, as it goes)."""
+    steps = _steps(path)
+    obj = root
+    if steps and steps[0][1] != "profile" and not _has(type(root), steps[0][1]) and _has(type(root), "profile"):
+        obj = getattr(root, "profile", None)
+    found = [type(obj)]
+    for _, key in steps:
+        obj = getattr(obj, key, None)
+        found.append(type(obj))
+        if obj is None:
+            break
+    return found
 
 
 @dataclass(slots=True)

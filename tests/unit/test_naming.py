@@ -12,6 +12,9 @@ import pytest
 
 import kwaliteitsregels as kr
 from kwaliteitsregels import explain, messages, naming
+from kwaliteitsregels.facts.building import models_for
+from kwaliteitsregels.facts.vocabulary import VocabularyBody
+from kwaliteitsregels.models.profile import LotView
 from kwaliteitsregels.reporting.document import to_document
 
 ROOT = Path(__file__).parents[2]
@@ -93,3 +96,31 @@ def test_a_product_by_code_title_and_lot_and_its_tariff_in_euro() -> None:
 def test_numbers_in_the_readers_notation(number: int | Decimal, unit: str | None, dutch: str, english: str) -> None:
     assert messages.value(number, "nl", unit=unit) == dutch
     assert messages.value(number, "en", unit=unit) == english
+
+
+def test_a_path_without_items_is_named_by_the_model_its_profile_was_read_with() -> None:
+    """Such walks are shared by every namer of a glossary: a region's model must not lend its labels to the core's."""
+    body = {"facts": {"organisation.sites": {"type": "id", "list": True, "label": "Vestigingen"}}}
+    problems: list[object] = []
+    models = models_for(VocabularyBody.model_validate(body), lambda *problem: problems.append(problem))
+    assert problems == []
+    data = {"organisation": {"name": "Zorg BV", "sites": ["12"]}, "services": {"law_domains": ["wmo"]}}
+    regional = models.profile.model_validate(data)
+    core = kr.Profile.model_validate({**data, "organisation": {"name": "Zorg BV"}})
+    # a lot view is one model over either profile: only the types along the path tell them apart
+    views = [LotView.model_construct(lot="1", products=[], profile=p) for p in (regional, core)]
+    paths = ["organisation.sites", "organisation.name", "policies.privacy.in_place"]
+    alone = {
+        id(root): [naming.Namer(root, naming.Glossary(), lang).name(p) for p in paths for lang in ("nl", "en")]
+        for root in (regional, core, *views)
+    }
+    for root in (regional, views[0]):
+        assert alone[id(root)][:2] == ["organisatie, vestigingen", "organisation, vestigingen"]
+    for root in (core, views[1]):
+        assert alone[id(root)][:2] == ["sites", "sites"]  # not a fact of the core: as it was asked
+    for order in ((regional, core, *views), (core, regional, *reversed(views))):
+        shared = naming.Glossary()
+        for root in order:
+            said = [naming.Namer(root, shared, lang).name(p) for p in paths for lang in ("nl", "en")]
+            assert said == alone[id(root)]
+        assert shared.walks  # the later namers found the earlier ones' walks
