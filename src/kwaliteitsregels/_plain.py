@@ -22,10 +22,9 @@ from kwaliteitsregels import _yaml
 from kwaliteitsregels._validation import dotted
 from kwaliteitsregels._yaml import Located, Path
 from kwaliteitsregels.errors import InputError, Problem
-from kwaliteitsregels.limits import DEFAULT_LIMITS, Limits
+from kwaliteitsregels.limits import DEFAULT_LIMITS, NUMBER_DIGITS_MESSAGE, Limits, too_many_digits
 
 _MAX_INT_BITS = 13_000  # about 3,900 digits: below Python's 4,300-digit limit for int → str
-_MAX_DECIMAL_EXPONENT = 3_900  # Decimal("1e99999") would become a 100,000-digit int in an integer field
 _ATOMS = (bool, date, type(None))
 
 
@@ -184,8 +183,8 @@ class _Copier:
         if isinstance(value, _ATOMS):
             return value
         if isinstance(value, Decimal):
-            if value.is_finite() and value.adjusted() > _MAX_DECIMAL_EXPONENT:
-                raise self.fail(path, "value-size", "getal is te groot (meer dan 3.900 cijfers)")
+            if too_many_digits(value):
+                raise self.fail(path, "value-size", NUMBER_DIGITS_MESSAGE)
             return value
         if isinstance(value, int):
             if value.bit_length() > _MAX_INT_BITS:

@@ -25,7 +25,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from kwaliteitsregels.errors import InputError, Problem
-from kwaliteitsregels.limits import DEFAULT_LIMITS, Limits
+from kwaliteitsregels.limits import DEFAULT_LIMITS, NUMBER_DIGITS_MESSAGE, Limits, too_many_digits
 
 Path = tuple[str | int, ...]
 
@@ -260,10 +260,14 @@ class _Builder:
             raise _fail(source, node.start_mark, "yaml-number", message)
         try:
             if node.tag == _FLOAT and _FINITE.fullmatch(node.value):
-                return Decimal(node.value.replace("_", ""))  # from the text as written, never through float
-            return self.loader.construct_object(node)
+                number = Decimal(node.value.replace("_", ""))  # from the text as written, never through float
+            else:
+                return self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError, ArithmeticError, KeyError, AttributeError, TypeError) as exc:
             raise _fail(source, node.start_mark, "yaml-value", f"ongeldige waarde '{node.value}': {exc}") from None
+        if too_many_digits(number):
+            raise _fail(source, node.start_mark, "value-size", f"{NUMBER_DIGITS_MESSAGE}: '{node.value[:40]}'")
+        return number
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

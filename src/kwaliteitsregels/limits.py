@@ -12,9 +12,14 @@ Nothing here is global state: a `Limits` is an immutable value passed along with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from kwaliteitsregels.errors import UsageError, single
 
+# Digits a number read may have before or after its point: below Python's 4,300-digit limit of int ↔ str,
+# and far below what a report can print (1e-999999999 was a billion zeros in the text of a reason).
+NUMBER_DIGITS = 3_900
+NUMBER_DIGITS_MESSAGE = "getal heeft meer dan 3.900 cijfers voor of na de komma"
 DEPTH_CEILING = 200  # deeper nesting would exhaust Python's stack in the reader and the compiler
 
 
@@ -37,3 +42,11 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def too_many_digits(number: Decimal) -> bool:
+    """Whether a finite `number` has more than `NUMBER_DIGITS` digits before or after its point (1e4000, 1e-4000)."""
+    if not number.is_finite():
+        return False
+    exponent = number.as_tuple().exponent
+    return number.adjusted() > NUMBER_DIGITS or (isinstance(exponent, int) and exponent < -NUMBER_DIGITS)

@@ -88,6 +88,10 @@ YAML_CASES: list[tuple[str, str | bytes, str, int]] = [
     ("month 13", BASE + "documents: [{type: vog, issued_on: 2020-13-01}]\n", "yaml-value", 3),
     ("year 0", BASE + "documents: [{type: vog, issued_on: 0000-01-01}]\n", "yaml-value", 3),
     ("integer with 5,000 digits", BASE + "size: {care_employees: " + "9" * 5000 + "}\n", "yaml-value", 3),
+    # a billion zeros in the reason's text (the check hung), or decimal.Overflow from the euro amount
+    ("a billion decimals", BASE + "size: {care_revenue_eur: 1.5e-999999999}\n", "value-size", 3),
+    ("a billion digits", BASE + "size: {care_revenue_eur: 1.5e+999999999}\n", "value-size", 3),
+    ("4,000 digits", BASE + "size: {care_revenue_eur: 1.0e+4000}\n", "value-size", 3),
     ("two documents", BASE + "---\n" + BASE, "yaml-syntax", 3),
     ("undefined alias", BASE + "x: *nope\n", "yaml-syntax", 3),
     ("duplicate anchor", BASE + "a: &x 1\nb: &x 2\n", "yaml-syntax", 4),
@@ -230,10 +234,14 @@ def test_json_edge_cases(tmp_path: Path) -> None:
         "p.json",
     )
     assert error.first.path == "size.care_employees"
-    huge = kr.load_profile({**BASE_DICT, "size": {"care_revenue_eur": "1e99999"}})
-    assert huge.size.care_revenue_eur == Decimal("1e99999")
-    report = kr.evaluate(kr.load_ruleset(KITCHEN_SINK), huge, date(2026, 11, 23))
-    assert "1E+99999" in report.to_json()
+    for text in ("1e99999", "1.5e999999999", "1e-3901", "0E-999999999"):  # as text, as JSON and spreadsheets give it
+        with pytest.raises(kr.KwaliteitsregelsError) as caught:
+            kr.load_profile({**BASE_DICT, "size": {"care_revenue_eur": text}})
+        assert (caught.value.first.path, caught.value.first.code) == ("size.care_revenue_eur", "schema.value_error")
+        assert "3.900 cijfers" in caught.value.first.message
+    largest = kr.load_profile({**BASE_DICT, "size": {"care_revenue_eur": "1e3900"}})
+    report = kr.evaluate(kr.load_ruleset(KITCHEN_SINK), largest, date(2026, 11, 23))
+    assert "1E+3900" in report.to_json()
 
 
 # Dicts from Python: the same refusals, with the path where the offending value stood.
@@ -273,6 +281,12 @@ DICT_CASES: list[tuple[str, Any, str, str | None]] = [
         BASE_DICT | {"size": {"care_employees": Decimal("1e99999")}},
         "value-size",
         "size.care_employees",
+    ),
+    (
+        "a Decimal with 99,999 decimals",
+        BASE_DICT | {"size": {"care_revenue_eur": Decimal("1e-99999")}},
+        "value-size",
+        "size.care_revenue_eur",
     ),
     (
         "an integer too long to print",

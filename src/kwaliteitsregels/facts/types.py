@@ -16,6 +16,7 @@ from pydantic import AfterValidator, PlainSerializer, PlainValidator, StrictBool
 
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.facts.identifiers import IDENTIFIER_KINDS, identifier_annotation
+from kwaliteitsregels.limits import NUMBER_DIGITS_MESSAGE, too_many_digits
 from kwaliteitsregels.models.common import Identifier
 
 Kind = Literal["bool", "number", "date", "duration", "text"]
@@ -35,6 +36,16 @@ FactDuration = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^P(\d+W)?(\d+D)?$"}),
 ]
+
+
+def _sized(value: Decimal) -> Decimal:
+    """A number of printable size, however it was read (YAML, JSON, a spreadsheet's text, a dict)."""
+    if too_many_digits(value):
+        raise ValueError(NUMBER_DIGITS_MESSAGE)
+    return value
+
+
+Number = Annotated[Decimal, AfterValidator(_sized)]
 
 
 def _not_negative(value: Decimal) -> Decimal:
@@ -65,17 +76,17 @@ class FactType:
 _BASIC = (
     FactType("boolean", StrictBool, "bool", summary="ja/nee (true/false); 1 of 'ja' wordt geweigerd"),
     FactType("integer", StrictInt, "number", summary="geheel getal"),
-    FactType("decimal", Decimal, "number", summary="getal, exact gelezen (geen binaire drijvende komma)"),
+    FactType("decimal", Number, "number", summary="getal, exact gelezen (geen binaire drijvende komma)"),
     FactType(
         "money",
-        Annotated[Decimal, AfterValidator(_not_negative)],
+        Annotated[Number, AfterValidator(_not_negative)],
         "number",
         "eur",
         "bedrag in euro (niet negatief)",
     ),
     FactType(
         "percentage",
-        Annotated[Decimal, AfterValidator(_percentage)],
+        Annotated[Number, AfterValidator(_percentage)],
         "number",
         "percent",
         "percentage van 0 tot en met 100",
