@@ -125,3 +125,13 @@ def test_a_contract_manager_records_what_was_seen_on_a_qualitative_requirement()
     assert result.explanation is not None
     assert result.explanation.state == "rejected"
     assert "J. Jansen, contractmanager" in result.reason()
+
+
+def test_a_score_of_more_than_3900_digits_is_refused_at_its_place() -> None:
+    """As every number read: '1e-999999999' as text would print a billion zeros in the reason."""
+    given = {"ruleset": "beoordeling-test", "requirement": "K1", "decision": "accepted"}
+    given |= {"by": "P. Bakker", "decided_on": "2026-11-15", "score": "1e-999999999"}
+    with pytest.raises(kr.KwaliteitsregelsError) as caught:
+        kr.load_assessments({"provider": "Zorg Oost BV", "assessments": [given]})
+    assert caught.value.first.path == "assessments[0].score"
+    assert "3.900 cijfers" in caught.value.first.message

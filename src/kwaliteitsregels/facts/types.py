@@ -16,8 +16,7 @@ from pydantic import AfterValidator, PlainSerializer, PlainValidator, StrictBool
 
 from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.facts.identifiers import IDENTIFIER_KINDS, identifier_annotation
-from kwaliteitsregels.limits import NUMBER_DIGITS_MESSAGE, too_many_digits
-from kwaliteitsregels.models.common import Identifier
+from kwaliteitsregels.models.common import Identifier, Number
 
 Kind = Literal["bool", "number", "date", "duration", "text"]
 
@@ -36,16 +35,6 @@ FactDuration = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^P(\d+W)?(\d+D)?$"}),
 ]
-
-
-def _sized(value: Decimal) -> Decimal:
-    """A number of printable size, however it was read (YAML, JSON, a spreadsheet's text, a dict)."""
-    if too_many_digits(value):
-        raise ValueError(NUMBER_DIGITS_MESSAGE)
-    return value
-
-
-Number = Annotated[Decimal, AfterValidator(_sized)]
 
 
 def _not_negative(value: Decimal) -> Decimal:

@@ -8,12 +8,11 @@ an assessor's decision on an explanation. Both files are hashed into the decisio
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field
 
-from kwaliteitsregels.models.common import Identifier, Model, plain_dates
+from kwaliteitsregels.models.common import Identifier, Model, Points, plain_dates
 from kwaliteitsregels.models.profile import Decision
 
 SourceKind = Literal["observation", "document", "assessor"]
@@ -51,7 +50,7 @@ class AssessmentRecord(Model):
     decided_on: date
     valid_until: date | None = None
     note: str | None = None
-    score: Decimal | None = Field(default=None, ge=0, description="for an award criterion: the points given")
+    score: Points | None = Field(default=None, description="for an award criterion: the points given")
     observed: str | None = Field(
         default=None,
         description="what the municipality itself saw, for a requirement the provider gave no explanation for "

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     GetCoreSchemaHandler,
     PlainSerializer,
     PlainValidator,
@@ -19,6 +22,7 @@ from pydantic import (
 from pydantic_core import core_schema
 
 from kwaliteitsregels._durations import Duration
+from kwaliteitsregels.limits import NUMBER_DIGITS_MESSAGE, too_many_digits
 from kwaliteitsregels.models import introspection
 
 Lang = Literal["nl", "en"]
@@ -167,3 +171,14 @@ def _id_from_int(value: Any) -> Any:
 
 
 Identifier = Annotated[str, BeforeValidator(_id_from_int)]
+
+
+def _sized(value: Decimal) -> Decimal:
+    """A number of printable size, however it was read (YAML, JSON, a spreadsheet's text, a dict)."""
+    if too_many_digits(value):
+        raise ValueError(NUMBER_DIGITS_MESSAGE)
+    return value
+
+
+Number = Annotated[Decimal, AfterValidator(_sized)]  # every number read from input (1e-999999999 hung a report)
+Points = Annotated[Decimal, Field(ge=0), AfterValidator(_sized)]  # an assessment's score (the bound in its schema)

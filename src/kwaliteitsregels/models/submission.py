@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, model_validator
 
-from kwaliteitsregels.models.common import Identifier, Model, plain_dates
+from kwaliteitsregels.models.common import Identifier, Model, Points, plain_dates
 
 if typing.TYPE_CHECKING:
     from kwaliteitsregels.models.profile import Profile
@@ -54,9 +54,8 @@ class Assessment(Model):
         default=None, json_schema_extra={"x-label": {"nl": "geldig tot", "en": "valid until"}}
     )
     note: str | None = Field(default=None, json_schema_extra={"x-label": {"nl": "notitie", "en": "note"}})
-    score: Decimal | None = Field(  # points, not euros
+    score: Points | None = Field(  # points, not euros
         default=None,
-        ge=0,
         description="bij een gunningscriterium: de toegekende punten",
         json_schema_extra={"x-label": {"nl": "toegekende punten", "en": "points awarded"}},
     )
