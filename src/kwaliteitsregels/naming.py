@@ -38,7 +38,9 @@ _ITEMS = frozenset(
 )
 
 
-Walked = tuple[tuple[str, ...], str, str | None, Any]  # what a walk along a path found (see `Namer._walk`)
+# What a walk along a path found: the items and nearest group passed, the last step's name, its unit, and
+# whether it holds codes of a code list (named by their labels).
+Walked = tuple[tuple[str, ...], str, str | None, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +119,16 @@ class Namer:
 
     def value(self, path: str, item: Any) -> str:
         """A value read at `path`, in the fact's unit (€ 72,80 for a tariff), a code by its label."""
-        _, _, unit, tp = self._walk(path)
-        return messages.value(_coded(item, tp, self.lang, self.glossary.codes), self.lang, unit=unit)
+        _, _, unit, coded = self._walk(path)
+        shown = _code_label(item, self.lang, self.glossary.codes) if coded else item
+        return messages.value(shown, self.lang, unit=unit)
 
     def fact(self, path: str, item: Any) -> str:
         """'<name>: <value>': a fact read, by name and in its unit."""
         return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item))
 
     def _walk(self, path: str) -> Walked:
-        """(the items and nearest group passed, the name of the last step, its unit, its type) along `path`."""
+        """(the items and nearest group passed, the name of the last step, its unit, whether it holds codes)."""
         found = self._walked.get(path)
         if found is None:
             found = self._walked[path] = self._walk_once(path) if "[" in path else self._walk_shared(path)
@@ -169,7 +172,8 @@ class Namer:
                 walk.group, walk.leaf, walk.unit, walk.tp = "", rest, None, None
                 break
         shown_group = walk.group and walk.group.casefold() not in walk.leaf.casefold()
-        return (*walk.items, walk.group) if shown_group else tuple(walk.items), walk.leaf, walk.unit, walk.tp
+        context = (*walk.items, walk.group) if shown_group else tuple(walk.items)
+        return context, walk.leaf, walk.unit, _is_code(walk.tp)
 
     def _entry(self, collection: str, key: str) -> str:
         if collection == "declarations":
@@ -319,11 +323,18 @@ _CODE_LABELS = _code_labels()
 
 def _coded(item: Any, tp: Any, lang: Lang, own: Mapping[str, Any]) -> Any:
     """A code of a code-list field (a `Literal` type) by its label: 'combination_member' → 'lid van de combinatie'."""
-    inner = introspection.unwrap(introspection.list_item(tp) or tp)
-    if typing.get_origin(inner) is not typing.Literal:
-        return item
+    return _code_label(item, lang, own) if _is_code(tp) else item
+
+
+def _is_code(tp: Any) -> bool:
+    """Whether a field of type `tp` holds codes of a code list (or a list of them): a `Literal` type."""
+    return typing.get_origin(introspection.unwrap(introspection.list_item(tp) or tp)) is typing.Literal
+
+
+def _code_label(item: Any, lang: Lang, own: Mapping[str, Any]) -> Any:
+    """The label of a code (of each code of a list); a value that is no known code stays as it is."""
     if isinstance(item, list | tuple):
-        return [_coded(i, inner, lang, own) for i in item]
+        return [_code_label(i, lang, own) for i in item]
     label = (own.get(item) or _CODE_LABELS.get(item)) if isinstance(item, str) else None
     return label.get(lang) if label is not None else item
 
