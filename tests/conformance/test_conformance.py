@@ -69,6 +69,8 @@ def _check_result(result: kr.RequirementResult, want: dict[str, Any]) -> None:
         assert want["reason_contains"] in result.reason(), result.reason()
     if "reason_lacks" in want:
         assert want["reason_lacks"] not in result.reason(), result.reason()
+    if "reason_contains_en" in want:
+        assert want["reason_contains_en"] in result.reason("en"), result.reason("en")
 
 
 def _check_places(report: kr.Report, expected: dict[str, Any]) -> None:
