@@ -262,6 +262,7 @@ def _source(spec: Requirement, several: bool, lang: Lang) -> str:
 
 
 def _row(result: RequirementResult, several: bool, lang: Lang, relations: Sequence[Relation] = ()) -> RowView:
+    """A result's row; `relations`: the declared overlaps it takes part in, on either side."""
     spec = result.requirement.spec
     return RowView(
         id=spec.id,
@@ -273,9 +274,7 @@ def _row(result: RequirementResult, several: bool, lang: Lang, relations: Sequen
         reason=reasons.reason(result, lang),
         source=_source(spec, several, lang),
         legal=tuple(f"{ref.law} art. {ref.article}" for ref in spec.legal),
-        relations=tuple(
-            reasons.relation_phrase(r, result, lang) for r in relations if r.this is result or r.other is result
-        ),
+        relations=tuple(reasons.relation_phrase(r, result, lang) for r in relations),
     )
 
 
@@ -284,10 +283,16 @@ def _categories(report: Report, several: bool, lang: Lang) -> tuple[CategoryView
     for result in report.results:
         grouped.setdefault(result.requirement.spec.category, []).append(result)
     titles = {c.id: c.title.get(lang) for c in report.ruleset.spec.categories}
-    relations = report.all_relations()
+    overlaps: dict[int, list[Relation]] = {}  # by the result on either side, in the order they were declared
+    for relation in report.all_relations():
+        for side in dict.fromkeys((id(relation.this), id(relation.other))):
+            overlaps.setdefault(side, []).append(relation)
     return tuple(
         CategoryView(
-            f"categorie-{i}", cat, titles.get(cat, ""), tuple(_row(r, several, lang, relations) for r in results)
+            f"categorie-{i}",
+            cat,
+            titles.get(cat, ""),
+            tuple(_row(r, several, lang, overlaps.get(id(r), ())) for r in results),
         )
         for i, (cat, results) in enumerate(grouped.items(), start=1)
     )
