@@ -304,8 +304,8 @@ def labelled_results(report: Report, *, qualify: bool = False) -> Iterator[tuple
 
 
 def missing_documents(report: Report) -> list[MissingDocument]:
-    """The deduplicated checklist of a report and its bases (the law)."""
-    return checklist(labelled_results(report))
+    """The deduplicated checklist of a report and its bases (the law), made once per report: every format shows it."""
+    return list(report.remembered("missing_documents", lambda: tuple(checklist(labelled_results(report)))))
 
 
 def checklist(entries: Iterable[tuple[str, RequirementResult]]) -> list[MissingDocument]:
