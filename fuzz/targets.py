@@ -36,7 +36,7 @@ EXTREME_PROFILES: tuple[dict[str, Any], ...] = (
     {
         "organisation": {"name": "\x1b[31mZorg [bold]BV[/bold]\u202e", "founded_on": "0001-01-01"},
         "services": {"law_domains": ["jeugdwet", "wmo"], "target_groups": ["youth"]},
-        "size": {"care_employees": 10**30, "care_revenue_eur": "1e99999", "clients_in_care": 0},
+        "size": {"care_employees": 10**30, "care_revenue_eur": "1e3900", "clients_in_care": 0},
         "professionals": [{"id": "p", "vog_issued_on": "0001-01-01", "employed_since": "9999-12-31"}],
         "documents": [{"type": "vog", "issued_on": "0001-01-01", "valid_until": "9999-12-31"}],
         "declarations": {"governance": True},
@@ -70,6 +70,7 @@ VALUES: tuple[Any, ...] = (
     "__import__('os')",
     "\x00",
     "1e99999",
+    "1e-999999999",  # a billion zeros in a reason, once
     "NaN",
     0,
     1,
@@ -89,6 +90,7 @@ VALUES: tuple[Any, ...] = (
     date(2024, 2, 29),
     Decimal("0.001"),
     Decimal("1e99999"),
+    Decimal("1e-999999999"),
     [],
     ["HKZ"],
     [1, [2]],
