@@ -50,6 +50,9 @@ class Glossary:
     products: Mapping[tuple[str | None, str], str] = field(default_factory=dict)
     declarations: Mapping[str, Any] = field(default_factory=dict)  # name → Text
     codes: Mapping[str, Any] = field(default_factory=dict)  # a code of the ruleset's own code lists → its label (Text)
+    keys: Mapping[str, str] = field(
+        default_factory=dict
+    )  # a region's collection (dotted path) → the field naming an item
     walks: dict[tuple[Any, ...], Walked] = field(
         default_factory=dict, repr=False, compare=False
     )  # a path without items, walked once for every profile read with this glossary (see `Namer._walk`)
@@ -65,7 +68,11 @@ EMPTY = Glossary()
 def glossary(
     tables: Mapping[str, list[Any]], declarations: Mapping[str, Any], vocabularies: Iterable[Any] = ()
 ) -> Glossary:
-    """A ruleset's glossary: its `products` table's titles (`name` or `title`), declarations' texts, codes' labels."""
+    """A ruleset's glossary: its products' titles, declarations' texts, codes' labels, and its collections' keys.
+
+    The titles come from its `products` table (`name` or `title`); a key is the field that names an item of a
+    collection its vocabularies add (`key:`).
+    """
     products: dict[tuple[str | None, str], str] = {}
     for row in tables.get("products", []):
         title = row.get("title") or row.get("name") if isinstance(row, dict) else None
@@ -73,10 +80,10 @@ def glossary(
             code = str(row["code"])
             products.setdefault((str(row.get("lot")) if row.get("lot") is not None else None, code), title)
             products.setdefault((None, code), title)
-    codes = {
-        code: label for body in vocabularies for codes in body.codes.values() for code, label in codes.values.items()
-    }
-    return Glossary(products, {name: spec.text for name, spec in declarations.items()}, codes)
+    bodies = list(vocabularies)
+    codes = {code: label for body in bodies for codes in body.codes.values() for code, label in codes.values.items()}
+    keys = {path: spec.key for body in bodies for path, spec in body.collections.items() if spec.key is not None}
+    return Glossary(products, {name: spec.text for name, spec in declarations.items()}, codes, keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +161,14 @@ class Namer:
         if steps and steps[0][1] != "profile" and not _has(root, steps[0][1]) and _has(root, "profile"):
             steps.insert(0, (None, "profile"))
         walk = _Walk(self.root, type(self.root))
+        below = "profile." if _has(root, "profile") else ""  # a lot view: its profile's collections start below it
         for position, (index, key) in enumerate(steps):
             if index is not None:
                 items = walk.obj if isinstance(walk.obj, list) else []
                 walk.obj = items[index] if index < len(items) else None
                 walk.tp = introspection.list_item(walk.tp)
-                walk.items.append(self._item(walk.collection, walk.leaf, walk.obj, index))
+                declared = self.glossary.keys.get(".".join(walk.fields).removeprefix(below))
+                walk.items.append(self._item(walk.collection, walk.leaf, walk.obj, index, declared))
                 walk.group = walk.leaf = ""
                 walk.unit = None
             elif walk.collection == "declarations":
@@ -182,20 +191,22 @@ class Namer:
             return messages.text("name.declaration", self.lang, text=shown)
         return key
 
-    def _item(self, collection: str, label: str, item: Any, index: int) -> str:
+    def _item(self, collection: str, label: str, item: Any, index: int, declared: str | None = None) -> str:
         """'professional p4 (jeugdzorgwerker)', 'product 41A24 (Begeleiding groep, perceel 3a)', 'nr. 2'.
 
+        `declared`: the field a region's vocabulary names the collection's items by (`key:`), if it does.
         Remembered while the namer lives, as long as the root it names holds the item (its `id` stays its own).
         """
         key = (collection, label, id(item), index)
         found = self._items.get(key)
         if found is None:
-            found = self._items[key] = self._item_named(collection, label, item, index)
+            found = self._items[key] = self._item_named(collection, label, item, index, declared)
         return found
 
-    def _item_named(self, collection: str, label: str, item: Any, index: int) -> str:
+    def _item_named(self, collection: str, label: str, item: Any, index: int, declared: str | None) -> str:
         values = _values(item)
-        key = next((k for k in _IDENTITY if values.get(k) is not None), None)
+        named_by = (declared,) if declared is not None and values.get(declared) is not None else _IDENTITY
+        key = next((k for k in named_by if values.get(k) is not None), None)
         tp = introspection.child(type(item), key) if key else None
         ident = str(_coded(values[key], tp, self.lang, self.glossary.codes)) if key else None
         kind = collection if collection in _ITEMS else "other"
@@ -241,6 +252,7 @@ class _Walk:
     obj: Any
     tp: Any  # the type the path has reached: names the fields of a group that is not there (null)
     items: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)  # the fields passed, items aside: a collection's dotted path
     group: str = ""
     leaf: str = ""
     unit: str | None = None
@@ -255,6 +267,7 @@ class _Walk:
         if self.leaf and self.labelled and grouping:
             self.group = self.leaf  # a group without a label of its own is passed over in silence
         self.labelled, self.unit, self.collection, self.obj = labelled, unit, key, getattr(self.obj, key, None)
+        self.fields.append(key)
         self.tp, self.leaf = child, leaf
 
 

@@ -124,3 +124,13 @@ def test_a_path_without_items_is_named_by_the_model_its_profile_was_read_with() 
             said = [naming.Namer(root, shared, lang).name(p) for p in paths for lang in ("nl", "en")]
             assert said == alone[id(root)]
         assert shared.walks  # the later namers found the earlier ones' walks
+
+
+def test_an_item_of_a_regions_collection_is_named_by_the_key_its_vocabulary_declares() -> None:
+    """The guide's urgent orders are named by their order number (`key: number`), not by their place in the list."""
+    ruleset = kr.load_ruleset("handreiking-kwaliteit")
+    profile = kr.load_profile(ROOT / "examples" / "handreiking" / "onder-de-maat.yaml", rulesets=[ruleset])
+    result = kr.evaluate(ruleset, profile, date(2026, 11, 23)).result("H-6b-output")
+    assert "spoedopdrachten 'SP-2026-009'" in result.reason()  # the order started on the third working day
+    assert "urgent orders 'SP-2026-009'" in result.reason("en")
+    assert "nr. 3" not in result.reason()
