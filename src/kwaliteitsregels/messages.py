@@ -181,6 +181,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "name.item.parties": ("onderneming {id}", "undertaking {id}"),
     "name.item.other": ("{label} {id}", "{label} {id}"),
     "name.fact": ("{name}: {value}", "{name}: {value}"),
+    "quantity.count": ("aantal {items}", "number of {items}"),
+    "quantity.share": ("aandeel {items} (%)", "share of {items} (%)"),
+    "quantity.sum": ("som van {field} over {items}", "sum of {field} over {items}"),
+    "quantity.average": ("gemiddelde {field} over {items}", "average {field} over {items}"),
+    "quantity.min": ("kleinste {field} van {items}", "lowest {field} of {items}"),
+    "quantity.max": ("grootste {field} van {items}", "highest {field} of {items}"),
+    "quantity.days": ("dagen van {start} tot {end}", "days from {start} to {end}"),
+    "quantity.working_days": ("werkdagen van {start} tot {end}", "working days from {start} to {end}"),
     # a passing `every` over many items, summarised in a pass reason (explain.Summary)
     "summary.every": ("{path}: alle {n} voldoen ({facts})", "{path}: all {n} comply ({facts})"),
     "summary.every_bare": ("{path}: alle {n} voldoen", "{path}: all {n} comply"),
@@ -786,12 +794,10 @@ HELP_EN: dict[str, str] = {
     ),
     "check.ruleset_names": "A bundled ruleset's name or a path; repeat for several frameworks at once.",
     "check.fail_on": (
-        "Exit 1 on 'fail': only when the profile is not compliant; "
-        "on 'explain': also when an assessment is needed."
+        "Exit 1 on 'fail': only when the profile is not compliant; on 'explain': also when an assessment is needed."
     ),
     "report": (
-        "Write a report or a letter for PROFILE.\n\n"
-        "Exit 0: written; 2: bad input (for the verdict use `check`)."
+        "Write a report or a letter for PROFILE.\n\nExit 0: written; 2: bad input (for the verdict use `check`)."
     ),
     "report.ruleset_names": "A bundled ruleset's name or a path; repeat for several frameworks in one document.",
     "report.fmt": (
@@ -924,6 +930,7 @@ def duration(item: Duration, lang: Lang = "nl") -> str:
         if n
     ]
     return text("bounds.and", lang).join(parts) or text("duration.days", lang, n=0)
+
 
 @functools.cache
 def _problem_phrases(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
 from kwaliteitsregels.models.profile import CORE_VOCABULARY
+from kwaliteitsregels.quantity_phrases import PHRASES
 
 if TYPE_CHECKING:
     from kwaliteitsregels.results import RequirementResult
@@ -163,6 +164,11 @@ class Namer:
         walk = _Walk(self.root, type(self.root))
         below = "profile." if _has(root, "profile") else ""  # a lot view: its profile's collections start below it
         for position, (index, key) in enumerate(steps):
+            starts = position == 0 or steps[position - 1][0] is not None or steps[position - 1][1] == "profile"
+            said = self._quantity(_rest(steps, position), walk.obj) if starts and index is None else None
+            if said is not None:  # a quantity's label, read here (at the root or in an item): its phrase
+                walk.group, walk.leaf, walk.unit, walk.tp = "", said, None, None
+                break
             if index is not None:
                 items = walk.obj if isinstance(walk.obj, list) else []
                 walk.obj = items[index] if index < len(items) else None
@@ -177,12 +183,26 @@ class Namer:
             elif _has(type(walk.obj) if isinstance(walk.obj, BaseModel) else walk.tp, key):
                 walk.step(key, self.lang)
             else:
-                rest = ".".join(k if i is None else f"[{i}]" for i, k in steps[position:]).replace(".[", "[")
-                walk.group, walk.leaf, walk.unit, walk.tp = "", rest, None, None
+                walk.group, walk.leaf, walk.unit, walk.tp = "", _rest(steps, position), None, None
                 break
         shown_group = walk.group and walk.group.casefold() not in walk.leaf.casefold()
         context = (*walk.items, walk.group) if shown_group else tuple(walk.items)
         return context, walk.leaf, walk.unit, _is_code(walk.tp)
+
+    def _quantity(self, label: str, obj: Any) -> str | None:
+        """A quantity by its label, in words: 'aantal spoedopdrachten' (None: `label` names no quantity).
+
+        Its fields are named from `obj`, the object the quantity read (the item of an `every`, or the root).
+        """
+        phrase = PHRASES.get(label)
+        if phrase is None:
+            return None
+        names = self if obj is self.root else Namer(obj, self.glossary, self.lang)
+        if phrase.operands:
+            shown = [names.name(operand) for operand in phrase.operands]
+            return f" {phrase.form} ".join(f"({part})" if " " in part else part for part in shown)
+        said = {slot: (names.label if slot == "field" else names.name)(path) for slot, path in phrase.paths.items()}
+        return messages.text(f"quantity.{phrase.form}", self.lang, **said)
 
     def _entry(self, collection: str, key: str) -> str:
         if collection == "declarations":
@@ -225,6 +245,11 @@ class Namer:
             return [part for part in (title, lot_text) if part]
         role = getattr(item, "role", None) if collection == "professionals" else None
         return [str(role)] if role else []
+
+
+def _rest(steps: Sequence[tuple[int | None, str]], position: int) -> str:
+    """The path from step `position` on, as written: `professionals[2].vog_issued_on`."""
+    return ".".join(k if i is None else f"[{i}]" for i, k in steps[position:]).replace(".[", "[")
 
 
 _SHARED_WALKS = 4096  # per glossary: the paths its rules read, in a few languages and models

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,7 +56,7 @@ def test_an_item_that_is_not_there_gets_its_number_and_an_unknown_path_stays_as_
 ) -> None:
     names = naming.Namer(_profile(twente), lang="nl")
     assert names.name("professionals[5].role") == "professional nr. 6, functie"
-    assert names.name("aandeel professionals (%)") == "aandeel professionals (%)"
+    assert names.name("onbekend gegeven (%)") == "onbekend gegeven (%)"
 
 
 def test_the_reason_names_the_professional_and_keeps_no_path(twente: kr.CompiledRuleset) -> None:
@@ -109,16 +110,17 @@ def test_a_path_without_items_is_named_by_the_model_its_profile_was_read_with() 
     core = kr.Profile.model_validate({**data, "organisation": {"name": "Zorg BV"}})
     # a lot view is one model over either profile: only the types along the path tell them apart
     views = [LotView.model_construct(lot="1", products=[], profile=p) for p in (regional, core)]
+    roots: list[Any] = [regional, core, *views]
     paths = ["organisation.sites", "organisation.name", "policies.privacy.in_place"]
     alone = {
         id(root): [naming.Namer(root, naming.Glossary(), lang).name(p) for p in paths for lang in ("nl", "en")]
-        for root in (regional, core, *views)
+        for root in roots
     }
-    for root in (regional, views[0]):
+    for root in (roots[0], roots[2]):
         assert alone[id(root)][:2] == ["organisatie, vestigingen", "organisation, vestigingen"]
-    for root in (core, views[1]):
+    for root in (roots[1], roots[3]):
         assert alone[id(root)][:2] == ["sites", "sites"]  # not a fact of the core: as it was asked
-    for order in ((regional, core, *views), (core, regional, *reversed(views))):
+    for order in (roots, [roots[1], roots[0], roots[3], roots[2]]):
         shared = naming.Glossary()
         for root in order:
             said = [naming.Namer(root, shared, lang).name(p) for p in paths for lang in ("nl", "en")]
@@ -134,3 +136,24 @@ def test_an_item_of_a_regions_collection_is_named_by_the_key_its_vocabulary_decl
     assert "spoedopdrachten 'SP-2026-009'" in result.reason()  # the order started on the third working day
     assert "urgent orders 'SP-2026-009'" in result.reason("en")
     assert "nr. 3" not in result.reason()
+
+
+def test_a_quantity_is_said_in_the_readers_language_with_its_fields_by_their_labels() -> None:
+    """Its label stays the fact's path in the JSON; the reason names what it counts, compares or divides."""
+    ruleset = kr.load_ruleset("handreiking-kwaliteit")
+    late = kr.load_profile(ROOT / "examples" / "handreiking" / "onder-de-maat.yaml", rulesets=[ruleset])
+    in_order = kr.load_profile(ROOT / "examples" / "handreiking" / "op-orde.yaml", rulesets=[ruleset])
+    days = kr.evaluate(ruleset, late, date(2026, 11, 23)).result("H-6b-output")
+    assert "werkdagen van datum van de aanvraag tot datum waarop de ondersteuning begon" in days.reason()
+    english = days.reason("en")
+    assert "working days from date of the request to date the support started: expected at most 2" in english
+    assert "werkdagen" not in english
+    assert "requested_on" not in english
+    report = kr.evaluate(ruleset, in_order, date(2026, 11, 23))
+    assert "number of urgent orders: 3" in report.result("H-6b-output").reason("en")
+    ratio = report.result("H-11-klachten")
+    assert ratio.reason("en").startswith(
+        "Met, based on: ((complaints (wholly or partly) upheld in the reporting period) / "
+        "(unique clients supported in the reporting period)) × 100: "
+    )
+    assert [path for path, _ in explain.result_facts(ratio)] == ["(complaints.upheld / annual_figures.clients) × 100"]

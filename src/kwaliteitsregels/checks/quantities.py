@@ -22,6 +22,7 @@ from kwaliteitsregels._durations import Duration
 from kwaliteitsregels._validation import closest
 from kwaliteitsregels.checks.base import Builder
 from kwaliteitsregels.facts import units
+from kwaliteitsregels.quantity_phrases import Phrase, registered
 from kwaliteitsregels.trace import Context
 
 HUNDRED = Decimal(100)
@@ -187,7 +188,7 @@ def _count(args: ItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> Quan
         low, unknown, _ = _tally(get(obj) or (), where, ctx)
         return Decimal(low) if not unknown else Bounds(Decimal(low), Decimal(low + unknown))
 
-    return Quantity(count, "count", f"aantal {args.items}")
+    return Quantity(count, "count", registered(f"aantal {args.items}", Phrase("count", {"items": args.items})))
 
 
 def _share(args: ItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> Quantity:
@@ -201,10 +202,13 @@ def _share(args: ItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> Quan
             return Decimal(low) * HUNDRED / total
         return Bounds(Decimal(low) * HUNDRED / total, Decimal(low + unknown) * HUNDRED / total)
 
-    return Quantity(share, "percent", f"aandeel {args.items} (%)")
+    return Quantity(share, "percent", registered(f"aandeel {args.items} (%)", Phrase("share", {"items": args.items})))
 
 
-def _aggregate(name: str, combine: Callable[[list[Decimal]], Decimal], empty: Decimal | None) -> Any:
+_AGGREGATES = {"sum": "som", "average": "gemiddelde", "min": "minimum", "max": "maximum"}  # the label's word
+
+
+def _aggregate(form: str, combine: Callable[[list[Decimal]], Decimal], empty: Decimal | None) -> Any:
     def build(args: FieldOfItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> Quantity:
         field, scoped = builder.items(args.items, *at, "items")
         inner = scoped.field(args.field, NUMERIC, *at, "field")
@@ -223,7 +227,8 @@ def _aggregate(name: str, combine: Callable[[list[Decimal]], Decimal], empty: De
             return combine(numbers) if numbers else empty  # type: ignore[arg-type]
 
         unit = "day" if inner.kind == "duration" else inner.unit
-        return Quantity(aggregate, unit, f"{name} {args.items}.{args.field}")
+        phrase = Phrase(form, {"items": args.items, "field": f"{args.items}[0].{args.field}"})
+        return Quantity(aggregate, unit, registered(f"{_AGGREGATES[form]} {args.items}.{args.field}", phrase))
 
     return build
 
@@ -275,7 +280,7 @@ def _arithmetic(
             return result
 
         label = f" {symbol} ".join(_bracketed(part.label) for part in parts)
-        return Quantity(compute, unit, label)
+        return Quantity(compute, unit, registered(label, Phrase(symbol, operands=tuple(p.label for p in parts))))
 
     return build
 
@@ -308,7 +313,8 @@ def _days(args: DaysArgs, builder: Builder, at: tuple[str | int, ...]) -> Quanti
         return Decimal((last - first).days)
 
     kind = "werkdagen" if working else "dagen"
-    return Quantity(days, "day", f"{kind} van {args.from_} tot {args.to}")
+    phrase = Phrase("working_days" if working else "days", {"start": args.from_, "end": args.to})
+    return Quantity(days, "day", registered(f"{kind} van {args.from_} tot {args.to}", phrase))
 
 
 def _division(left: Decimal, right: Decimal) -> Decimal:
@@ -326,12 +332,15 @@ QUANTITIES: dict[str, QuantityForm] = {
         QuantityForm(
             "share", ItemsArgs, _share, "het percentage items dat aan 'where' voldoet; geen items: niet aangetoond"
         ),
-        QuantityForm("sum", FieldOfItemsArgs, _aggregate("som", _sum, Decimal(0)), "de som van een veld over de items"),
+        QuantityForm("sum", FieldOfItemsArgs, _aggregate("sum", _sum, Decimal(0)), "de som van een veld over de items"),
         QuantityForm(
-            "average", FieldOfItemsArgs, _aggregate("gemiddelde", _average, None), "het gemiddelde van een veld"
+            "average",
+            FieldOfItemsArgs,
+            _aggregate("average", _average, None),
+            "het gemiddelde van een veld",
         ),
-        QuantityForm("min", FieldOfItemsArgs, _aggregate("minimum", min, None), "de kleinste waarde van een veld"),
-        QuantityForm("max", FieldOfItemsArgs, _aggregate("maximum", max, None), "de grootste waarde van een veld"),
+        QuantityForm("min", FieldOfItemsArgs, _aggregate("min", min, None), "de kleinste waarde van een veld"),
+        QuantityForm("max", FieldOfItemsArgs, _aggregate("max", max, None), "de grootste waarde van een veld"),
         QuantityForm(
             "add", list[Any], _arithmetic("+", operator.add, units.combined, None), "optellen (zelfde eenheid)"
         ),

@@ -1,0 +1,34 @@
+"""How a reason says a quantity: its label stays the fact's path for machines, a reader gets a phrase.
+
+A quantity's label is made from its arguments when the ruleset compiles ("aantal urgent_orders",
+"werkdagen van requested_on tot started_on") and is the path of the fact in the JSON report. A
+reason says it in the reader's language with each field by its own label: "aantal spoedopdrachten",
+"working days from date of the request to date the support started". The quantities register each
+label with what it counts here; naming (`naming.Namer`) looks a label up when a path does not lead
+to a field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_MOST = 65_536  # labels come from rulesets' quantities: a bound, not a cache that could grow without end
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A quantity in words: the catalog phrase `quantity.<form>` with its fields by path, or operands joined."""
+
+    form: str  # count, share, sum, average, min, max, days, working_days; or the symbol joining `operands`
+    paths: dict[str, str] = field(default_factory=dict)  # placeholder → path, from the object the quantity reads
+    operands: tuple[str, ...] = ()  # add, subtract, multiply, divide: the operands' labels (or paths, numbers)
+
+
+PHRASES: dict[str, Phrase] = {}
+
+
+def registered(label: str, phrase: Phrase) -> str:
+    """`label`, remembered with its phrase (the first phrase a label gets is the one it keeps)."""
+    if len(PHRASES) < _MOST:
+        PHRASES.setdefault(label, phrase)
+    return label
