@@ -163,9 +163,10 @@ class Namer:
             steps.insert(0, (None, "profile"))
         walk = _Walk(self.root, type(self.root))
         below = "profile." if _has(root, "profile") else ""  # a lot view: its profile's collections start below it
+        labels = " " in path  # a quantity's label has a space, a path to a field never
         for position, (index, key) in enumerate(steps):
             starts = position == 0 or steps[position - 1][0] is not None or steps[position - 1][1] == "profile"
-            said = self._quantity(_rest(steps, position), walk.obj) if starts and index is None else None
+            said = self._quantity(_rest(steps, position), walk.obj) if labels and starts and index is None else None
             if said is not None:  # a quantity's label, read here (at the root or in an item): its phrase
                 walk.group, walk.leaf, walk.unit, walk.tp = "", said, None, None
                 break
@@ -173,7 +174,8 @@ class Namer:
                 items = walk.obj if isinstance(walk.obj, list) else []
                 walk.obj = items[index] if index < len(items) else None
                 walk.tp = introspection.list_item(walk.tp)
-                declared = self.glossary.keys.get(".".join(walk.fields).removeprefix(below))
+                keys = self.glossary.keys
+                declared = keys.get(".".join(walk.fields).removeprefix(below)) if keys else None
                 walk.items.append(self._item(walk.collection, walk.leaf, walk.obj, index, declared))
                 walk.group = walk.leaf = ""
                 walk.unit = None

@@ -28,7 +28,11 @@ PHRASES: dict[str, Phrase] = {}
 
 
 def registered(label: str, phrase: Phrase) -> str:
-    """`label`, remembered with its phrase (the first phrase a label gets is the one it keeps)."""
+    """`label`, remembered with its phrase (the first phrase a label gets is the one it keeps).
+
+    Every label holds a space ("aantal x", "a / b") and a path to a field never does: naming looks a path
+    up here only when it holds one.
+    """
     if len(PHRASES) < _MOST:
         PHRASES.setdefault(label, phrase)
     return label
