@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kwaliteitsregels.batch.assessments import paired
 from kwaliteitsregels.batch.intake import Submission, load, read_intake
-from kwaliteitsregels.batch.task import Row, Settings, assess, rulesets_for
+from kwaliteitsregels.batch.task import Row, Settings, assess, prepare
 from kwaliteitsregels.combined import CombinedReport, evaluate_all
 from kwaliteitsregels.compiling import CompiledRuleset
 from kwaliteitsregels.errors import KwaliteitsregelsError, Problem
@@ -49,8 +49,8 @@ def default_jobs() -> int:
 _THRESHOLDS = (10_000, 50, 100)
 
 
-def _start(names: tuple[str, ...]) -> None:
-    rulesets_for(names)  # each worker compiles the rulesets once, before its first task
+def _start(settings: Settings) -> None:
+    prepare(settings)  # a worker not forked from a prepared process makes the rulesets and templates once, first
     gc.freeze()  # and leaves them, and all it imported, out of its full garbage collections (see `_settled`)
     gc.set_threshold(*_THRESHOLDS)
 
@@ -80,7 +80,7 @@ def _settled() -> Iterator[None]:
 
 def run_tasks(submissions: Iterable[Submission], settings: Settings, jobs: int = 1) -> Iterator[Row]:
     """Each submission's row, in input order; `jobs` > 1: in that many worker processes."""
-    rulesets_for(settings.rulesets)  # compiled before the heap is settled (and inherited by forked workers)
+    prepare(settings)  # before the heap is settled, and before workers fork: they inherit it all
     with _settled():
         yield from _rows(submissions, settings, jobs)
 
@@ -89,7 +89,7 @@ def _rows(submissions: Iterable[Submission], settings: Settings, jobs: int) -> I
     if jobs <= 1:
         yield from (assess(s, settings) for s in submissions)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(settings.rulesets,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(settings,)) as pool:
         pending: deque[Future[Row]] = deque()
         for submission in submissions:
             pending.append(pool.submit(assess, submission, settings))

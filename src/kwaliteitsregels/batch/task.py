@@ -27,6 +27,7 @@ from kwaliteitsregels.evaluation import LIBRARY_VERSION
 from kwaliteitsregels.hashing import profile_hash
 from kwaliteitsregels.loading import load_assessments
 from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.reporting import templating
 from kwaliteitsregels.reporting.registry import REPORTERS
 from kwaliteitsregels.results import Report, RequirementResult, Status
 from kwaliteitsregels.stages import Stage
@@ -34,6 +35,8 @@ from kwaliteitsregels.stages import Stage
 PROVIDERS = "aanbieders"
 FILES = {"json": "rapport.json", "html": "rapport.html", "letter": "brief.md"}
 ROW_FILE = "rij.json"
+# The templates FILES are rendered from (reporting/assessor.py, reporting/letter.py): see `prepare`.
+TEMPLATES = ("report.html", "_page.html", "report.css", "letter.md")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,16 @@ def rulesets_for(names: tuple[str, ...]) -> tuple[CompiledRuleset, ...]:
     from kwaliteitsregels.loading import load_ruleset  # noqa: PLC0415 - loading builds on more than a task needs
 
     return tuple(load_ruleset(name) for name in names)
+
+
+def prepare(settings: Settings) -> None:
+    """Make in this process what every task needs: the rulesets, and their templates when documents are written.
+
+    A worker forked afterwards inherits them; one started afresh makes them before its first task.
+    """
+    rulesets_for(settings.rulesets)
+    if settings.outdir is not None:
+        templating.prepare(TEMPLATES, settings.lang)
 
 
 def assess(submission: Submission, settings: Settings) -> Row:
