@@ -7,7 +7,7 @@ import re
 import string
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Literal
 
 from kwaliteitsregels._durations import Duration
@@ -182,7 +182,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "name.item.other": ("{label} {id}", "{label} {id}"),
     "name.fact": ("{name}: {value}", "{name}: {value}"),
     "quantity.count": ("aantal {items}", "number of {items}"),
-    "quantity.share": ("aandeel {items} (%)", "share of {items} (%)"),
+    "quantity.share": ("aandeel {items}", "share of {items}"),  # its values show the %
     "quantity.sum": ("som van {field} over {items}", "sum of {field} over {items}"),
     "quantity.average": ("gemiddelde {field} over {items}", "average {field} over {items}"),
     "quantity.min": ("kleinste {field} van {items}", "lowest {field} of {items}"),
@@ -885,8 +885,15 @@ _UNIT_FORMS: dict[str, tuple[str, str]] = {
     "percent": ("{n}%", "{n}%"),
     "hour": ("{n} uur", "{n} hours"),
     "day": ("{n} dagen", "{n} days"),
+    "working_day": ("{n} werkdagen", "{n} working days"),  # a quantity's days_between with count: working
     "week": ("{n} weken", "{n} weeks"),
     "fte": ("{n} fte", "{n} FTE"),
+}
+_ONE_FORMS: dict[str, tuple[str, str]] = {  # exactly one: '1 dag', not '1 dagen'
+    "hour": ("{n} uur", "{n} hour"),
+    "day": ("{n} dag", "{n} day"),
+    "working_day": ("{n} werkdag", "{n} working day"),
+    "week": ("{n} week", "{n} week"),
 }
 
 
@@ -903,8 +910,38 @@ def amount(item: int | Decimal, lang: Lang = "nl", unit: str | None = None) -> s
     grouped = whole if unit is None and len(whole) <= _PLAIN_DIGITS else _grouped(whole)
     thousands, point = (".", ",") if lang == "nl" else (",", ".")
     shown = ("-" if number < 0 else "") + grouped.replace(",", thousands) + (point + fraction if fraction else "")
-    forms = _UNIT_FORMS.get(unit or "")
+    forms = (_ONE_FORMS if number == 1 and unit in _ONE_FORMS else _UNIT_FORMS).get(unit or "")
     return forms[1 if lang == "en" else 0].format(n=shown) if forms else shown
+
+
+SHOWN_PLACES = 2  # a computed number (a share, an average, a ratio) is shown to two decimals
+
+
+def rounded(number: Decimal, near: Iterable[Decimal] = ()) -> Decimal:
+    """A computed number as a reader sees it: two decimals at most (half up), no trailing zeros.
+
+    66.666…67 is 66.67 and 2.400 is 2.4. Rounding never moves it onto or across a number it is compared
+    with (`near`): 69.996 against a minimum of 70 is 69.996, not 70.00. The exact number stays in the facts.
+    """
+    if not number.is_finite():
+        return number
+    with localcontext() as exact:
+        exact.prec = max(exact.prec, len(number.as_tuple().digits) + 1)  # rounding needs no more than its digits
+        for places in range(SHOWN_PLACES, -number.as_tuple().exponent):  # type: ignore[operator]
+            candidate = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            if all(_side(candidate, other) == _side(number, other) for other in near):
+                return _trimmed(candidate)
+    return _trimmed(number)
+
+
+def _side(number: Decimal, other: Decimal) -> int:
+    return (number > other) - (number < other)
+
+
+def _trimmed(number: Decimal) -> Decimal:
+    """`number` without trailing zeros after its point (2.400 → 2.4, 60.0 → 60), exactly."""
+    digits = format(number, "f")
+    return Decimal(digits.rstrip("0").rstrip(".")) if "." in digits else number
 
 
 def _grouped(digits: str) -> str:

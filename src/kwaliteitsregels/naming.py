@@ -14,6 +14,7 @@ import re
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -23,7 +24,7 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
 from kwaliteitsregels.models.profile import CORE_VOCABULARY
-from kwaliteitsregels.quantity_phrases import PHRASES
+from kwaliteitsregels.quantity_phrases import PHRASES, Phrase
 
 if TYPE_CHECKING:
     from kwaliteitsregels.results import RequirementResult
@@ -39,9 +40,9 @@ _ITEMS = frozenset(
 )
 
 
-# What a walk along a path found: the items and nearest group passed, the last step's name, its unit, and
-# whether it holds codes of a code list (named by their labels).
-Walked = tuple[tuple[str, ...], str, str | None, bool]
+# What a walk along a path found: the items and nearest group passed, the last step's name, its unit,
+# whether it holds codes of a code list (named by their labels), and whether it is a computed quantity.
+Walked = tuple[tuple[str, ...], str, str | None, bool, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ class Namer:
 
     def within(self, path: str, items: int, label: str | None = None) -> str:
         """The path as a reader says it inside its first `items` items: 'VOG afgegeven op' of every professional."""
-        context, leaf, _, _ = self._walk(path)
+        context, leaf, *_ = self._walk(path)
         if label is not None:
             leaf = label
         return ", ".join([*context[items:], leaf] if leaf else context[items:]) or path
@@ -125,18 +126,23 @@ class Namer:
         """The unit of the fact at `path`, if it declares one."""
         return self._walk(path)[2]
 
-    def value(self, path: str, item: Any) -> str:
-        """A value read at `path`, in the fact's unit (€ 72,80 for a tariff), a code by its label."""
-        _, _, unit, coded = self._walk(path)
+    def value(self, path: str, item: Any, near: Iterable[Decimal] = ()) -> str:
+        """A value read at `path`, in the fact's unit (€ 72,80 for a tariff), a code by its label.
+
+        A quantity's number is rounded for the reader (`messages.rounded`), never onto or across `near`.
+        """
+        _, _, unit, coded, computed = self._walk(path)
         shown = _code_label(item, self.lang, self.glossary.codes) if coded else item
+        if computed and isinstance(shown, Decimal):
+            shown = messages.rounded(shown, near)
         return messages.value(shown, self.lang, unit=unit)
 
-    def fact(self, path: str, item: Any) -> str:
+    def fact(self, path: str, item: Any, near: Iterable[Decimal] = ()) -> str:
         """'<name>: <value>': a fact read, by name and in its unit."""
-        return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item))
+        return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item, near))
 
     def _walk(self, path: str) -> Walked:
-        """(the items and nearest group passed, the name of the last step, its unit, whether it holds codes)."""
+        """(the items and nearest group passed, the name of the last step, its unit, codes?, a quantity?)."""
         found = self._walked.get(path)
         if found is None:
             found = self._walked[path] = self._walk_once(path) if "[" in path else self._walk_shared(path)
@@ -166,9 +172,10 @@ class Namer:
         labels = " " in path  # a quantity's label has a space, a path to a field never
         for position, (index, key) in enumerate(steps):
             starts = position == 0 or steps[position - 1][0] is not None or steps[position - 1][1] == "profile"
-            said = self._quantity(_rest(steps, position), walk.obj) if labels and starts and index is None else None
-            if said is not None:  # a quantity's label, read here (at the root or in an item): its phrase
-                walk.group, walk.leaf, walk.unit, walk.tp = "", said, None, None
+            phrase = PHRASES.get(_rest(steps, position)) if labels and starts and index is None else None
+            if phrase is not None:  # a quantity's label, read here (at the root or in an item): its phrase
+                walk.group, walk.leaf, walk.unit, walk.tp = "", self._quantity(phrase, walk.obj), phrase.unit, None
+                walk.computed = True
                 break
             if index is not None:
                 items = walk.obj if isinstance(walk.obj, list) else []
@@ -189,16 +196,13 @@ class Namer:
                 break
         shown_group = walk.group and walk.group.casefold() not in walk.leaf.casefold()
         context = (*walk.items, walk.group) if shown_group else tuple(walk.items)
-        return context, walk.leaf, walk.unit, _is_code(walk.tp)
+        return context, walk.leaf, walk.unit, _is_code(walk.tp), walk.computed
 
-    def _quantity(self, label: str, obj: Any) -> str | None:
-        """A quantity by its label, in words: 'aantal spoedopdrachten' (None: `label` names no quantity).
+    def _quantity(self, phrase: Phrase, obj: Any) -> str:
+        """A quantity in words: 'aantal spoedopdrachten'.
 
         Its fields are named from `obj`, the object the quantity read (the item of an `every`, or the root).
         """
-        phrase = PHRASES.get(label)
-        if phrase is None:
-            return None
         names = self if obj is self.root else Namer(obj, self.glossary, self.lang)
         if phrase.operands:
             shown = [names.name(operand) for operand in phrase.operands]
@@ -285,6 +289,7 @@ class _Walk:
     unit: str | None = None
     collection: str = ""
     labelled: bool = False
+    computed: bool = False  # the path ends in a quantity: its numbers are shown rounded
 
     def step(self, key: str, lang: Lang) -> None:
         """One field further: the last step becomes the nearest group when it was one."""

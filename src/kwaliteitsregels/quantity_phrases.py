@@ -22,6 +22,7 @@ class Phrase:
     form: str  # count, share, sum, average, min, max, days, working_days; or the symbol joining `operands`
     paths: dict[str, str] = field(default_factory=dict)  # placeholder → path, from the object the quantity reads
     operands: tuple[str, ...] = ()  # add, subtract, multiply, divide: the operands' labels (or paths, numbers)
+    unit: str | None = None  # the unit its values are shown in: 'percent', 'eur', 'day', 'working_day' …
 
 
 PHRASES: dict[str, Phrase] = {}

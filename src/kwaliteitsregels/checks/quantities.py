@@ -202,7 +202,8 @@ def _share(args: ItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> Quan
             return Decimal(low) * HUNDRED / total
         return Bounds(Decimal(low) * HUNDRED / total, Decimal(low + unknown) * HUNDRED / total)
 
-    return Quantity(share, "percent", registered(f"aandeel {args.items} (%)", Phrase("share", {"items": args.items})))
+    phrase = Phrase("share", {"items": args.items}, unit="percent")
+    return Quantity(share, "percent", registered(f"aandeel {args.items} (%)", phrase))
 
 
 _AGGREGATES = {"sum": "som", "average": "gemiddelde", "min": "minimum", "max": "maximum"}  # the label's word
@@ -227,7 +228,7 @@ def _aggregate(form: str, combine: Callable[[list[Decimal]], Decimal], empty: De
             return combine(numbers) if numbers else empty  # type: ignore[arg-type]
 
         unit = "day" if inner.kind == "duration" else inner.unit
-        phrase = Phrase(form, {"items": args.items, "field": f"{args.items}[0].{args.field}"})
+        phrase = Phrase(form, {"items": args.items, "field": f"{args.items}[0].{args.field}"}, unit=unit)
         return Quantity(aggregate, unit, registered(f"{_AGGREGATES[form]} {args.items}.{args.field}", phrase))
 
     return build
@@ -280,7 +281,8 @@ def _arithmetic(
             return result
 
         label = f" {symbol} ".join(_bracketed(part.label) for part in parts)
-        return Quantity(compute, unit, registered(label, Phrase(symbol, operands=tuple(p.label for p in parts))))
+        phrase = Phrase(symbol, operands=tuple(p.label for p in parts), unit=unit)
+        return Quantity(compute, unit, registered(label, phrase))
 
     return build
 
@@ -313,7 +315,8 @@ def _days(args: DaysArgs, builder: Builder, at: tuple[str | int, ...]) -> Quanti
         return Decimal((last - first).days)
 
     kind = "werkdagen" if working else "dagen"
-    phrase = Phrase("working_days" if working else "days", {"start": args.from_, "end": args.to})
+    form = "working_days" if working else "days"
+    phrase = Phrase(form, {"start": args.from_, "end": args.to}, unit="working_day" if working else "day")
     return Quantity(days, "day", registered(f"{kind} van {args.from_} tot {args.to}", phrase))
 
 
