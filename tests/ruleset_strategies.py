@@ -166,13 +166,12 @@ def leaf(where: Scope) -> st.SearchStrategy[dict[str, Any]]:
             _field(dated),
             st.sampled_from([{"from": "peildatum"}, *({"from": "peildatum", "minus": d} for d in DURATIONS)]),
         ).map(lambda t: {t[0]: {"field": t[1].path, "date": t[2]}}),
-        _field(numbers).flatmap(
-            lambda f: st.sampled_from(["minimum", "maximum", "equals"]).flatmap(
-                lambda name: st.integers(0, 200).map(
-                    lambda v: {name: {"quantity": {"multiply": [{"field": f.path}, {"value": 2}]}, "value": v}}
-                )
-            )
-        ),
+        st.tuples(
+            _field(numbers),
+            st.sampled_from(["minimum", "maximum", "equals"]),
+            st.integers(0, 200),
+            st.sampled_from([{}, {"label": "het dubbele"}, {"label": {"nl": "het dubbele", "en": "twice it"}}]),
+        ).map(lambda t: {t[1]: {"quantity": {"multiply": [{"field": t[0].path}, {"value": 2}]} | t[3], "value": t[2]}}),
     ]
     if texts:
         options += [

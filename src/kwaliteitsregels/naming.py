@@ -202,7 +202,10 @@ class Namer:
         """A quantity in words: 'aantal spoedopdrachten'.
 
         Its fields are named from `obj`, the object the quantity read (the item of an `every`, or the root).
+        A quantity the ruleset labelled is said in its label.
         """
+        if phrase.text is not None:
+            return phrase.text.get(self.lang)
         names = self if obj is self.root else Namer(obj, self.glossary, self.lang)
         if phrase.operands:
             shown = [names.name(operand) for operand in phrase.operands]

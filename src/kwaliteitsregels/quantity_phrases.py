@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kwaliteitsregels.models.common import Text
+
 _MOST = 65_536  # labels come from rulesets' quantities: a bound, not a cache that could grow without end
 
 
@@ -23,6 +25,7 @@ class Phrase:
     paths: dict[str, str] = field(default_factory=dict)  # placeholder → path, from the object the quantity reads
     operands: tuple[str, ...] = ()  # add, subtract, multiply, divide: the operands' labels (or paths, numbers)
     unit: str | None = None  # the unit its values are shown in: 'percent', 'eur', 'day', 'working_day' …
+    text: Text | None = None  # the ruleset's own words for it (`label:`): said instead of the phrase
 
 
 PHRASES: dict[str, Phrase] = {}

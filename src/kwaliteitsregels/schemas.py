@@ -27,7 +27,7 @@ from pydantic_core import core_schema
 
 from kwaliteitsregels.analytics.document import ComparisonDocument, ImpactDocument
 from kwaliteitsregels.checks import REGISTRY
-from kwaliteitsregels.checks.quantities import QUANTITIES, QUANTITY_MARK
+from kwaliteitsregels.checks.quantities import LABEL, QUANTITIES, QUANTITY_MARK
 from kwaliteitsregels.models import common
 from kwaliteitsregels.models import ruleset as ruleset_model
 from kwaliteitsregels.models.assessments import Assessments
@@ -138,19 +138,24 @@ def condition_definitions() -> dict[str, Any]:
 
 
 def _quantity(definitions: dict[str, Any]) -> dict[str, Any]:
-    """`Quantity` (one property: a form of the closed set of quantity expressions), from its registry."""
+    """`Quantity` (a form of the closed set of quantity expressions, and an optional label), from its registry."""
     forms: dict[str, Any] = {}
     for name, form in QUANTITIES.items():
         args = TypeAdapter(form.args).json_schema(schema_generator=_ArgsGenerator, ref_template="#/$defs/{model}")
         _merge(definitions, _replace_marks(args.pop("$defs", {})))
         forms[name] = _replace_marks(args) | {"description": form.summary}
+    text = TypeAdapter(common.LocalizedText)
+    label = text.json_schema(schema_generator=_ArgsGenerator, ref_template="#/$defs/{model}")
+    _merge(definitions, label.pop("$defs", {}))
+    said = "hoe een reden de grootheid noemt / how a reason says the quantity"
     return {
         "type": "object",
-        "description": "een grootheid: precies één vorm / a quantity: exactly one form",
-        "properties": forms,
+        "description": "een grootheid: één vorm, eventueel met label / a quantity: one form, a label if wanted",
+        "properties": forms | {LABEL: label | {"description": said}},
         "additionalProperties": False,
         "minProperties": 1,
-        "maxProperties": 1,
+        "maxProperties": 2,
+        "oneOf": [{"required": [name]} for name in forms],
     }
 
 

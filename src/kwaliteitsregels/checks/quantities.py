@@ -1,9 +1,10 @@
 """Quantities: a closed set of expressions that count, add up and divide facts (never `eval`).
 
-A quantity is a mapping with one key from QUANTITIES. It compiles to a function from the object
-under test to a Decimal, to `Bounds` when unknown items leave a count or share between two
-values, or to None when a fact it needs is missing (not demonstrated). Units are checked when
-the ruleset compiles: quantities in different units are never added or compared.
+A quantity is a mapping with one key from QUANTITIES, and optionally a `label`: the ruleset's own
+words for it in a reason. It compiles to a function from the object under test to a Decimal, to
+`Bounds` when unknown items leave a count or share between two values, or to None when a fact it
+needs is missing (not demonstrated). Units are checked when the ruleset compiles: quantities in
+different units are never added or compared.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from kwaliteitsregels._durations import Duration
 from kwaliteitsregels._validation import closest
 from kwaliteitsregels.checks.base import Builder
 from kwaliteitsregels.facts import units
-from kwaliteitsregels.quantity_phrases import Phrase, registered
+from kwaliteitsregels.models.common import LocalizedText, Text
+from kwaliteitsregels.quantity_phrases import PHRASES, Phrase, registered
 from kwaliteitsregels.trace import Context
 
 HUNDRED = Decimal(100)
@@ -92,19 +94,42 @@ class QuantityForm:
     summary: str
 
 
+LABEL = "label"  # beside its form, a quantity may carry the ruleset's own words for it
+
+
 def compile_quantity(raw: Any, builder: Builder, *at: str | int) -> Quantity:
     """Compile the quantity expression `raw` found at `at`; a problem is reported and a missing value returned."""
-    if not isinstance(raw, dict) or len(raw) != 1:
-        builder.fail("quantity-shape", "een grootheid is een mapping met precies één sleutel", *at)
-        return _UNKNOWN
-    ((name, args),) = raw.items()
-    form = QUANTITIES.get(name)
-    if form is None:
-        suggestion = closest(str(name), list(QUANTITIES))
+    forms = {key: value for key, value in raw.items() if key != LABEL} if isinstance(raw, dict) else {}
+    unknown = [key for key in forms if key not in QUANTITIES]
+    for name in unknown:  # a typo is named as one, also beside a form ('labl')
+        suggestion = closest(str(name), [*QUANTITIES, LABEL])
         builder.fail("unknown-quantity", f"onbekende grootheid '{name}'", *at, name, suggestion=suggestion)
+    if unknown:
         return _UNKNOWN
+    if len(forms) != 1:
+        message = "een grootheid is een mapping met precies één vorm (en eventueel 'label')"
+        builder.fail("quantity-shape", message, *at)
+        return _UNKNOWN
+    ((name, args),) = forms.items()
+    form = QUANTITIES[name]
     parsed = builder.arguments(form.args, args, *at, name)
-    return _UNKNOWN if parsed is None else form.build(parsed, builder, (*at, name))
+    quantity = _UNKNOWN if parsed is None else form.build(parsed, builder, (*at, name))
+    if LABEL not in raw or quantity is _UNKNOWN:
+        return quantity
+    text = builder.arguments(LocalizedText, raw[LABEL], *at, LABEL)
+    return quantity if text is None else _labelled(quantity, text)
+
+
+def _labelled(quantity: Quantity, text: Text) -> Quantity:
+    """`quantity` said in the ruleset's words: its path is the Dutch label and what it computes.
+
+    "gegronde klachten per 100 cliënten = (complaints.upheld / annual_figures.clients) × 100": the JSON
+    keeps the formula, a reason says the label (in the reader's language), the values in the quantity's unit.
+    """
+    inner = PHRASES.get(quantity.label)
+    phrase = Phrase(LABEL, unit=inner.unit if inner is not None else quantity.unit, text=text)
+    path = registered(f"{text.nl} = {quantity.label}", phrase)
+    return Quantity(quantity.get, quantity.unit, path, quantity.duration)
 
 
 def _none(_obj: Any, _ctx: Context) -> Value:
