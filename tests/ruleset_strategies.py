@@ -33,6 +33,8 @@ TABLES: dict[str, list[Any]] = {
 }
 DECLARATIONS = ("governance", "wtza")
 DURATIONS = ("P0D", "P1D", "P2W", "P3M", "P6M", "P1Y", "P3Y", "P4Y", "P5Y", "P1Y6M")
+# A quantity without a label, with a Dutch one, with both languages.
+LABELS: tuple[dict[str, Any], ...] = ({}, {"label": "het dubbele"}, {"label": {"nl": "het dubbele", "en": "twice it"}})
 dates = st.dates(min_value=date(2010, 1, 1), max_value=date(2030, 12, 31))
 
 
@@ -170,7 +172,7 @@ def leaf(where: Scope) -> st.SearchStrategy[dict[str, Any]]:
             _field(numbers),
             st.sampled_from(["minimum", "maximum", "equals"]),
             st.integers(0, 200),
-            st.sampled_from([{}, {"label": "het dubbele"}, {"label": {"nl": "het dubbele", "en": "twice it"}}]),
+            st.sampled_from(LABELS),
         ).map(lambda t: {t[1]: {"quantity": {"multiply": [{"field": t[0].path}, {"value": 2}]} | t[3], "value": t[2]}}),
     ]
     if texts:
