@@ -53,7 +53,7 @@ class Finding:
         if special is not None:
             return special
         if self.outcome is None:
-            return messages.text("finding.missing", lang, path=subject)
+            return _missing(self.path, subject, names)
         expect = _expect(self.keyword, self._operands(names), names, self.path)
         actual = names.value(self.path, self.actual, _numbers(self.expected))
         key = f"{style}.negated" if self.negated else f"{style}.value"
@@ -91,6 +91,14 @@ class Finding:
         if self.keyword == "count":
             return messages.text("name.fact", lang, name=_labelled(self.path, self.expected, names), value=self.actual)
         return names.fact(self.path, self.actual, _numbers(self.expected))
+
+
+def _missing(path: str, subject: str, names: Namer) -> str:
+    """'<name>: gegeven ontbreekt'; for a quantity the facts it could not be worked out without, or its divisor 0."""
+    unknown = names.unknown(path)
+    if unknown is None:
+        return messages.text("finding.missing", names.lang, path=subject)
+    return messages.text(f"finding.missing_{unknown[0]}", names.lang, path=subject, what=unknown[1])
 
 
 def _numbers(expected: Any) -> tuple[Decimal, ...]:

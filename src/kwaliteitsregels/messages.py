@@ -127,6 +127,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "scope.both": ("de Jeugdwet en de Wmo 2015", "the Youth Act and the Wmo 2015"),
     # findings
     "finding.missing": ("{path}: gegeven ontbreekt", "{path}: fact missing"),
+    "finding.missing_parts": ("{path}: niet te berekenen zonder {what}", "{path}: cannot be worked out without {what}"),
+    "finding.missing_zero": (
+        "{path}: niet te berekenen, want {what} is 0",
+        "{path}: cannot be worked out, as {what} is 0",
+    ),
+    "list.last": (" en ", " and "),
     "finding.no_row": (
         "{path}: tabel '{table}' heeft geen rij voor {row} (onbekende code of verkeerd perceel?)",
         "{path}: table '{table}' has no row for {row} (unknown code or wrong lot?)",
@@ -517,6 +523,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Dit is een knock-outeis: zolang u hieraan niet voldoet, kunnen wij u niet toelaten.",
         "This is a knockout requirement: as long as you do not meet it, we cannot admit you.",
     ),
+    "letter.found": ("Wij vonden: {found}.", "What we found: {found}."),
     "letter.follows.demonstrate": (
         "Uit uw gegevens blijkt nog niet dat u hieraan voldoet. Stuur ons de gegevens die dat laten zien.",
         "Your details do not show yet that you meet this. Please send us the details that show it.",
@@ -952,6 +959,14 @@ def _grouped(digits: str) -> str:
 
 _WHOLE_EUROS = 1000  # from here a whole amount is shown without cents: € 1.000.000
 _PLAIN_DIGITS = 4  # a plain number of up to four digits is not grouped: the year 2019
+
+
+def quoted(parts: Iterable[str], lang: Lang = "nl") -> str:
+    """Names that may hold commas themselves, each quoted, as a sentence lists them: 'a', 'b' en 'c'."""
+    shown = [f"'{part}'" for part in parts]
+    if len(shown) < 2:  # one name needs no 'and'
+        return "".join(shown)
+    return text("list.last", lang).join([text("list.and", lang).join(shown[:-1]), shown[-1]])
 
 
 def join(parts: Iterable[str], lang: Lang = "nl") -> str:

@@ -24,7 +24,7 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
 from kwaliteitsregels.models.profile import CORE_VOCABULARY
-from kwaliteitsregels.quantity_phrases import PHRASES, Phrase
+from kwaliteitsregels.quantity_phrases import PHRASES, Phrase, operand_fields
 
 if TYPE_CHECKING:
     from kwaliteitsregels.results import RequirementResult
@@ -140,6 +140,18 @@ class Namer:
     def fact(self, path: str, item: Any, near: Iterable[Decimal] = ()) -> str:
         """'<name>: <value>': a fact read, by name and in its unit."""
         return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item, near))
+
+    def unknown(self, path: str) -> tuple[str, str] | None:
+        """Why the quantity at `path` has no value: ('parts', the facts it lacks) or ('zero', a divisor that is 0).
+
+        None when `path` is no quantity worked out from facts of the root, or neither is found.
+        """
+        fields = list(operand_fields(path)) if " " in path else []
+        lacking = [name for name, _ in fields if _read(self.root, name) is None]
+        if lacking:
+            return "parts", messages.quoted((self.name(name) for name in dict.fromkeys(lacking)), self.lang)
+        zero = next((name for name, divides in fields if divides and _read(self.root, name) == 0), None)
+        return ("zero", messages.quoted([self.name(zero)], self.lang)) if zero is not None else None
 
     def _walk(self, path: str) -> Walked:
         """(the items and nearest group passed, the name of the last step, its unit, codes?, a quantity?)."""
@@ -385,6 +397,17 @@ def _code_label(item: Any, lang: Lang, own: Mapping[str, Any]) -> Any:
         return [_code_label(i, lang, own) for i in item]
     label = (own.get(item) or _CODE_LABELS.get(item)) if isinstance(item, str) else None
     return label.get(lang) if label is not None else item
+
+
+def _read(root: Any, path: str) -> Any:
+    """The value at the dotted `path` of `root` (of its profile, for a lot view); None where it stops."""
+    first = path.partition(".")[0]
+    obj = root.profile if not _has(type(root), first) and _has(type(root), "profile") else root
+    for key in path.split("."):
+        obj = getattr(obj, key, None)
+        if obj is None:
+            return None
+    return obj
 
 
 @functools.lru_cache(maxsize=4096)

@@ -10,6 +10,8 @@ to a field.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kwaliteitsregels.models.common import Text
@@ -23,7 +25,7 @@ class Phrase:
 
     form: str  # count, share, sum, average, min, max, days, working_days; or the symbol joining `operands`
     paths: dict[str, str] = field(default_factory=dict)  # placeholder → path, from the object the quantity reads
-    operands: tuple[str, ...] = ()  # add, subtract, multiply, divide: the operands' labels (or paths, numbers)
+    operands: tuple[str, ...] = ()  # add, subtract, multiply, divide, label: the operands' labels (or paths, numbers)
     unit: str | None = None  # the unit its values are shown in: 'percent', 'eur', 'day', 'working_day' …
     text: Text | None = None  # the ruleset's own words for it (`label:`): said instead of the phrase
 
@@ -40,3 +42,21 @@ def registered(label: str, phrase: Phrase) -> str:
     if len(PHRASES) < _MOST:
         PHRASES.setdefault(label, phrase)
     return label
+
+
+def operand_fields(label: str) -> Iterator[tuple[str, bool]]:
+    """The fields a quantity is worked out from by arithmetic, each with whether it is a divisor, in order.
+
+    Only fields that are operands themselves (`{field: …}`), not those counted or summed over items.
+    """
+    phrase = PHRASES.get(label)
+    if phrase is None:
+        return
+    for position, operand in enumerate(phrase.operands):
+        if operand in PHRASES:
+            yield from operand_fields(operand)
+        elif " " not in operand and not _NUMBER.match(operand):
+            yield operand, phrase.form == "/" and position > 0
+
+
+_NUMBER = re.compile(r"[-+]?\d")  # a constant's label (100, 0.5, 1E+2): a field's path starts with a letter

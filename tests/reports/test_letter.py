@@ -9,7 +9,9 @@ import pytest
 from report_helpers import EXAMPLES, ROOT, cli_report, example_report
 
 import kwaliteitsregels as kr
+from kwaliteitsregels import explain
 from kwaliteitsregels.explain import missing_documents
+from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.results import ExplanationState
 
 EXAMPLE_IDS = [pytest.param(p, id=p.stem) for p in EXAMPLES]
@@ -109,3 +111,18 @@ def test_other_failures_are_named_by_title(tmp_path: Path) -> None:
     assert failed
     for result in failed:
         assert f"- **{result.requirement.spec.title.nl}** (eis {result.id})" in other
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_other_failures_say_what_was_found(tmp_path: Path, lang: Lang) -> None:
+    letter = cli_report(
+        tmp_path, ROOT / "examples" / "wmo-thuisondersteuning.yaml", "--format", "letter", "--lang", lang
+    )
+    report = example_report("wmo-thuisondersteuning")
+    found = {"nl": "Wij vonden: ", "en": "What we found: "}[lang]
+    failed = [r for r in report.results if r.status is kr.Status.FAIL and explain.finding_messages(r, lang)]
+    assert failed
+    lines = letter.replace("\\", "").splitlines()  # Markdown escapes aside
+    for result in failed:
+        line = next(line for line in lines if f" {result.id})" in line and line.startswith("- **"))
+        assert found + "; ".join(dict.fromkeys(explain.finding_messages(result, lang))) + "." in line

@@ -127,7 +127,8 @@ def _labelled(quantity: Quantity, text: Text) -> Quantity:
     keeps the formula, a reason says the label (in the reader's language), the values in the quantity's unit.
     """
     inner = PHRASES.get(quantity.label)
-    phrase = Phrase(LABEL, unit=inner.unit if inner is not None else quantity.unit, text=text)
+    unit = inner.unit if inner is not None else quantity.unit
+    phrase = Phrase(LABEL, operands=(quantity.label,), unit=unit, text=text)
     path = registered(f"{text.nl} = {quantity.label}", phrase)
     return Quantity(quantity.get, quantity.unit, path, quantity.duration)
 

@@ -154,6 +154,7 @@ class OtherItem:
     consequence: Consequence
     message: str
     deadline: str | None
+    found: str | None = None  # what the facts showed: each finding, as the reason says it
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +308,7 @@ def _other(report: Report, dates: _Dates, lang: Lang) -> tuple[OtherItem, ...]:
                 consequence=follows,
                 message=messages.text(f"letter.follows.{follows}", lang, lot=lot or ""),
                 deadline=dates.due("with_registration", lang) if follows in {"demonstrate", "improve"} else None,
+                found="; ".join(dict.fromkeys(explain.finding_messages(result, lang))) or None,
             ),
         )
     return tuple(items)
