@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from kwaliteitsregels import messages
+from kwaliteitsregels._durations import Duration
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
@@ -337,7 +338,9 @@ def _field_found(tp: Any, key: str, lang: Lang) -> tuple[bool, bool, str | None,
     label = meta.label or {}
     shown = label.get(lang) or label.get("nl")
     leaf = "" if key in _UNNAMED else _lower(shown or key)
-    return introspection.model_class(tp) is not None, shown is not None, meta.unit, introspection.child(tp, key), leaf
+    child = introspection.child(tp, key)
+    unit = meta.unit or ("day" if introspection.unwrap(child) is Duration else None)  # compared in days
+    return introspection.model_class(tp) is not None, shown is not None, unit, child, leaf
 
 
 def _values(item: Any) -> Mapping[str, Any]:

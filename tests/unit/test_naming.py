@@ -151,9 +151,9 @@ def test_a_quantity_is_said_in_the_readers_language_with_its_fields_by_their_lab
     assert "requested_on" not in english
     report = kr.evaluate(ruleset, in_order, date(2026, 11, 23))
     assert "number of urgent orders: 3" in report.result("H-6b-output").reason("en")
-    ratio = report.result("H-11-klachten")
-    assert ratio.reason("en").startswith(
-        "Met, based on: ((complaints (wholly or partly) upheld in the reporting period) / "
-        "(unique clients supported in the reporting period)) × 100: "
-    )
-    assert [path for path, _ in explain.result_facts(ratio)] == ["(complaints.upheld / annual_figures.clients) × 100"]
+    ratio = report.result("H-11-klachten")  # labelled by the ruleset: said in its words, the formula kept in the path
+    assert ratio.reason("en") == "Met, based on: upheld complaints per 100 clients: 1.2."
+    assert ratio.reason() == "Voldaan op grond van: gegronde klachten per 100 cliënten: 1,2."
+    assert [path for path, _ in explain.result_facts(ratio)] == [
+        "gegronde klachten per 100 cliënten = (complaints.upheld / annual_figures.clients) × 100"
+    ]
