@@ -145,9 +145,9 @@ class Namer:
     def unknown(self, path: str) -> tuple[str, str] | None:
         """Why the quantity at `path` has no value: ('parts', the facts it lacks) or ('zero', a divisor that is 0).
 
-        None when `path` is no quantity worked out from facts of the root, or neither is found.
+        None when `path` is no quantity worked out from facts of the root, or neither is found (or no root is known).
         """
-        fields = list(operand_fields(path)) if " " in path else []
+        fields = list(operand_fields(path)) if " " in path and self.root is not None else []
         lacking = [name for name, _ in fields if _read(self.root, name) is None]
         if lacking:
             return "parts", messages.quoted((self.name(name) for name in dict.fromkeys(lacking)), self.lang)
