@@ -55,7 +55,7 @@ class Finding:
         if self.outcome is None:
             return _missing(self.path, subject, names)
         expect = _expect(self.keyword, self._operands(names), names, self.path)
-        actual = names.value(self.path, self.actual, _numbers(self.expected))
+        actual = names.value(self.path, self.actual, self.expected)
         key = f"{style}.negated" if self.negated else f"{style}.value"
         return messages.text(key, lang, path=subject, expect=expect, actual=actual)
 
@@ -77,8 +77,7 @@ class Finding:
             shown = "; ".join(names.fact(path, value) for path, value in self.expected.facts)
             return messages.text("finding.refuted", lang, path=subject, facts=shown)
         if self.outcome is None and isinstance(self.actual, Bounds):
-            near = _numbers(self.expected)
-            low, high = (names.value(self.path, bound, near) for bound in (self.actual.low, self.actual.high))
+            low, high = (names.value(self.path, bound, self.expected) for bound in (self.actual.low, self.actual.high))
             expect = _expect(self.keyword, self.expected, names, self.path)
             return messages.text("finding.bounds", lang, path=subject, low=low, high=high, expect=expect)
         return None
@@ -90,7 +89,7 @@ class Finding:
             return self.expected.phrase(self.path, names)
         if self.keyword == "count":
             return messages.text("name.fact", lang, name=_labelled(self.path, self.expected, names), value=self.actual)
-        return names.fact(self.path, self.actual, _numbers(self.expected))
+        return names.fact(self.path, self.actual, self.expected)
 
 
 def _missing(path: str, subject: str, names: Namer) -> str:
@@ -99,12 +98,6 @@ def _missing(path: str, subject: str, names: Namer) -> str:
     if unknown is None:
         return messages.text("finding.missing", names.lang, path=subject)
     return messages.text(f"finding.missing_{unknown[0]}", names.lang, path=subject, what=unknown[1])
-
-
-def _numbers(expected: Any) -> tuple[Decimal, ...]:
-    """The numbers a value was compared with: a quantity's shown value never rounds onto or across them."""
-    items = expected if isinstance(expected, tuple) else (expected,)
-    return tuple(item for item in items if isinstance(item, Decimal))
 
 
 SUMMARISED_OVER = 3  # a passing `every` over more items than this is summarised in a pass reason, not listed
@@ -161,7 +154,7 @@ def _within(first: Finding, names: Namer, depth: int) -> str:
 
 def _value(first: Finding, value: Any, names: Namer, *, plain: bool) -> str:
     """A value of a summarised fact as the reader sees it (`plain`: a count, a plain number)."""
-    return messages.value(value, names.lang) if plain else names.value(first.path, value, _numbers(first.expected))
+    return messages.value(value, names.lang) if plain else names.value(first.path, value, first.expected)
 
 
 def _hashable(value: Any) -> Any:
@@ -230,7 +223,7 @@ def _expect(keyword: str, expected: Any, names: Namer, path: str) -> str:
     template = entry.expect_en if names.lang == "en" else entry.expect_nl
     own = keyword in _IN_UNIT
     items = expected if isinstance(expected, tuple) else (expected,)
-    parts = [names.value(path, e, (e,)) if own else messages.value(e, names.lang) for e in items]
+    parts = [names.value(path, e, e) if own else messages.value(e, names.lang) for e in items]
     shown: Any = _Formatted(parts) if isinstance(expected, tuple) else parts[0]
     return template.format(expected=shown)
 

@@ -917,7 +917,7 @@ def amount(item: int | Decimal, lang: Lang = "nl", unit: str | None = None) -> s
     grouped = whole if unit is None and len(whole) <= _PLAIN_DIGITS else _grouped(whole)
     thousands, point = (".", ",") if lang == "nl" else (",", ".")
     shown = ("-" if number < 0 else "") + grouped.replace(",", thousands) + (point + fraction if fraction else "")
-    forms = (_ONE_FORMS if number == 1 and unit in _ONE_FORMS else _UNIT_FORMS).get(unit or "")
+    forms = (_ONE_FORMS if unit in _ONE_FORMS and number == 1 else _UNIT_FORMS).get(unit or "")
     return forms[1 if lang == "en" else 0].format(n=shown) if forms else shown
 
 

@@ -109,7 +109,7 @@ class Namer:
 
     def within(self, path: str, items: int, label: str | None = None) -> str:
         """The path as a reader says it inside its first `items` items: 'VOG afgegeven op' of every professional."""
-        context, leaf, *_ = self._walk(path)
+        context, leaf, _, _, _ = self._walk(path)
         if label is not None:
             leaf = label
         return ", ".join([*context[items:], leaf] if leaf else context[items:]) or path
@@ -127,20 +127,21 @@ class Namer:
         """The unit of the fact at `path`, if it declares one."""
         return self._walk(path)[2]
 
-    def value(self, path: str, item: Any, near: Iterable[Decimal] = ()) -> str:
+    def value(self, path: str, item: Any, against: Any = None) -> str:
         """A value read at `path`, in the fact's unit (€ 72,80 for a tariff), a code by its label.
 
-        A quantity's number is rounded for the reader (`messages.rounded`), never onto or across `near`.
+        A quantity's number is rounded for the reader (`messages.rounded`), never onto or across the
+        number (or the tuple of numbers) it was compared `against`.
         """
         _, _, unit, coded, computed = self._walk(path)
         shown = _code_label(item, self.lang, self.glossary.codes) if coded else item
         if computed and isinstance(shown, Decimal):
-            shown = messages.rounded(shown, near)
+            shown = messages.rounded(shown, _numbers(against))
         return messages.value(shown, self.lang, unit=unit)
 
-    def fact(self, path: str, item: Any, near: Iterable[Decimal] = ()) -> str:
+    def fact(self, path: str, item: Any, against: Any = None) -> str:
         """'<name>: <value>': a fact read, by name and in its unit."""
-        return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item, near))
+        return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item, against))
 
     def unknown(self, path: str) -> tuple[str, str] | None:
         """Why the quantity at `path` has no value: ('parts', the facts it lacks) or ('zero', a divisor that is 0).
@@ -400,6 +401,12 @@ def _code_label(item: Any, lang: Lang, own: Mapping[str, Any]) -> Any:
         return [_code_label(i, lang, own) for i in item]
     label = (own.get(item) or _CODE_LABELS.get(item)) if isinstance(item, str) else None
     return label.get(lang) if label is not None else item
+
+
+def _numbers(against: Any) -> tuple[Decimal, ...]:
+    """The numbers among what a value was compared with (one value, or a tuple of them)."""
+    items = against if isinstance(against, tuple) else (against,)
+    return tuple(item for item in items if isinstance(item, Decimal))
 
 
 def _read(root: Any, path: str) -> Any:
