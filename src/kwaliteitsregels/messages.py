@@ -132,7 +132,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path}: niet te berekenen, want {what} is 0",
         "{path}: cannot be worked out, as {what} is 0",
     ),
-    "list.last": (" en ", " and "),
     "finding.no_row": (
         "{path}: tabel '{table}' heeft geen rij voor {row} (onbekende code of verkeerd perceel?)",
         "{path}: table '{table}' has no row for {row} (unknown code or wrong lot?)",
@@ -175,6 +174,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.indefinite": ("onbepaald", "indefinite"),
     "list.and": (", ", ", "),
     "list.facts": ("; ", "; "),
+    "list.last": (" en ", " and "),  # before the last of a few quoted names ('a', 'b' en 'c')
     # names of things in a text for people (naming.py)
     "name.number": ("nr. {n}", "no. {n}"),
     "name.declaration": ("verklaring '{text}'", "declaration '{text}'"),
