@@ -142,7 +142,7 @@ def prepare(names: Iterable[str], lang: Lang) -> None:
     """Compile the templates `names` now, and for an HTML page load the hyphenation dictionary of `lang`.
 
     Otherwise the first page rendered does it: a batch prepares before its workers fork, so that each
-    inherits them instead of spending its first task on them (~0.15 s per worker and round).
+    inherits them instead of spending its first task on them (~0.1 s per worker and round).
     """
     for name in names:
         environment(_TEMPLATES.get(), markdown=name.endswith(".md")).get_template(name)
