@@ -88,14 +88,22 @@ def _none_to_escape(text: str) -> bool:
 
 
 def spreadsheet_cell(value: Any) -> Any:
-    """`value` safe for a spreadsheet cell: text starting with `= + - @`, a tab or a line break gets a `'` in front.
+    r"""`value` safe for a spreadsheet cell: text starting with `= + - @`, a tab or a line break gets a `'` in front.
 
     The quote (OWASP's advice against CSV injection) makes Excel, LibreOffice and Google Sheets
     show the text instead of evaluating it, and shows the reader that it was neutralised. Numbers
     are not text and stay as they are, and so does text that is a plain number (`-12`, `-3,5`):
     it cannot be a formula. Anything that is not text is returned unchanged.
+
+    A carriage return inside the text becomes a line feed: a CSV writer whose lines end in `\n`
+    leaves a field with a bare `\r` unquoted, and a spreadsheet starts a new row there, which may
+    begin with a formula (`'\r=…`). A field with a line feed is always quoted: it stays one cell.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+    if not isinstance(value, str):
+        return value
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
 
