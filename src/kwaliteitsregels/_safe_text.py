@@ -55,6 +55,12 @@ def escape_json(text: str) -> str:
     return _JSON_UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def escape_json_bytes(raw: bytes) -> str:
+    """`escape_json` of JSON written as UTF-8 bytes (pydantic's writer): checked as bytes, decoded once."""
+    text = raw.decode("utf-8")
+    return text if _utf8_none_to_escape(raw) else escape_json(text)
+
+
 # The UTF-8 forms of what `_JSON_UNESCAPED` matches besides DEL: a lead byte, how many bytes follow it,
 # and which of those continuations mean a character to escape.
 _LEADS: tuple[tuple[int, int, frozenset[bytes]], ...] = (
@@ -75,9 +81,13 @@ def _none_to_escape(text: str) -> bool:
     """Whether `text` holds nothing `escape_json` escapes: DEL by one scan, the rest by their UTF-8 lead bytes."""
     if "\x7f" in text:
         return False
-    if text.isascii():
-        return True
-    raw = text.encode("utf-8", "surrogatepass")
+    return text.isascii() or _utf8_none_to_escape(text.encode("utf-8", "surrogatepass"))
+
+
+def _utf8_none_to_escape(raw: bytes) -> bool:
+    """`_none_to_escape` of the UTF-8 form of a text: no DEL, no lead byte followed by an escaped continuation."""
+    if b"\x7f" in raw:
+        return False
     for lead, width, follows in _LEADS:
         at = raw.find(lead)  # one byte: a memchr, however often the lead occurs
         while at >= 0:

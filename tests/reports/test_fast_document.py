@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from report_helpers import ROOT, hostile_report
 
 import kwaliteitsregels as kr
-from kwaliteitsregels._safe_text import BIDI, CONTROL, escape_json
+from kwaliteitsregels._safe_text import BIDI, CONTROL, escape_json, escape_json_bytes
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.document import CombinedDocument, ReportDocument
 from kwaliteitsregels.reporting.registry import REPORTERS
@@ -120,3 +120,4 @@ _NEAR = (
 def test_escaping_json_text_is_the_character_by_character_rewrite(text: str) -> None:
     escaped = "".join(f"\\u{ord(c):04x}" if re.fullmatch(f"[\x7f-\x9f{BIDI}]", c) else c for c in text)
     assert escape_json(text) == escaped
+    assert escape_json_bytes(text.encode("utf-8")) == escaped  # the JSON report's route: pydantic writes bytes

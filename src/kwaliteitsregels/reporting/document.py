@@ -12,10 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 from pydantic_core import to_json as to_json_bytes
 
 from kwaliteitsregels import explain, messages, preview, reasons
+from kwaliteitsregels._safe_text import escape_json_bytes
 from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, Requirement, SourceRef
-from kwaliteitsregels.reporting._terminal import escape_json
 from kwaliteitsregels.results import EvidenceGap, ExplanationRecord, Relation, Report, RequirementResult
 from kwaliteitsregels.summaries import report_summary
 
@@ -505,7 +505,7 @@ def to_document(report: Report, lang: Lang = "nl") -> ReportDocument:
 
 def _dumped(data: Doc) -> str:
     """A document's data as JSON text, safe to `cat`: written by pydantic's own writer, as the models write it."""
-    return escape_json(to_json_bytes(data, indent=2, inf_nan_mode="null").decode()) + "\n"
+    return escape_json_bytes(to_json_bytes(data, indent=2, inf_nan_mode="null")) + "\n"
 
 
 def to_json(report: Report, lang: Lang = "nl") -> str:
