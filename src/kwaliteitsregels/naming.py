@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kwaliteitsregels.trace import Context
 
 _STEP = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+_INDEXES = re.compile(r"\[\d+\]")
 _IDENTITY = ("id", "code", "name", "scheme", "registry", "kind")  # the fields that say which item it is
 # steps a reader does not need: the lot view's profile; a declaration names itself
 _UNNAMED = frozenset({"profile", "declarations"})
@@ -44,6 +45,11 @@ _ITEMS = frozenset(
 # What a walk along a path found: the items and nearest group passed, the last step's name, its unit,
 # whether it holds codes of a code list (named by their labels), and whether it is a computed quantity.
 Walked = tuple[tuple[str, ...], str, str | None, bool, bool]
+# Per item passed: its collection, the collection's name and the field a region's vocabulary names its items by.
+Slot = tuple[str, str, str | None]
+# What a walk along a path found before its items are named: the same for every profile whose objects along the
+# path have the same types (the slots of the items passed, the group shown or "", then as `Walked`).
+Plan = tuple[tuple[Slot, ...], str, str, str | None, bool, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +62,9 @@ class Glossary:
     keys: Mapping[str, str] = field(
         default_factory=dict
     )  # a region's collection (dotted path) → the field naming an item
-    walks: dict[tuple[Any, ...], Walked] = field(
+    walks: dict[tuple[Any, ...], Plan] = field(
         default_factory=dict, repr=False, compare=False
-    )  # a path without items, walked once for every profile read with this glossary (see `Namer._walk`)
+    )  # a path (its items' indexes aside), walked once for every profile read with this glossary (`Namer._walk`)
 
     def product(self, code: str, lot: str | None) -> str | None:
         """The title of product `code` in `lot` (or in any lot)."""
@@ -159,24 +165,35 @@ class Namer:
         """(the items and nearest group passed, the name of the last step, its unit, codes?, a quantity?)."""
         found = self._walked.get(path)
         if found is None:
-            found = self._walked[path] = self._walk_once(path) if "[" in path else self._walk_shared(path)
+            found = self._walked[path] = self._walk_shared(path)
         return found
 
     def _walk_shared(self, path: str) -> Walked:
-        """A walk that passes no item reads nothing of the profile but the types it passes: one per glossary.
+        """A walk's plan reads nothing of the profile but the types it passes: made once per glossary.
 
-        Remembered by those types (a region's facts make models of their own), the root's and the language.
+        Remembered by the path with its items' indexes left out and the types of the objects along it (a
+        region's facts make models of their own), the root's and the language; only the items passed are
+        named for this root. A quantity computed inside an item names its parts from the item: not shared.
         """
-        key = (path, self.lang, type(self.root), *_types_along(self.root, path))
+        types, passed = _along(self.root, path)
+        key = (_pattern(path), self.lang, type(self.root), *types)
         walks = self.glossary.walks
-        found = walks.get(key)
-        if found is None:
-            found = self._walk_once(path)
-            if len(walks) < _SHARED_WALKS:
-                walks[key] = found
-        return found
+        plan = walks.get(key)
+        if plan is None:
+            plan = self._plan(path)
+            shared = not (plan[0] and plan[5])
+            if shared and len(walks) < _SHARED_WALKS:
+                walks[key] = plan
+        slots, group, leaf, unit, coded, computed = plan
+        if not slots:
+            return ((group,) if group else ()), leaf, unit, coded, computed
+        names = [  # the plan has a slot for each item passed until its walk ended: `passed` may go on
+            self._item(collection, label, item, index, declared)
+            for (collection, label, declared), (item, index) in zip(slots, passed, strict=False)
+        ]
+        return ((*names, group) if group else tuple(names)), leaf, unit, coded, computed
 
-    def _walk_once(self, path: str) -> Walked:
+    def _plan(self, path: str) -> Plan:
         steps = list(_steps(path))
         root = type(self.root)
         if steps and steps[0][1] != "profile" and not _has(root, steps[0][1]) and _has(root, "profile"):
@@ -197,7 +214,7 @@ class Namer:
                 walk.tp = introspection.list_item(walk.tp)
                 keys = self.glossary.keys
                 declared = keys.get(".".join(walk.fields).removeprefix(below)) if keys else None
-                walk.items.append(self._item(walk.collection, walk.leaf, walk.obj, index, declared))
+                walk.items.append((walk.collection, walk.leaf, declared))
                 walk.group = walk.leaf = ""
                 walk.unit = None
             elif walk.collection == "declarations":
@@ -209,8 +226,8 @@ class Namer:
                 walk.group, walk.leaf, walk.unit, walk.tp = "", _rest(steps, position), None, None
                 break
         shown_group = walk.group and walk.group.casefold() not in walk.leaf.casefold()
-        context = (*walk.items, walk.group) if shown_group else tuple(walk.items)
-        return context, walk.leaf, walk.unit, _is_code(walk.tp), walk.computed
+        group = walk.group if shown_group else ""
+        return tuple(walk.items), group, walk.leaf, walk.unit, _is_code(walk.tp), walk.computed
 
     def _quantity(self, phrase: Phrase, obj: Any) -> str:
         """A quantity in words: 'aantal spoedopdrachten'.
@@ -278,19 +295,33 @@ def _rest(steps: Sequence[tuple[int | None, str]], position: int) -> str:
 _SHARED_WALKS = 4096  # per glossary: the paths its rules read, in a few languages and models
 
 
-def _types_along(root: Any, path: str) -> list[type]:
-    """The type of each object a walk along a path without items reaches (through a lot view's profile, as it goes)."""
+def _along(root: Any, path: str) -> tuple[list[type], list[tuple[Any, int]]]:
+    """The type of each object a walk along `path` reaches, and each item it passes with its index.
+
+    The walk goes as `Namer._plan` goes: through a lot view's profile, and past a declaration's entry to nothing.
+    """
     steps = _steps(path)
     obj = root
     if steps and steps[0][1] != "profile" and not _has(type(root), steps[0][1]) and _has(type(root), "profile"):
         obj = getattr(root, "profile", None)
     found = [type(obj)]
-    for _, key in steps:
-        obj = getattr(obj, key, None)
+    passed: list[tuple[Any, int]] = []
+    previous = ""
+    for index, key in steps:
+        if index is not None:
+            obj = obj[index] if isinstance(obj, list) and index < len(obj) else None
+            passed.append((obj, index))
+        else:
+            obj = None if previous == "declarations" else getattr(obj, key, None)
+            previous = key
         found.append(type(obj))
-        if obj is None:
-            break
-    return found
+    return found, passed
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern(path: str) -> str:
+    """The path with its items' indexes left out: `professionals[].vog_issued_on`."""
+    return _INDEXES.sub("[]", path)
 
 
 @dataclass(slots=True)
@@ -299,7 +330,7 @@ class _Walk:
 
     obj: Any
     tp: Any  # the type the path has reached: names the fields of a group that is not there (null)
-    items: list[str] = field(default_factory=list)
+    items: list[Slot] = field(default_factory=list)  # the items passed
     fields: list[str] = field(default_factory=list)  # the fields passed, items aside: a collection's dotted path
     group: str = ""
     leaf: str = ""

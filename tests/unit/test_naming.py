@@ -128,6 +128,30 @@ def test_a_path_without_items_is_named_by_the_model_its_profile_was_read_with() 
         assert shared.walks  # the later namers found the earlier ones' walks
 
 
+def test_a_path_through_items_is_planned_once_and_names_each_profiles_own_items(twente: kr.CompiledRuleset) -> None:
+    """The walk's plan is shared by the namers of a glossary; the items it passes are named from each root."""
+    other = [
+        {"id": "q9", "works_with_youth": False},
+        {"id": "q10", "role": "regiebehandelaar", "vog_issued_on": "2020-01-01"},
+    ]
+    roots = [_profile(twente), _profile(twente, professionals=other), _profile(twente, professionals=[])]
+    paths = ["professionals[0].vog_issued_on", "professionals[1].role", "professionals[1].vog_issued_on"]
+    alone = {
+        id(root): [naming.Namer(root, naming.Glossary(), lang).name(p) for p in paths for lang in ("nl", "en")]
+        for root in roots
+    }
+    assert alone[id(roots[0])][0] == "professional p1 (jeugdzorgwerker), VOG afgegeven op"
+    assert alone[id(roots[1])][0] == "professional q9, VOG afgegeven op"
+    assert alone[id(roots[1])][2] == "professional q10 (regiebehandelaar), functie"
+    assert alone[id(roots[2])][0] == "professional nr. 1, VOG afgegeven op"  # not there: by its number
+    for order in (roots, roots[::-1]):
+        shared = naming.Glossary()
+        for root in order:
+            said = [naming.Namer(root, shared, lang).name(p) for p in paths for lang in ("nl", "en")]
+            assert said == alone[id(root)]
+        assert any("[]" in key[0] for key in shared.walks)  # planned without the indexes
+
+
 def test_an_item_of_a_regions_collection_is_named_by_the_key_its_vocabulary_declares() -> None:
     """The guide's urgent orders are named by their order number (`key: number`), not by their place in the list."""
     ruleset = kr.load_ruleset("handreiking-kwaliteit")
