@@ -6,11 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 from report_helpers import FIXTURES, Page, cli_report, hostile_report, markdown_rows
 
 from kwaliteitsregels.reporting.assessor import render_html, render_markdown
 from kwaliteitsregels.reporting.html import render_ruleset, render_table
 from kwaliteitsregels.reporting.letter import render_letter
+from kwaliteitsregels.reporting.templating import environment, fast_escape
 
 HOSTILE_TAGS = {"script", "img", "iframe", "object", "b", "i", "u", "sup"}
 PROFILE = FIXTURES / "hostile-profile.yaml"
@@ -79,3 +83,33 @@ def test_english_hostile_report_is_inert() -> None:
     _assert_inert_html(render_html(report, "en"), style_tags=1)
     _assert_literal_markdown(render_markdown(report, "en"))
     _assert_literal_markdown(render_letter(report, "en"))
+
+
+class _Html:
+    """An object that renders itself as HTML (markupsafe's protocol)."""
+
+    def __html__(self) -> str:
+        return "<b>al veilig</b>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.one_of(
+        st.text(alphabet=st.one_of(st.sampled_from("<>&'\"\\"), st.characters())),
+        st.text().map(Markup),
+        st.integers(),
+        st.builds(_Html),
+    )
+)
+def test_the_bundled_templates_escape_every_value_as_markupsafe_does(value: object) -> None:
+    """The bundled templates print through `fast_escape`: markupsafe's `escape`, the same Markup."""
+    made = fast_escape(value)
+    assert made == escape(value)
+    assert type(made) is Markup
+
+
+def test_the_bundled_templates_print_through_fast_escape_and_a_regions_as_jinja_makes_them(tmp_path: Path) -> None:
+    template = environment().get_template("report.html")
+    assert template.root_render_func.__globals__["escape"] is fast_escape
+    region = environment(str(tmp_path)).get_template("report.html")
+    assert region.root_render_func.__globals__["escape"] is escape

@@ -13,24 +13,27 @@ escaping (`report --templates DIR`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from functools import cache, lru_cache, partial
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
+import markupsafe
 from jinja2 import (
     ChoiceLoader,
     Environment,
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    Template,
     select_autoescape,
 )
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from kwaliteitsregels import messages
 from kwaliteitsregels.messages import Lang
@@ -72,6 +75,45 @@ def _markdown_text(value: str) -> str:
     if start := _MD_LINE_START.match(text):
         text = f"{text[: start.end()]}\\{text[start.end() :]}"
     return text
+
+
+# The C function `markupsafe.escape` wraps (markupsafe 2 and 3 alike); without it, `escape` itself.
+_escape_inner = getattr(markupsafe, "_escape_inner", None)
+_new_text = str.__new__
+
+
+def fast_escape(value: Any, /) -> Markup:
+    """`markupsafe.escape(value)`: the same Markup, made for plain text without escape's two Python calls.
+
+    An HTML page prints ~1,500-2,200 values, each escaped: `escape` and `Markup.__new__` were ~7 % of
+    the instructions of rendering a report page. Anything but plain text goes to `escape` itself.
+    """
+    if type(value) is str and _escape_inner is not None:
+        return _new_text(Markup, _escape_inner(value))
+    return escape(value)
+
+
+class _Template(Template):
+    """A bundled template whose printed values are escaped by `fast_escape` (the same text, faster).
+
+    jinja compiles `{{ value }}` of an autoescaped template to `escape(value)`, a name of the template's
+    module; it is replaced there only when it is markupsafe's own `escape`, so any other code stays as it is.
+    """
+
+    @classmethod
+    def from_code(
+        cls,
+        environment: Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],  # noqa: A002 - jinja's own name for it
+        uptodate: Callable[[], bool] | None = None,
+    ) -> Template:
+        """The template jinja makes, with `fast_escape` for `escape` in its module."""
+        template = super().from_code(environment, code, globals, uptodate)
+        module = template.root_render_func.__globals__
+        if module.get("escape") is escape:
+            module["escape"] = fast_escape
+        return template
 
 
 _TEMPLATES: ContextVar[str | None] = ContextVar("templates", default=None)
@@ -119,6 +161,8 @@ def _environment(folder: str | None, markdown: bool) -> Environment:  # position
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_escape
+    if folder is None:  # the bundled templates; a region's own are rendered in the sandbox as jinja makes them
+        env.template_class = _Template
     return env
 
 
