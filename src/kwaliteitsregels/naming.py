@@ -196,7 +196,7 @@ class Namer:
     def _plan(self, path: str) -> Plan:
         steps = list(_steps(path))
         root = type(self.root)
-        if steps and steps[0][1] != "profile" and not _has(root, steps[0][1]) and _has(root, "profile"):
+        if steps and _via_profile(root, steps[0][1]):
             steps.insert(0, (None, "profile"))
         walk = _Walk(self.root, type(self.root))
         below = "profile." if _has(root, "profile") else ""  # a lot view: its profile's collections start below it
@@ -302,7 +302,7 @@ def _along(root: Any, path: str) -> tuple[list[type], list[tuple[Any, int]]]:
     """
     steps = _steps(path)
     obj = root
-    if steps and steps[0][1] != "profile" and not _has(type(root), steps[0][1]) and _has(type(root), "profile"):
+    if steps and _via_profile(type(root), steps[0][1]):
         obj = getattr(root, "profile", None)
     found = [type(obj)]
     passed: list[tuple[Any, int]] = []
@@ -316,6 +316,11 @@ def _along(root: Any, path: str) -> tuple[list[type], list[tuple[Any, int]]]:
             previous = key
         found.append(type(obj))
     return found, passed
+
+
+def _via_profile(root: Any, first: str) -> bool:
+    """Whether a path starting at field `first` is read through the `profile` of a root of type `root` (a lot view)."""
+    return first != "profile" and not _has(root, first) and _has(root, "profile")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -442,8 +447,7 @@ def _numbers(against: Any) -> tuple[Decimal, ...]:
 
 def _read(root: Any, path: str) -> Any:
     """The value at the dotted `path` of `root` (of its profile, for a lot view); None where it stops."""
-    first = path.partition(".")[0]
-    obj = root.profile if not _has(type(root), first) and _has(type(root), "profile") else root
+    obj = root.profile if _via_profile(type(root), path.partition(".")[0]) else root
     for key in path.split("."):
         obj = getattr(obj, key, None)
         if obj is None:
