@@ -8,7 +8,7 @@ import decimal
 import functools
 import operator
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ from kwaliteitsregels._yaml import Located, Path
 from kwaliteitsregels.checks import REGISTRY, Builder
 from kwaliteitsregels.errors import Problem, RulesetError
 from kwaliteitsregels.facts.building import CORE, ProfileModels, merge, models_for
+from kwaliteitsregels.facts.units import BUILTIN_UNITS
 from kwaliteitsregels.facts.vocabulary import VocabularyBody
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.common import Lang, Text
@@ -236,6 +237,9 @@ class _Scope(Builder):
             raise _InvalidError
         return tables[name]
 
+    def units(self) -> Collection[str]:
+        return BUILTIN_UNITS.keys() | self.compiler.models.vocabulary.units.keys()
+
     def declaration(self, name: str, *at: str | int) -> tuple[str, Check | None]:
         known = self.compiler.ruleset.declarations
         if name not in known:
@@ -379,7 +383,7 @@ def compile_ruleset(  # noqa: PLR0913, PLR0917 - every input of a compiled rules
     _check_references(ruleset, compiler)
     titles = {name: kind.title for name, kind in (EVIDENCE_TYPES | ruleset.evidence_types).items()}
     bodies = [source.body for source in imports] + ([ruleset.vocabulary] if ruleset.vocabulary else [])
-    names = naming.glossary(ruleset.tables, ruleset.declarations, bodies)
+    names = naming.glossary(ruleset.tables, ruleset.declarations, bodies, compiler.models.vocabulary.units)
     compiled = tuple(_requirement(spec, i, compiler, titles, names) for i, spec in enumerate(ruleset.requirements))
     ids = frozenset(r.id for r in compiled)
     contradictions = _contradictions(ruleset, compiler, ids)

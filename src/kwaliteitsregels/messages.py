@@ -8,7 +8,7 @@ import string
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from kwaliteitsregels._durations import Duration
 
@@ -128,6 +128,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     # findings
     "finding.missing": ("{path}: gegeven ontbreekt", "{path}: fact missing"),
     "finding.missing_parts": ("{path}: niet te berekenen zonder {what}", "{path}: cannot be worked out without {what}"),
+    "finding.missing_empty": (
+        "{path}: niet te berekenen, want er zijn geen {what}",
+        "{path}: cannot be worked out, as there are no {what}",
+    ),
+    "finding.missing_selected": (
+        (
+            "{path}: niet te berekenen: geen item telt mee, bij een item dat meetelt ontbreekt {what}, of het is"
+            " niet te zeggen of een item meetelt"
+        ),
+        (
+            "{path}: cannot be worked out: no item counts, {what} is missing for an item that counts, or whether"
+            " an item counts cannot be told"
+        ),
+    ),
     "finding.missing_zero": (
         "{path}: niet te berekenen, want {what} is 0",
         "{path}: cannot be worked out, as {what} is 0",
@@ -175,6 +189,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "list.and": (", ", ", "),
     "list.facts": ("; ", "; "),
     "list.last": (" en ", " and "),  # before the last of a few quoted names ('a', 'b' en 'c')
+    "list.more": ("{listed} en nog {n} andere", "{listed} and {n} more"),  # the first few of many names
     # names of things in a text for people (naming.py)
     "name.number": ("nr. {n}", "no. {n}"),
     "name.declaration": ("verklaring '{text}'", "declaration '{text}'"),
@@ -871,18 +886,21 @@ def text(key: str, lang: Lang = "nl", **params: Any) -> str:
     return template.format(**params) if params else template
 
 
-def value(item: Any, lang: Lang = "nl", *, unit: str | None = None) -> str:
-    """A fact value as a reader expects to see it: numbers in the reader's notation, in `unit` (€ 72,80)."""
+def value(item: Any, lang: Lang = "nl", *, unit: str | None = None, own: OwnUnit | None = None) -> str:
+    """A fact value as a reader expects to see it: numbers in the reader's notation, in `unit` (€ 72,80).
+
+    `own` is a unit a vocabulary declares, in `lang` (its name after a number, and after exactly one).
+    """
     if item is None or isinstance(item, bool):
         return text("value.none" if item is None else "value.true" if item else "value.false", lang)
     if isinstance(item, Duration):
         return duration(item, lang)
     if isinstance(item, int | Decimal):
-        return amount(item, lang, unit)
+        return amount(item, lang, unit, own)
     if isinstance(item, date):
         return str(item)
     if isinstance(item, list | tuple | set | frozenset):
-        return join((value(i, lang, unit=unit) for i in item), lang) if item else text("value.none", lang)
+        return join((value(i, lang, unit=unit, own=own) for i in item), lang) if item else text("value.none", lang)
     localized = hasattr(item, "nl") and callable(getattr(item, "get", None))  # a label (models.common.Text)
     return str(item.get(lang)) if localized else str(item)
 
@@ -904,8 +922,18 @@ _ONE_FORMS: dict[str, tuple[str, str]] = {  # exactly one: '1 dag', not '1 dagen
 }
 
 
-def amount(item: int | Decimal, lang: Lang = "nl", unit: str | None = None) -> str:
-    """A number as written in `lang`: 1.000.000 and 72,80 in Dutch; euros with cents; a plain 2019 stays 2019."""
+class OwnUnit(NamedTuple):
+    """A unit a vocabulary declares, in one language: its name after a number ('sessies') and after one ('sessie')."""
+
+    many: str
+    one: str
+
+
+def amount(item: int | Decimal, lang: Lang = "nl", unit: str | None = None, own: OwnUnit | None = None) -> str:
+    """A number as written in `lang`: 1.000.000 and 72,80 in Dutch; euros with cents; a plain 2019 stays 2019.
+
+    A vocabulary's own unit follows the number by its name: '45 minuten', '1 minuut'.
+    """
     number = Decimal(item)
     if unit == "eur" and number.is_finite():
         with localcontext() as exact:  # room for every whole digit and the cents: 1E+40 euros has no cents
@@ -917,6 +945,8 @@ def amount(item: int | Decimal, lang: Lang = "nl", unit: str | None = None) -> s
     grouped = whole if unit is None and len(whole) <= _PLAIN_DIGITS else _grouped(whole)
     thousands, point = (".", ",") if lang == "nl" else (",", ".")
     shown = ("-" if number < 0 else "") + grouped.replace(",", thousands) + (point + fraction if fraction else "")
+    if own is not None:
+        return f"{shown} {own.one if number == 1 else own.many}"
     forms = (_ONE_FORMS if unit in _ONE_FORMS and number == 1 else _UNIT_FORMS).get(unit or "")
     return forms[1 if lang == "en" else 0].format(n=shown) if forms else shown
 

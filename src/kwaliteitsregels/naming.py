@@ -25,7 +25,7 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
 from kwaliteitsregels.models.profile import CORE_VOCABULARY
-from kwaliteitsregels.quantity_phrases import PHRASES, Phrase, operand_fields
+from kwaliteitsregels.quantity_phrases import PHRASES, Phrase, operand_fields, over_items
 
 if TYPE_CHECKING:
     from kwaliteitsregels.results import RequirementResult
@@ -36,6 +36,7 @@ _INDEXES = re.compile(r"\[\d+\]")
 _IDENTITY = ("id", "code", "name", "scheme", "registry", "kind")  # the fields that say which item it is
 # steps a reader does not need: the lot view's profile; a declaration names itself
 _UNNAMED = frozenset({"profile", "declarations"})
+_LACKING_SHOWN = 5  # the items named that lack what an aggregate reads; the rest are counted
 # the collections with a word of their own for one item (catalog `name.item.<collection>`)
 _ITEMS = frozenset(
     {"professionals", "volunteers", "certificates", "insurances", "products", "registrations", "parties"}
@@ -62,6 +63,7 @@ class Glossary:
     keys: Mapping[str, str] = field(
         default_factory=dict
     )  # a region's collection (dotted path) → the field naming an item
+    units: Mapping[str, Any] = field(default_factory=dict)  # a unit the vocabularies declare → its UnitSpec
     walks: dict[tuple[Any, ...], Plan] = field(
         default_factory=dict, repr=False, compare=False
     )  # a path (its items' indexes aside), walked once for every profile read with this glossary (`Namer._walk`)
@@ -75,12 +77,16 @@ EMPTY = Glossary()
 
 
 def glossary(
-    tables: Mapping[str, list[Any]], declarations: Mapping[str, Any], vocabularies: Iterable[Any] = ()
+    tables: Mapping[str, list[Any]],
+    declarations: Mapping[str, Any],
+    vocabularies: Iterable[Any] = (),
+    units: Mapping[str, Any] | None = None,
 ) -> Glossary:
-    """A ruleset's glossary: its products' titles, declarations' texts, codes' labels, and its collections' keys.
+    """A ruleset's glossary: its products' titles, declarations' texts, codes' labels, collections' keys and units.
 
     The titles come from its `products` table (`name` or `title`); a key is the field that names an item of a
-    collection its vocabularies add (`key:`).
+    collection its vocabularies add (`key:`). `units` are the units of every vocabulary in play, its bases'
+    too (else those of `vocabularies`).
     """
     products: dict[tuple[str | None, str], str] = {}
     for row in tables.get("products", []):
@@ -92,7 +98,9 @@ def glossary(
     bodies = list(vocabularies)
     codes = {code: label for body in bodies for codes in body.codes.values() for code, label in codes.values.items()}
     keys = {path: spec.key for body in bodies for path, spec in body.collections.items() if spec.key is not None}
-    return Glossary(products, {name: spec.text for name, spec in declarations.items()}, codes, keys)
+    if units is None:
+        units = {name: spec for body in bodies for name, spec in body.units.items()}
+    return Glossary(products, {name: spec.text for name, spec in declarations.items()}, codes, keys, units)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,23 +151,57 @@ class Namer:
         shown = _code_label(item, self.lang, self.glossary.codes) if coded else item
         if computed and isinstance(shown, Decimal):
             shown = messages.rounded(shown, _numbers(against))
-        return messages.value(shown, self.lang, unit=unit)
+        own = self.glossary.units.get(unit) if unit is not None else None
+        if own is None:
+            return messages.value(shown, self.lang, unit=unit)
+        many = own.label.get(self.lang)
+        return messages.value(shown, self.lang, own=messages.OwnUnit(many, own.one.get(self.lang) if own.one else many))
 
     def fact(self, path: str, item: Any, against: Any = None) -> str:
         """'<name>: <value>': a fact read, by name and in its unit."""
         return messages.text("name.fact", self.lang, name=self.name(path), value=self.value(path, item, against))
 
     def unknown(self, path: str) -> tuple[str, str] | None:
-        """Why the quantity at `path` has no value: ('parts', the facts it lacks) or ('zero', a divisor that is 0).
+        """Why the quantity at `path` has no value: the facts it lacks, a divisor that is 0, no items, or a selection.
 
-        None when `path` is no quantity worked out from facts of the root, or neither is found (or no root is known).
+        ('parts', the facts it lacks), ('zero', a divisor that is 0), ('empty', the items it averages or shares over
+        when there are none) or ('selected', the field an aggregate over the items a `where` selects reads: none is
+        selected, one lacks the field, or one cannot be judged). None when `path` is no quantity worked out from
+        facts of the root, or none of these is found (or no root is known).
         """
-        fields = list(operand_fields(path)) if " " in path and self.root is not None else []
+        if " " not in path or self.root is None:
+            return None
+        fields = list(operand_fields(path))
         lacking = [name for name, _ in fields if _read(self.root, name) is None]
         if lacking:
             return "parts", messages.quoted((self.name(name) for name in dict.fromkeys(lacking)), self.lang)
         zero = next((name for name, divides in fields if divides and _read(self.root, name) == 0), None)
-        return ("zero", messages.quoted([self.name(zero)], self.lang)) if zero is not None else None
+        if zero is not None:
+            return "zero", messages.quoted([self.name(zero)], self.lang)
+        return next(filter(None, map(self._over_items, over_items(path))), None)
+
+    def _over_items(self, phrase: Phrase) -> tuple[str, str] | None:
+        """Why an aggregate or share over items has no value: there are none, or items lack the field it reads.
+
+        Which items a `where` lets through naming cannot tell: such an aggregate names the field, not the items.
+        """
+        collection = phrase.paths["items"]
+        items = _read(self.root, collection)
+        if not items:
+            return None if phrase.form == "sum" else ("empty", self.name(collection))  # a sum of nothing is 0
+        field = phrase.paths.get("field", "").partition("].")[2]
+        if not field:
+            return None
+        if phrase.filtered:
+            return "selected", messages.quoted([self.label(phrase.paths["field"])], self.lang)
+        lacking = [f"{collection}[{i}].{field}" for i, item in enumerate(items) if _read(item, field) is None]
+        if not lacking:
+            return None
+        shown = [self.name(path) for path in lacking[:_LACKING_SHOWN]]
+        if len(lacking) <= _LACKING_SHOWN:
+            return "parts", messages.quoted(shown, self.lang)
+        listed = messages.join((f"'{name}'" for name in shown), self.lang)
+        return "parts", messages.text("list.more", self.lang, listed=listed, n=len(lacking) - _LACKING_SHOWN)
 
     def _walk(self, path: str) -> Walked:
         """(the items and nearest group passed, the name of the last step, its unit, codes?, a quantity?)."""

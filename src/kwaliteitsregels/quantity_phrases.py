@@ -28,6 +28,7 @@ class Phrase:
     operands: tuple[str, ...] = ()  # add, subtract, multiply, divide, label: the operands' labels (or paths, numbers)
     unit: str | None = None  # the unit its values are shown in: 'percent', 'eur', 'day', 'working_day' …
     text: Text | None = None  # the ruleset's own words for it (`label:`): said instead of the phrase
+    filtered: bool = False  # over the items a `where` lets through: which of them count, naming cannot tell
 
 
 PHRASES: dict[str, Phrase] = {}
@@ -42,6 +43,17 @@ def registered(label: str, phrase: Phrase) -> str:
     if len(PHRASES) < _MOST:
         PHRASES.setdefault(label, phrase)
     return label
+
+
+def over_items(label: str) -> Iterator[Phrase]:
+    """The phrases that count or aggregate over items, of the quantity `label` and of its operands, in order."""
+    phrase = PHRASES.get(label)
+    if phrase is None:
+        return
+    if "items" in phrase.paths:
+        yield phrase
+    for operand in phrase.operands:
+        yield from over_items(operand)
 
 
 def operand_fields(label: str) -> Iterator[tuple[str, bool]]:

@@ -27,7 +27,7 @@ from pydantic_core import core_schema
 
 from kwaliteitsregels.analytics.document import ComparisonDocument, ImpactDocument
 from kwaliteitsregels.checks import REGISTRY
-from kwaliteitsregels.checks.quantities import LABEL, QUANTITIES, QUANTITY_MARK
+from kwaliteitsregels.checks.quantities import LABEL, QUANTITIES, QUANTITY_MARK, UNIT
 from kwaliteitsregels.models import common
 from kwaliteitsregels.models import ruleset as ruleset_model
 from kwaliteitsregels.models.assessments import Assessments
@@ -138,7 +138,7 @@ def condition_definitions() -> dict[str, Any]:
 
 
 def _quantity(definitions: dict[str, Any]) -> dict[str, Any]:
-    """`Quantity` (a form of the closed set of quantity expressions, and an optional label), from its registry."""
+    """`Quantity` (a form of the closed set of quantity expressions, an optional label and unit), from its registry."""
     forms: dict[str, Any] = {}
     for name, form in QUANTITIES.items():
         args = TypeAdapter(form.args).json_schema(schema_generator=_ArgsGenerator, ref_template="#/$defs/{model}")
@@ -148,13 +148,17 @@ def _quantity(definitions: dict[str, Any]) -> dict[str, Any]:
     label = text.json_schema(schema_generator=_ArgsGenerator, ref_template="#/$defs/{model}")
     _merge(definitions, label.pop("$defs", {}))
     said = "hoe een reden de grootheid noemt / how a reason says the quantity"
+    unit = {
+        "type": "string",
+        "description": "de eenheid van het getal, bijv. percent voor (a / b) × 100 / the unit of its number",
+    }
     return {
         "type": "object",
-        "description": "een grootheid: één vorm, eventueel met label / a quantity: one form, a label if wanted",
-        "properties": forms | {LABEL: label | {"description": said}},
+        "description": "een grootheid: één vorm, eventueel met label en eenheid / one form, a label and unit if wanted",
+        "properties": forms | {LABEL: label | {"description": said}, UNIT: unit},
         "additionalProperties": False,
         "minProperties": 1,
-        "maxProperties": 2,
+        "maxProperties": 3,
         "oneOf": [{"required": [name]} for name in forms],
     }
 

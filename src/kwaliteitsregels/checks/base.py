@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -43,6 +43,9 @@ class Builder(Protocol):
 
     def table(self, name: str, *at: str | int) -> list[Any]:
         """A lookup table of the ruleset."""
+
+    def units(self) -> Collection[str]:
+        """The units a quantity may be in: the built-in ones and those the vocabularies in play declare."""
 
     def declaration(self, name: str, *at: str | int) -> tuple[str, Check | None]:
         """A declaration key the ruleset defines, and the condition on recorded facts that refutes it."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from typing import Annotated, Any, Literal
@@ -95,29 +95,53 @@ class QuantityForm:
 
 
 LABEL = "label"  # beside its form, a quantity may carry the ruleset's own words for it
+UNIT = "unit"  # and the unit its plain number is in: a percentage worked out as (a / b) × 100
+_BESIDE = (LABEL, UNIT)
 
 
 def compile_quantity(raw: Any, builder: Builder, *at: str | int) -> Quantity:
     """Compile the quantity expression `raw` found at `at`; a problem is reported and a missing value returned."""
-    forms = {key: value for key, value in raw.items() if key != LABEL} if isinstance(raw, dict) else {}
+    forms = {key: value for key, value in raw.items() if key not in _BESIDE} if isinstance(raw, dict) else {}
     unknown = [key for key in forms if key not in QUANTITIES]
     for name in unknown:  # a typo is named as one, also beside a form ('labl')
-        suggestion = closest(str(name), [*QUANTITIES, LABEL])
+        suggestion = closest(str(name), [*QUANTITIES, *_BESIDE])
         builder.fail("unknown-quantity", f"onbekende grootheid '{name}'", *at, name, suggestion=suggestion)
     if unknown:
         return _UNKNOWN
     if len(forms) != 1:
-        message = "een grootheid is een mapping met precies één vorm (en eventueel 'label')"
+        message = "een grootheid is een mapping met precies één vorm (en eventueel 'label' en 'unit')"
         builder.fail("quantity-shape", message, *at)
         return _UNKNOWN
     ((name, args),) = forms.items()
     form = QUANTITIES[name]
     parsed = builder.arguments(form.args, args, *at, name)
     quantity = _UNKNOWN if parsed is None else form.build(parsed, builder, (*at, name))
+    if UNIT in raw and quantity is not _UNKNOWN:
+        quantity = _in_unit(quantity, raw[UNIT], builder, (*at, UNIT))
     if LABEL not in raw or quantity is _UNKNOWN:
         return quantity
     text = builder.arguments(LocalizedText, raw[LABEL], *at, LABEL)
     return quantity if text is None else _labelled(quantity, text)
+
+
+def _in_unit(quantity: Quantity, unit: Any, builder: Builder, at: tuple[str | int, ...]) -> Quantity:
+    """`quantity` in the declared `unit`: a plain number gets it, a quantity in that unit keeps it, others fail.
+
+    Its path says the unit ("(a / b) × 100 (percent)"): the same formula without a unit elsewhere is
+    another quantity, and a reason shows its values in the unit ("66,67%").
+    """
+    known = builder.units()
+    if not isinstance(unit, str) or unit not in known:
+        suggestion = closest(unit, list(known)) if isinstance(unit, str) else None
+        builder.fail("unknown-unit", f"onbekende eenheid {unit!r}", *at, suggestion=suggestion)
+        return _UNKNOWN
+    if quantity.unit not in {None, unit}:
+        message = f"eenheden passen niet: {quantity.label} is in {quantity.unit}, niet in {unit}"
+        builder.fail("unit-mismatch", message, *at)
+        return _UNKNOWN
+    inner = PHRASES.get(quantity.label)
+    phrase = replace(inner, unit=unit) if inner is not None else Phrase(LABEL, operands=(quantity.label,), unit=unit)
+    return Quantity(quantity.get, unit, registered(f"{quantity.label} ({unit})", phrase), quantity.duration)
 
 
 def _labelled(quantity: Quantity, text: Text) -> Quantity:
@@ -233,6 +257,7 @@ def _share(args: ItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> Quan
 
 
 _AGGREGATES = {"sum": "som", "average": "gemiddelde", "min": "minimum", "max": "maximum"}  # the label's word
+_SELECTED = " (selectie)"  # the label of an aggregate over the items a `where` lets through: another quantity
 
 
 def _aggregate(form: str, combine: Callable[[list[Decimal]], Decimal], empty: Decimal | None) -> Any:
@@ -254,8 +279,10 @@ def _aggregate(form: str, combine: Callable[[list[Decimal]], Decimal], empty: De
             return combine(numbers) if numbers else empty  # type: ignore[arg-type]
 
         unit = "day" if inner.kind == "duration" else inner.unit
-        phrase = Phrase(form, {"items": args.items, "field": f"{args.items}[0].{args.field}"}, unit=unit)
-        return Quantity(aggregate, unit, registered(f"{_AGGREGATES[form]} {args.items}.{args.field}", phrase))
+        paths = {"items": args.items, "field": f"{args.items}[0].{args.field}"}
+        phrase = Phrase(form, paths, unit=unit, filtered=args.where is not None)
+        label = f"{_AGGREGATES[form]} {args.items}.{args.field}{_SELECTED if args.where is not None else ''}"
+        return Quantity(aggregate, unit, registered(label, phrase))
 
     return build
 

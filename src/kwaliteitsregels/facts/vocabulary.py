@@ -31,9 +31,12 @@ MODEL_NAME = Field(
 
 
 class UnitSpec(Model):
-    """A unit of the vocabulary's own (`sessie`), beside the built-in ones."""
+    """A unit of the vocabulary's own (`sessie`), beside the built-in ones: a reason says '12 sessies'."""
 
-    label: LocalizedText
+    label: LocalizedText = Field(description="de naam bij een aantal (meervoud): 'sessies' / the name after a number")
+    one: LocalizedText | None = Field(
+        default=None, description="de naam bij precies één: 'sessie' (anders label) / after exactly one"
+    )
 
 
 class CodeList(Model):
