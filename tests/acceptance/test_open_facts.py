@@ -85,6 +85,7 @@ def test_schema_profile_with_a_ruleset_describes_the_regional_facts() -> None:
     assert code == 0
     schema = json.loads(out)
     validator = Draft202012Validator(schema)
+
     def plain(name: str) -> Any:
         return json.loads(json.dumps(yaml.safe_load((REGIO / name).read_text("utf-8")), default=str))
 

@@ -24,8 +24,20 @@ def test_to_frame_has_one_row_per_requirement() -> None:
     frame = report.to_frame()
     assert frame.shape == (len(report.results), 14)
     assert list(frame.columns) == [
-        "requirement", "title", "status", "label", "category", "theme", "lot", "source", "reason",
-        "severity", "explanation", "missing_evidence", "legal", "law_requirements",
+        "requirement",
+        "title",
+        "status",
+        "label",
+        "category",
+        "theme",
+        "lot",
+        "source",
+        "reason",
+        "severity",
+        "explanation",
+        "missing_evidence",
+        "legal",
+        "law_requirements",
     ]
     assert frame.index.name == "id"
     assert list(frame.index) == [r.id for r in report.results]

@@ -116,7 +116,7 @@ def _wrapped(line: str) -> list[str]:
 
 def _class(model: type[BaseModel], base: str, writer: _Writer) -> list[str]:
     own = {name: info for name, info in model.model_fields.items() if name not in _inherited(model)}
-    lines = ["", "", f"class {model.__name__}({base}):"]
+    lines = ["", f"class {model.__name__}({base}):"]  # a stub keeps one blank line between classes
     if model.__doc__:
         lines += [f"    # {line}".rstrip() for line in inspect.cleandoc(model.__doc__).splitlines()]
     lines += [f"    {name}: {writer.type_text(info.annotation)}{_default(info)}" for name, info in own.items()]

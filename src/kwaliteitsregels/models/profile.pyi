@@ -78,7 +78,6 @@ Register: TypeAlias = Literal["SKJ", "BIG"]
 InsuranceKind: TypeAlias = Literal["liability", "professional_liability", "other"]
 PartyRole: TypeAlias = Literal["combination_member", "subcontractor", "third_party"]
 
-
 class OfferedProduct(Model):
     # Een product waarvoor de aanbieder inschrijft, in een perceel, tegen een aangeboden tarief.
     #
@@ -86,7 +85,6 @@ class OfferedProduct(Model):
     lot: str
     code: str
     tariff_eur: Decimal | None = None
-
 
 class Organisation(Model):
     # Wie de aanbieder is.
@@ -100,7 +98,6 @@ class Organisation(Model):
     small_provider: bool | None = None
     founded_on: date | None = None
 
-
 class Services(Model):
     # Wat de aanbieder biedt en aan wie.
     #
@@ -110,7 +107,6 @@ class Services(Model):
     administers_medication: bool | None = None
     organises_transport: bool | None = None
     residential: bool | None = None
-
 
 class Size(Model):
     # Hoe groot de zorgactiviteiten zijn.
@@ -122,14 +118,12 @@ class Size(Model):
     revenue_jeugdwet_eur: Decimal | None = None
     clients_in_care: int | None = None
 
-
 class QualitySystem(Model):
     # Het kwaliteitssysteem waarmee de aanbieder zegt te werken.
     #
     # The quality management system the provider says it works with.
     scheme: str | None = None
     description: str | None = None
-
 
 class Policy(Model):
     # Beleid of procedure: is het er, sinds wanneer, in welk document.
@@ -139,14 +133,12 @@ class Policy(Model):
     adopted_on: date | None = None
     document: str | None = None
 
-
 class ComplaintsCommittee(Model):
     # De klachtencommissie waarbij de aanbieder is aangesloten.
     #
     # The complaints committee the provider is affiliated with.
     independent: bool | None = None
     name: str | None = None
-
 
 class Policies(Model):
     # Beleid en procedures waar de kaders naar vragen.
@@ -161,14 +153,12 @@ class Policies(Model):
     sick_leave: Policy | None = None
     safety_management_system: Policy | None = None
 
-
 class ClientRepresentation(Model):
     # Cliëntenraad of een andere vorm van cliëntvertegenwoordiging.
     #
     # Client council or an alternative form of client representation.
     client_council: bool | None = None
     alternative: str | None = None
-
 
 class Vecozo(Model):
     # Aansluiting op VECOZO voor het iJw/iWmo-berichtenverkeer.
@@ -179,14 +169,12 @@ class Vecozo(Model):
     ijw_active: bool | None = None
     iwmo_active: bool | None = None
 
-
 class ClientExperience(Model):
     # Meting van cliëntervaringen.
     #
     # Measurement of client experiences.
     last_measured_on: date | None = None
     instrument: str | None = None
-
 
 class Party(Model):
     # Een andere onderneming in de inschrijving: lid van een combinatie, onderaannemer of derde op wie wordt gesteund.
@@ -197,7 +185,6 @@ class Party(Model):
     kvk_number: str | None = None
     uea_signed: bool | None = None
     relied_on_for: list[str] = Field(default_factory=list)  # noqa: PYI015
-
 
 class Registration(Model):
     # De inschrijving in een aanbesteding: percelen, producten met tarieven, gemeenten, partners.
@@ -211,14 +198,12 @@ class Registration(Model):
     products: list[OfferedProduct] = Field(default_factory=list)  # noqa: PYI015
     parties: list[Party] = Field(default_factory=list)  # noqa: PYI015
 
-
 class History(Model):
     # Gebeurtenissen uit het verleden waar de kaders naar vragen.
     #
     # Past events the frameworks ask about.
     dissolved_for_poor_performance_on: date | None = None
     outstanding_supervisory_measure: bool | None = None
-
 
 class Certificate(Model):
     # Een kwaliteitscertificaat of keurmerk.
@@ -231,7 +216,6 @@ class Certificate(Model):
     valid_until: date | None = None
     scope: str | None = None
 
-
 class RegisterEntry(Model):
     # Een inschrijving van de professional in een register (SKJ, BIG).
     #
@@ -240,7 +224,6 @@ class RegisterEntry(Model):
     number: str | None = None
     profession: str | None = None
     valid_until: date | None = None
-
 
 class Professional(Model):
     # Iemand die zorg of ondersteuning levert voor de aanbieder (medewerker of de zzp'er zelf).
@@ -254,7 +237,6 @@ class Professional(Model):
     employed_since: date | None = None
     registrations: list[RegisterEntry] = Field(default_factory=list)  # noqa: PYI015
 
-
 class Volunteer(Model):
     # Een vrijwilliger, voor de VOG-plichten.
     #
@@ -263,7 +245,6 @@ class Volunteer(Model):
     vog_issued_on: date | None = None
     started_on: date | None = None
     incidental_contact: bool | None = None
-
 
 class Insurance(Model):
     # Een verzekeringspolis, of een verklaring van de verzekeraar dat die wordt afgesloten.
@@ -275,7 +256,6 @@ class Insurance(Model):
     per_event_eur: Decimal | None = None
     per_year_eur: Decimal | None = None
     valid_until: date | None = None
-
 
 class Profile(ProfileBase):
     # Everything known about one provider, as of the moment the profile was made.
@@ -298,7 +278,6 @@ class Profile(ProfileBase):
     declarations: dict[str, bool] = Field(default_factory=dict)  # noqa: PYI015
     documents: list[Document] = Field(default_factory=list)  # noqa: PYI015
     explanations: list[Explanation] = Field(default_factory=list)  # noqa: PYI015
-
 
 class LotView(LotViewBase):
     # What a per-lot requirement sees: one registered lot, its offered products, and the whole profile.
