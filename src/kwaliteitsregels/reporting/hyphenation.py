@@ -10,6 +10,9 @@ Only text between tags is touched: attributes never, nor the text of elements th
 do not wrap (`NO_HYPHENS`: style, script, title, code, pre, time, svg …). Words shorter than
 `MIN_LETTERS`, numbers, and what a reader would type rather than read stay as they are: addresses and
 paths (`@`, `/`, `www.`) and identifiers in kebab case such as a ruleset id (`leeuwarden-dagbesteding`).
+
+`hyphenate_html` is the rule, over a finished page. The bundled pages follow it while they render
+(`text_hyphens.py`); a region's own templates are hyphenated by it afterwards.
 """
 
 from __future__ import annotations

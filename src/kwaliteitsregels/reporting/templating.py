@@ -38,6 +38,7 @@ from markupsafe import Markup, escape
 from kwaliteitsregels import messages
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.reporting.hyphenation import hyphenate_html, is_page, load_dictionary
+from kwaliteitsregels.reporting.text_hyphens import LANG, PAGES, HyphensInText, hyphenated_markup, hyphenated_value
 
 # Characters that mean something in Markdown (CommonMark and GitHub's tables) wherever they stand.
 _MD_ANYWHERE = re.compile(r"([\\`*\[\]<>|~])|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
@@ -90,6 +91,8 @@ def fast_escape(value: Any, /) -> Markup:
     """
     if type(value) is str and _escape_inner is not None:
         return _new_text(Markup, _escape_inner(value))
+    if type(value) is Markup:  # what `hyphenated_value` returns: escape would give it back as it is
+        return value
     return escape(value)
 
 
@@ -163,6 +166,9 @@ def _environment(folder: str | None, markdown: bool) -> Environment:  # position
     env.filters["md"] = markdown_escape
     if folder is None:  # the bundled templates; a region's own are rendered in the sandbox as jinja makes them
         env.template_class = _Template
+        if not markdown:  # the bundled pages put their soft hyphens in while they render (text_hyphens.py)
+            env.add_extension(HyphensInText)
+            env.globals.update(hyphenated_value=hyphenated_value, hyphenated_markup=hyphenated_markup)
     return env
 
 
@@ -175,9 +181,17 @@ def long_date(day: date, lang: Lang = "nl") -> str:
 def render(name: str, lang: Lang, **data: Any) -> str:
     """Render template `name` with `data`, a phrase lookup `t` and `lang`.
 
-    A whole HTML page gets soft hyphens in its long words (`hyphenation.py`), a fragment does not.
+    A whole HTML page gets soft hyphens in its long words (`hyphenation.py`), a fragment does not. A bundled
+    page puts them in while it renders (`text_hyphens.py`); a region's own page gets them afterwards.
     """
-    template = environment(_TEMPLATES.get(), markdown=name.endswith(".md")).get_template(name)
+    folder = _TEMPLATES.get()
+    template = environment(folder, markdown=name.endswith(".md")).get_template(name)
+    if folder is None and name in PAGES:
+        token = LANG.set(lang)
+        try:
+            return template.render(lang=lang, t=partial(messages.text, lang=lang), **data)
+        finally:
+            LANG.reset(token)
     rendered = template.render(lang=lang, t=partial(messages.text, lang=lang), **data)
     return hyphenate_html(rendered, lang) if name.endswith(".html") and is_page(rendered) else rendered
 
