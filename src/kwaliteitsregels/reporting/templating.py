@@ -168,7 +168,7 @@ def _environment(folder: str | None, markdown: bool) -> Environment:  # position
         env.template_class = _Template
         if not markdown:  # the bundled pages put their soft hyphens in while they render (text_hyphens.py)
             env.add_extension(HyphensInText)
-            env.globals.update(hyphenated_value=hyphenated_value, hyphenated_markup=hyphenated_markup)
+            env.filters.update(hyphenated_value=hyphenated_value, hyphenated_markup=hyphenated_markup)
     return env
 
 

@@ -6,7 +6,7 @@ bundled page templates know where their text is before they render. While a temp
 `HyphensInText` reads its markup in order as `hyphenate_html` reads a page (`hyphenation._walk`: tags,
 the raw text of style, script, textarea and title, the elements of `NO_HYPHENS`) and:
 
-- wraps a value printed in text, outside those elements, in `hyphenated_value`: escaped, then
+- passes a value printed in text, outside those elements, through `hyphenated_value`: escaped, then
   hyphenated as `hyphenate_text` does (remembered per value: titles and labels recur on every page);
 - leaves a value printed inside a tag (an attribute) or inside those elements as it is;
 - hyphenates its own text where it has a long word, when the page renders (the language is the page's).
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, pass_context
 from jinja2.ext import Extension
 from jinja2.lexer import (
     TOKEN_BLOCK_BEGIN,
@@ -35,6 +35,7 @@ from jinja2.lexer import (
     Token,
     TokenStream,
 )
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from kwaliteitsregels.messages import Lang
@@ -52,7 +53,8 @@ _REMEMBERED: dict[str, dict[str, Markup]] = {"nl": {}, "en": {}}
 _TAG_START = re.compile(r"<(?:(!--)|!|(/?)([A-Za-z][A-Za-z0-9-]*))")  # a comment is refused
 
 
-def hyphenated_value(value: Any, /) -> Markup:
+@pass_context  # a context filter is never worked out while compiling: the language is the page's, when it renders
+def hyphenated_value(_context: Context, value: Any, /) -> Markup:
     """A value printed in a page's text: escaped, with soft hyphens in its long words (Markup as it is)."""
     if hasattr(value, "__html__"):  # a macro's output or a chart: made with its own hyphens, or none
         return Markup(value)  # noqa: S704 - already markup
@@ -67,7 +69,8 @@ def hyphenated_value(value: Any, /) -> Markup:
     return done
 
 
-def hyphenated_markup(text: str, /) -> Markup:
+@pass_context
+def hyphenated_markup(_context: Context, text: str, /) -> Markup:
     """A template's own text with a long word, hyphenated in the page's language (it is markup already)."""
     return Markup(hyphenate_text(text, LANG.get()))  # noqa: S704 - the template's own markup
 
@@ -134,7 +137,7 @@ class HyphensInText(Extension):
     """Compiles a bundled page so that it prints its text with soft hyphens (see the module)."""
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
-        """The template's tokens, its values in text wrapped in `hyphenated_value`, its long words marked."""
+        """The template's tokens, its values in text through `hyphenated_value`, its long words marked."""
         if stream.name not in PAGES:
             yield from stream
             return
@@ -169,19 +172,23 @@ def _data(reader: _Reader, token: Token) -> Iterator[Token]:
         if kept:
             yield Token(line, TOKEN_DATA, kept)
             kept = ""
-        yield Token(line, TOKEN_VARIABLE_BEGIN, "{{")
-        yield from (Token(line, TOKEN_NAME, "hyphenated_markup"), Token(line, "lparen", "("))
-        yield from (Token(line, "string", piece), Token(line, "rparen", ")"))
-        yield Token(line, TOKEN_VARIABLE_END, "}}")
+        yield from (Token(line, TOKEN_VARIABLE_BEGIN, "{{"), Token(line, "string", piece), Token(line, "pipe", "|"))
+        yield from (Token(line, TOKEN_NAME, "hyphenated_markup"), Token(line, TOKEN_VARIABLE_END, "}}"))
     if kept:
         yield Token(line, TOKEN_DATA, kept)
 
 
 def _wrapped(stream: TokenStream, begin: Token) -> Iterator[Token]:
-    """`{{ expression }}` as `{{ hyphenated_value(expression) }}`."""
-    yield from (begin, Token(begin.lineno, TOKEN_NAME, "hyphenated_value"), Token(begin.lineno, "lparen", "("))
+    """`{{ expression }}` as `{{ (expression)|hyphenated_value }}`: a filter is a plain call, a function is not."""
+    yield from (begin, Token(begin.lineno, "lparen", "("))
     for token in stream:
         if token.type == TOKEN_VARIABLE_END:
-            yield from (Token(token.lineno, "rparen", ")"), token)
+            line = token.lineno
+            yield from (
+                Token(line, "rparen", ")"),
+                Token(line, "pipe", "|"),
+                Token(line, TOKEN_NAME, "hyphenated_value"),
+            )
+            yield token
             return
         yield token
