@@ -33,7 +33,7 @@ SOFT_HYPHEN = "\u00ad"
 MIN_LETTERS = 10  # shorter words fit the narrowest column of our pages (a phone's table cell)
 DICTIONARIES: dict[str, str] = {"nl": "nl_NL", "en": "en_GB"}
 NO_HYPHENS = frozenset({"style", "script", "textarea", "title", "code", "pre", "kbd", "samp", "time", "svg"})
-_RAW_TEXT = frozenset({"style", "script", "textarea", "title"})  # their text runs to their end tag, '<' or not
+RAW_TEXT = frozenset({"style", "script", "textarea", "title"})  # their text runs to their end tag, '<' or not
 _LONG_TOKEN = re.compile(
     rf"(?<!\S)\S*?[^\W\d_]{{{MIN_LETTERS}}}\S*"
 )  # a word between spaces with a long run of letters
@@ -41,7 +41,7 @@ _LONG_TOKEN = re.compile(
 _VERBATIM = re.compile(r"[@/\\]|\bwww\.|^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
 _EDGES = "()[]{}<>,.;:!?'\"«»“”‘’"
 _WORD = re.compile(rf"&#?\w+;|[^\W\d_]{{{MIN_LETTERS},}}")
-_LONG = re.compile(rf"[^\W\d_]{{{MIN_LETTERS}}}")  # a run of letters long enough to hyphenate
+LONG_RUN = re.compile(rf"[^\W\d_]{{{MIN_LETTERS}}}")  # a run of letters long enough to hyphenate
 _TAG = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>", re.DOTALL)
 _REMEMBERED_LENGTH = 2000  # text nodes up to this length are remembered with their hyphens
 
@@ -78,7 +78,7 @@ def _token(token: str, lang: Lang) -> str:
 
 def hyphenate_text(text: str, lang: Lang = "nl") -> str:
     """Soft hyphens in the long words of `text` (text of an HTML document: entities stay whole)."""
-    if _LONG.search(text) is None:  # most text between tags has no long word: leave it at one scan in C
+    if LONG_RUN.search(text) is None:  # most text between tags has no long word: leave it at one scan in C
         return text
     return _hyphenate_long(text, lang)
 
@@ -105,7 +105,7 @@ def hyphenate_html(html: str, lang: Lang = "nl") -> str:
     frozen = _frozen_texts(texts, tags, map(_SPECIAL_NAMES.__contains__, parts[2::3]))
     if frozen is None:  # raw text (style, script …) with a tag or its end tag inside: walk the page
         return _walk(html, lang)
-    for index in compress(range(len(texts)), map(_LONG.search, texts)):  # the few texts with a long word
+    for index in compress(range(len(texts)), map(LONG_RUN.search, texts)):  # the few texts with a long word
         if index not in frozen:
             parts[3 * index] = _hyphenate_long(texts[index], lang)
     parts[2::3] = repeat(None, len(tags))  # the names drop out, as do texts that are empty
@@ -133,7 +133,7 @@ def _frozen_texts(texts: list[str], tags: list[str], special: Iterable[bool]) ->
         tag = tags[number - 1]
         closing = tag[1] == "/"
         name = _SPECIAL_NAME_AT.match(tag, 2 if closing else 1).group(0).lower()  # type: ignore[union-attr]
-        if name in _RAW_TEXT:
+        if name in RAW_TEXT:
             if closing:
                 continue
             if not _raw_text_alone(texts[number], tags[number] if number < len(tags) else None, name):
@@ -155,12 +155,13 @@ _SPECIAL_NAME_AT = re.compile(_SPECIAL_NAME)
 
 def _raw_text_alone(text: str, following: str | None, name: str) -> bool:
     """Whether the raw text of a `name` element is all of `text`: the next tag ends it (or the page does)."""
-    end = _raw_end(name)  # as the walk finds it (Unicode case: "</ſtyle" ends a style too)
+    end = raw_end(name)  # as the walk finds it (Unicode case: "</ſtyle" ends a style too)
     return end.search(text) is None and (following is None or end.match(following) is not None)
 
 
 @cache
-def _raw_end(name: str) -> re.Pattern[str]:
+def raw_end(name: str) -> re.Pattern[str]:
+    """What ends the raw text of a `name` element: `</name`, ignoring case as Unicode does."""
     return re.compile(rf"</{name}", re.IGNORECASE)
 
 
@@ -173,9 +174,9 @@ def _walk(html: str, lang: Lang) -> str:
         parts += [text if keep else hyphenate_text(text, lang), tag.group(0)]
         position = tag.end()
         closing, name = tag.group(1), (tag.group(2) or "").lower()
-        if name in _RAW_TEXT:
+        if name in RAW_TEXT:
             if not closing:
-                end = _raw_end(name).search(html, position)
+                end = raw_end(name).search(html, position)
                 parts.append(html[position : end.start() if end else len(html)])
                 position = end.start() if end else len(html)
         elif name in NO_HYPHENS and not tag.group(0).endswith("/>"):

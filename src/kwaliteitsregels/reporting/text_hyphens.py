@@ -39,7 +39,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.reporting.hyphenation import _LONG, _RAW_TEXT, NO_HYPHENS, _raw_end, hyphenate_text
+from kwaliteitsregels.reporting.hyphenation import LONG_RUN, NO_HYPHENS, RAW_TEXT, hyphenate_text, raw_end
 
 # The templates compiled so: the pages `templating.render` hyphenates and the macros they share. Not report.css
 # (inside <style>), the notebook fragments or the batch overview: none of them is hyphenated.
@@ -96,7 +96,7 @@ class _Reader:
                 stop = self._close(text, position)
                 yield False, text[position:stop]
             elif self.raw is not None:  # raw text runs to its end tag, whatever it holds
-                end = _raw_end(self.raw).search(text, position)
+                end = raw_end(self.raw).search(text, position)
                 stop = len(text) if end is None else end.start()
                 self.raw = self.raw if end is None else None
                 yield False, text[position:stop]
@@ -126,7 +126,7 @@ class _Reader:
         if found < 0:
             return stop
         self.tag = None
-        if name in _RAW_TEXT:
+        if name in RAW_TEXT:
             self.raw = None if closing else name
         elif name in NO_HYPHENS and not self.tag_text.endswith("/>"):
             self.keep = max(self.keep - 1, 0) if closing else self.keep + 1
@@ -166,7 +166,7 @@ def _data(reader: _Reader, token: Token) -> Iterator[Token]:
     """The template's own markup; a piece of text with a long word is hyphenated when the page renders."""
     line, kept = token.lineno, ""
     for hyphenate, piece in reader.data(token.value):
-        if not (hyphenate and _LONG.search(piece)):
+        if not (hyphenate and LONG_RUN.search(piece)):
             kept += piece
             continue
         if kept:
