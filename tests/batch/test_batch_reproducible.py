@@ -1,14 +1,18 @@
-"""A round run again writes the same bytes: the overview workbook carries no clock."""
+"""A round run again writes the same bytes: the overview workbook carries no clock, wherever it is written."""
 
 from __future__ import annotations
 
+import os
 import time
 import zipfile
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from kwaliteitsregels.batch import Settings, overview, run_batch
 from kwaliteitsregels.cli import main
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -42,3 +46,48 @@ def test_the_workbook_is_dated_the_reference_date_and_its_members_alike(tmp_path
     workbook = openpyxl.load_workbook(tmp_path / "overzicht.xlsx")
     assert workbook.properties.created.date().isoformat() == "2026-11-23"
     assert len(workbook.sheetnames) >= 4
+
+
+def test_the_workbook_is_the_same_written_beside_the_page_or_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("xlsxwriter")
+    _round(tmp_path / "beside")  # in a forked process while the JSON and the page are written
+    monkeypatch.setattr(overview, "_forked", lambda *_: None)  # as where there is no fork: one after the other
+    _round(tmp_path / "after")
+    workbook = Path("overzicht.xlsx")
+    assert (tmp_path / "beside" / workbook).read_bytes() == (tmp_path / "after" / workbook).read_bytes()
+
+
+def test_a_workbook_the_forked_process_could_not_write_is_written_by_the_round(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("xlsxwriter")
+    _round(tmp_path / "normal")
+    parent, write = os.getpid(), overview.write_xlsx
+
+    def only_here(document: dict[str, Any], path: Path) -> None:
+        if os.getpid() != parent:
+            raise OSError(28, "No space left on device")  # in the forked process
+        write(document, path)
+
+    monkeypatch.setattr(overview, "write_xlsx", only_here)
+    _round(tmp_path / "again")
+    workbook = Path("overzicht.xlsx")
+    assert (tmp_path / "again" / workbook).read_bytes() == (tmp_path / "normal" / workbook).read_bytes()
+
+
+def test_a_workbook_that_cannot_be_written_at_all_stops_the_round_with_the_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("xlsxwriter")
+
+    def never(_document: dict[str, Any], _path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(overview, "write_xlsx", never)
+    settings = Settings(("twente",), date(2026, 11, 23), outdir=str(tmp_path), resume=False)
+    with pytest.raises(OSError, match="No space left"):
+        run_batch([EXAMPLES / "batch" / "csv"], settings, jobs=1)
+    assert (tmp_path / "overzicht.html").exists()  # what could be written was
+    assert not (tmp_path / "overzicht.xlsx").exists()

@@ -68,7 +68,5 @@ def run_batch(
         document = overview.document(result.rows, rulesets, settings, result.problems)
         folder = Path(settings.outdir)
         folder.mkdir(parents=True, exist_ok=True)
-        overview.write_json(document, folder / f"{OVERVIEW}.json")
-        overview.write_html(document, folder / f"{OVERVIEW}.html")
-        overview.write_xlsx(document, folder / f"{OVERVIEW}.xlsx")
+        overview.write_all(document, folder, OVERVIEW)
     return result
