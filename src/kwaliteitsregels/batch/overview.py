@@ -241,7 +241,7 @@ def write_all(overview: dict[str, Any], folder: Path, name: str) -> None:
 
 
 def _forked(write: Callable[[dict[str, Any], Path], None], overview: dict[str, Any], path: Path) -> Any:
-    """A forked process running `write(overview, path)` (nothing is pickled), or None where there is no fork."""
+    """A forked process running `write(overview, path)` on the overview it shares, or None where there is no fork."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     process = multiprocessing.get_context("fork").Process(target=_quietly, args=(write, overview, path), daemon=True)
