@@ -37,6 +37,7 @@ _IDENTITY = ("id", "code", "name", "scheme", "registry", "kind")  # the fields t
 # steps a reader does not need: the lot view's profile; a declaration names itself
 _UNNAMED = frozenset({"profile", "declarations"})
 _LACKING_SHOWN = 5  # the items named that lack what an aggregate reads; the rest are counted
+_NONE_WHEN_EMPTY = frozenset({"average", "min", "max", "share"})  # the quantities over items that none leave unknown
 # the collections with a word of their own for one item (catalog `name.item.<collection>`)
 _ITEMS = frozenset(
     {"professionals", "volunteers", "certificates", "insurances", "products", "registrations", "parties"}
@@ -187,8 +188,8 @@ class Namer:
         """
         collection = phrase.paths["items"]
         items = _read(self.root, collection)
-        if not items:
-            return None if phrase.form == "sum" else ("empty", self.name(collection))  # a sum of nothing is 0
+        if not items:  # a sum or count of nothing is 0: with no items only these have no value
+            return ("empty", self.name(collection)) if phrase.form in _NONE_WHEN_EMPTY else None
         field = phrase.paths.get("field", "").partition("].")[2]
         if not field:
             return None
