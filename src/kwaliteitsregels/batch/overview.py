@@ -234,9 +234,12 @@ def write_all(overview: dict[str, Any], folder: Path, name: str) -> None:
     """
     workbook = folder / f"{name}.xlsx"
     beside = _forked(write_xlsx, overview, workbook)
-    write_json(overview, folder / f"{name}.json")
-    write_html(overview, folder / f"{name}.html")
-    if beside is None or not _finished(beside):
+    try:
+        write_json(overview, folder / f"{name}.json")
+        write_html(overview, folder / f"{name}.html")
+    finally:  # never left running behind a round that stops
+        finished = beside is not None and _finished(beside)
+    if not finished:
         write_xlsx(overview, workbook)
 
 

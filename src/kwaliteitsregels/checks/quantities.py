@@ -132,7 +132,7 @@ def _in_unit(quantity: Quantity, unit: Any, builder: Builder, at: tuple[str | in
     """
     known = builder.units()
     if not isinstance(unit, str) or unit not in known:
-        suggestion = closest(unit, list(known)) if isinstance(unit, str) else None
+        suggestion = closest(unit, sorted(known)) if isinstance(unit, str) else None
         builder.fail("unknown-unit", f"onbekende eenheid {unit!r}", *at, suggestion=suggestion)
         return _UNKNOWN
     if quantity.unit not in {None, unit}:
