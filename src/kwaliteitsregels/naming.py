@@ -25,7 +25,7 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
 from kwaliteitsregels.models.profile import CORE_VOCABULARY
-from kwaliteitsregels.quantity_phrases import PHRASES, Phrase, operand_fields, over_items
+from kwaliteitsregels.quantity_phrases import PHRASES, Phrase, divisors, operand_fields, over_items
 
 if TYPE_CHECKING:
     from kwaliteitsregels.results import RequirementResult
@@ -177,9 +177,15 @@ class Namer:
         if lacking:
             return "parts", messages.quoted((self.name(name) for name in dict.fromkeys(lacking)), self.lang)
         zero = next((name for name, divides in fields if divides and _read(self.root, name) == 0), None)
+        zero = zero or next(filter(self._counts_nothing, divisors(path)), None)
         if zero is not None:
             return "zero", messages.quoted([self.name(zero)], self.lang)
         return next(filter(None, map(self._over_items, over_items(path))), None)
+
+    def _counts_nothing(self, label: str) -> bool:
+        """Whether `label` counts the items of a collection that has none (0, whatever its `where`)."""
+        phrase = PHRASES.get(label)
+        return phrase is not None and phrase.form == "count" and not _read(self.root, phrase.paths["items"])
 
     def _over_items(self, phrase: Phrase) -> tuple[str, str] | None:
         """Why an aggregate or share over items has no value: there are none, or items lack the field it reads.

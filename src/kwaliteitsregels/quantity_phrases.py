@@ -45,6 +45,17 @@ def registered(label: str, phrase: Phrase) -> str:
     return label
 
 
+def divisors(label: str) -> Iterator[str]:
+    """The labels (or paths, numbers) the quantity `label` and its operands divide by, in order."""
+    phrase = PHRASES.get(label)
+    if phrase is None:
+        return
+    for position, operand in enumerate(phrase.operands):
+        if phrase.form == "/" and position > 0:
+            yield operand
+        yield from divisors(operand)
+
+
 def over_items(label: str) -> Iterator[Phrase]:
     """The phrases that count or aggregate over items, of the quantity `label` and of its operands, in order."""
     phrase = PHRASES.get(label)
