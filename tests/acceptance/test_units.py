@@ -106,3 +106,30 @@ def test_a_unit_that_is_unknown_or_does_not_fit_is_a_located_error(ruleset: str,
     assert "requirements[0].condition.minimum.quantity.unit" in result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _bundled(ruleset: str, example: str, peildatum: date) -> dict[str, dict[str, Any]]:
+    rules = kr.load_ruleset(ruleset)
+    profile = kr.load_profile(Path(__file__).parents[2] / "examples" / example, rulesets=[rules])
+    return {r["id"]: r for r in json.loads(kr.evaluate(rules, profile, peildatum).to_json())["results"]}
+
+
+def test_the_handreiking_percentages_are_in_percent_and_complaints_per_100_are_not() -> None:
+    """Decision eenheid-percentage: the five worked-out percentages say %, upheld complaints per 100 clients do not."""
+    results = _bundled("handreiking-kwaliteit", "handreiking/onder-de-maat.yaml", PEILDATUM)
+    assert results["H-9-doelrealisatie"]["reason"].endswith("verwacht minstens 70%, gevonden 66,67%.")
+    assert results["H-B-zelfredzaamheid"]["reason"].endswith(": 60%.")
+    assert results["Z-B1-regie-1"]["reason"].endswith(": 91,67%.")
+    assert results["Z-B1-integraal-4"]["reason"].endswith(": 90%.")
+    for rid in ("H-6b-throughput", "H-9-doelrealisatie", "H-B-zelfredzaamheid", "Z-B1-regie-1", "Z-B1-integraal-4"):
+        assert [f["path"].endswith(" × 100 (percent)") for f in results[rid]["facts"]] == [True], rid
+    complaints = results["H-11-klachten"]
+    assert complaints["reason"].endswith("verwacht hoogstens 2, gevonden 2,4.")
+    assert complaints["facts"][0]["path"].endswith(" × 100")
+
+
+def test_the_achterhoek_crisis_service_is_on_location_in_minutes() -> None:
+    results = _bundled("achterhoek-2019", "achterhoek/jeugd-ggz-instelling.yaml", date(2019, 7, 1))
+    crisis = [r for rid, r in results.items() if rid.startswith("7.6.5-crisisdienst")]
+    assert crisis
+    assert all(r["reason"].endswith("binnen een half uur): 30 minuten.") for r in crisis)
