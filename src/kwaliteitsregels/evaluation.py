@@ -17,6 +17,23 @@ from kwaliteitsregels.models.profile import Document, Explanation, LotView, Prof
 from kwaliteitsregels.models.ruleset import EvidenceSpec
 from kwaliteitsregels.recorded import AssessmentFile, FactSource, Recorded, apply
 from kwaliteitsregels.results import (
+    BASIS_MET,
+    BASIS_NOT_APPLICABLE,
+    BASIS_NOT_DEMONSTRATED,
+    BASIS_NOT_MET,
+    STATE_ACCEPTED,
+    STATE_EXPIRED,
+    STATE_PENDING,
+    STATE_REJECTED,
+    STATUS_EXPLAIN,
+    STATUS_FAIL,
+    STATUS_NOT_APPLICABLE,
+    STATUS_PASS,
+    WHY_CONDITION,
+    WHY_LAW_SCOPE,
+    WHY_NO_LOT,
+    WHY_STAGE,
+    WHY_VALIDITY,
     Basis,
     EvidenceGap,
     ExplanationRecord,
@@ -25,13 +42,12 @@ from kwaliteitsregels.results import (
     Relation,
     Report,
     RequirementResult,
-    Status,
     met,
 )
 from kwaliteitsregels.stages import STAGE_ORDER, Stage
 from kwaliteitsregels.trace import Context, Outcome
 
-_USABLE = frozenset({ExplanationState.PENDING, ExplanationState.ACCEPTED})
+_USABLE = frozenset({STATE_PENDING, STATE_ACCEPTED})
 
 
 def _library_version() -> str:
@@ -272,10 +288,10 @@ def _decided(result: RequirementResult) -> bool | None:
 
     A requirement is never set aside on a fact that is missing: only decided outcomes can disagree.
     """
-    accepted = result.explanation is not None and result.explanation.state is ExplanationState.ACCEPTED
-    if result.status is Status.EXPLAIN and accepted:
+    accepted = result.explanation is not None and result.explanation.state is STATE_ACCEPTED
+    if result.status is STATUS_EXPLAIN and accepted:
         return True
-    return None if result.basis is Basis.NOT_DEMONSTRATED else met(result)
+    return None if result.basis is BASIS_NOT_DEMONSTRATED else met(result)
 
 
 def _own(  # noqa: PLR0913, PLR0917 - one ruleset, the profile, the moment, the bases and what was recorded
@@ -323,16 +339,16 @@ def _flag_contradictions(ruleset: CompiledRuleset, run: _Run, results: list[Requ
         return
     for i, result in enumerate(results):
         hit = tuple(c for c in found if result.id in c.affects)
-        if hit and result.status is not Status.NOT_APPLICABLE:
+        if hit and result.status is not STATUS_NOT_APPLICABLE:
             results[i] = replace(
-                result, status=Status.FAIL, basis=Basis.NOT_DEMONSTRATED, explanation=None, contradicted=hit
+                result, status=STATUS_FAIL, basis=BASIS_NOT_DEMONSTRATED, explanation=None, contradicted=hit
             )
 
 
 def _per_lot(req: CompiledRequirement, run: _Run) -> list[RequirementResult]:
     lots = [lot for lot in run.lots if req.spec.lots is None or lot in req.spec.lots]
     if not lots:
-        return [_not_applicable(req, NotApplicableWhy.NO_LOT)]
+        return [_not_applicable(req, WHY_NO_LOT)]
     results = []
     for lot in lots:
         result = _requirement(req, run, run.lots[lot])
@@ -422,19 +438,19 @@ def _not_applicable(
     root: Any = None,
     ctx: Context | None = None,
 ) -> RequirementResult:
-    return RequirementResult(req, Status.NOT_APPLICABLE, Basis.NOT_APPLICABLE, root, ctx, why)
+    return RequirementResult(req, STATUS_NOT_APPLICABLE, BASIS_NOT_APPLICABLE, root, ctx, why)
 
 
 def _requirement(req: CompiledRequirement, run: _Run, root: Profile | LotView) -> RequirementResult:
     if req.windowed and _outside(req, run.peildatum):
-        return _not_applicable(req, NotApplicableWhy.VALIDITY)
+        return _not_applicable(req, WHY_VALIDITY)
     if req.stage_rank > run.rank:
-        return _not_applicable(req, NotApplicableWhy.STAGE)
+        return _not_applicable(req, WHY_STAGE)
     if req.law_domains.isdisjoint(run.domains):
-        return _not_applicable(req, NotApplicableWhy.LAW_SCOPE)
+        return _not_applicable(req, WHY_LAW_SCOPE)
     when = req.when(root, run.ctx) if req.when is not None else None
     if when is not None and when.outcome is False:
-        result = _not_applicable(req, NotApplicableWhy.CONDITION, root, run.ctx)
+        result = _not_applicable(req, WHY_CONDITION, root, run.ctx)
         node = None
     else:
         node = req.condition(root, run.ctx) if req.condition is not None else None
@@ -456,17 +472,17 @@ def _by_facts(req: CompiledRequirement, run: _Run, root: Any, outcome: Outcome) 
     due = req.evidence_due[run.rank]
     gaps = evidence.gaps(due, run.documents, run.peildatum) if due else ()
     if outcome is True and not gaps:
-        return RequirementResult(req, Status.PASS, Basis.MET, root, run.ctx, None, gaps)
-    basis = Basis.NOT_MET if outcome is False else Basis.NOT_DEMONSTRATED
+        return RequirementResult(req, STATUS_PASS, BASIS_MET, root, run.ctx, None, gaps)
+    basis = BASIS_NOT_MET if outcome is False else BASIS_NOT_DEMONSTRATED
     explain = req.spec.explain
     given = run.explanations.get(req.spec.id) if explain is not None else None
     if given is None or explain is None:
-        return RequirementResult(req, Status.FAIL, basis, root, run.ctx, None, gaps)
+        return RequirementResult(req, STATUS_FAIL, basis, root, run.ctx, None, gaps)
     record = _record(explain.kind, given, basis, run.peildatum)
     if record.state not in _USABLE:
-        return RequirementResult(req, Status.FAIL, basis, root, run.ctx, None, gaps, record)
+        return RequirementResult(req, STATUS_FAIL, basis, root, run.ctx, None, gaps, record)
     route_gaps = _gaps(req.route_due[run.rank], run)
-    status = Status.FAIL if route_gaps else Status.EXPLAIN
+    status = STATUS_FAIL if route_gaps else STATUS_EXPLAIN
     return RequirementResult(req, status, basis, root, run.ctx, None, route_gaps, record)
 
 
@@ -475,26 +491,26 @@ def _assessed(req: CompiledRequirement, run: _Run, root: Any, precondition: Outc
     assert explain is not None  # noqa: S101 - the model guarantees an explain route for assessor judgement
     gaps = _gaps(req.evidence_due[run.rank], run) + _gaps(req.route_due[run.rank], run)
     if precondition is False:
-        return RequirementResult(req, Status.FAIL, Basis.NOT_MET, root, run.ctx, None, gaps)
+        return RequirementResult(req, STATUS_FAIL, BASIS_NOT_MET, root, run.ctx, None, gaps)
     given = run.explanations.get(req.spec.id)
     if given is None:
-        return RequirementResult(req, Status.FAIL, Basis.NOT_DEMONSTRATED, root, run.ctx, None, gaps)
-    record = _record(explain.kind, given, Basis.NOT_DEMONSTRATED, run.peildatum)
+        return RequirementResult(req, STATUS_FAIL, BASIS_NOT_DEMONSTRATED, root, run.ctx, None, gaps)
+    record = _record(explain.kind, given, BASIS_NOT_DEMONSTRATED, run.peildatum)
     if record.state in _USABLE and not gaps and precondition:
-        return RequirementResult(req, Status.EXPLAIN, Basis.NOT_DEMONSTRATED, root, run.ctx, None, gaps, record)
-    basis = Basis.NOT_MET if record.state is ExplanationState.REJECTED else Basis.NOT_DEMONSTRATED
-    return RequirementResult(req, Status.FAIL, basis, root, run.ctx, None, gaps, record)
+        return RequirementResult(req, STATUS_EXPLAIN, BASIS_NOT_DEMONSTRATED, root, run.ctx, None, gaps, record)
+    basis = BASIS_NOT_MET if record.state is STATE_REJECTED else BASIS_NOT_DEMONSTRATED
+    return RequirementResult(req, STATUS_FAIL, basis, root, run.ctx, None, gaps, record)
 
 
 def _state(given: Explanation, peildatum: date) -> ExplanationState:
     assessment = given.assessment
     if assessment is None or assessment.decided_on > peildatum:
-        return ExplanationState.PENDING
+        return STATE_PENDING
     if assessment.decision == "rejected":
-        return ExplanationState.REJECTED
+        return STATE_REJECTED
     if assessment.valid_until is not None and assessment.valid_until < peildatum:
-        return ExplanationState.EXPIRED
-    return ExplanationState.ACCEPTED
+        return STATE_EXPIRED
+    return STATE_ACCEPTED
 
 
 def _record(kind: str, given: Explanation, covers: Basis, peildatum: date) -> ExplanationRecord:

@@ -8,14 +8,22 @@ from kwaliteitsregels.explain import finding_messages, findings, result_facts, r
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.recorded import FactSource
 from kwaliteitsregels.results import (
-    Basis,
+    BASIS_NOT_MET,
+    STATE_ACCEPTED,
+    STATE_EXPIRED,
+    STATE_PENDING,
+    STATUS_EXPLAIN,
+    STATUS_FAIL,
+    STATUS_NOT_APPLICABLE,
+    STATUS_PASS,
+    WHY_LAW_SCOPE,
+    WHY_NO_LOT,
+    WHY_STAGE,
+    WHY_VALIDITY,
     EvidenceGap,
     ExplanationRecord,
-    ExplanationState,
-    NotApplicableWhy,
     Relation,
     RequirementResult,
-    Status,
 )
 
 
@@ -39,9 +47,9 @@ def gap_phrase(item: EvidenceGap, title: str, lang: Lang) -> str:
 
 def status_label(result: RequirementResult, lang: Lang = "nl") -> str:
     """The status as a reader needs it: 'niet aangetoond' apart from 'niet voldaan', and the explanation's state."""
-    if result.status is Status.FAIL:
+    if result.status is STATUS_FAIL:
         return messages.text(f"basis.{result.basis}", lang)
-    if result.status is Status.EXPLAIN and result.explanation is not None:
+    if result.status is STATUS_EXPLAIN and result.explanation is not None:
         return messages.text(f"label.explain.{result.explanation.state}", lang)
     return messages.text(f"status.{result.status}", lang)
 
@@ -49,12 +57,12 @@ def status_label(result: RequirementResult, lang: Lang = "nl") -> str:
 def _explanation(record: ExplanationRecord, lang: Lang) -> str:
     common = {"given_by": record.given_by, "given_on": record.given_on}
     decided = {"decided_by": record.decided_by, "decided_on": record.decided_on}
-    if record.state is ExplanationState.PENDING:
+    if record.state is STATE_PENDING:
         return messages.text("explanation.pending", lang, **common)
-    if record.state is ExplanationState.ACCEPTED:
+    if record.state is STATE_ACCEPTED:
         until = messages.text("reason.until", lang, date=record.valid_until) if record.valid_until else ""
         return messages.text("explanation.accepted", lang, **common, **decided, until=until)
-    if record.state is ExplanationState.EXPIRED:
+    if record.state is STATE_EXPIRED:
         return messages.text("explanation.expired", lang, **common, **decided, valid_until=record.valid_until)
     note = messages.text("explanation.note", lang, note=clause(record.note)) if record.note else ""
     return messages.text("explanation.rejected", lang, **common, **decided, note=note)
@@ -70,7 +78,7 @@ def _failure(result: RequirementResult, lang: Lang) -> str:
         )
     if not phrases and result.explanation is not None:
         phrases.append(messages.text(f"reason.explanation_{result.explanation.state}", lang))
-    key = "reason.not_met" if result.basis is Basis.NOT_MET else "reason.not_demonstrated"
+    key = "reason.not_met" if result.basis is BASIS_NOT_MET else "reason.not_demonstrated"
     return messages.text(key, lang, findings="; ".join(phrases))
 
 
@@ -85,17 +93,17 @@ def _passed(result: RequirementResult, lang: Lang) -> str:
 def _not_applicable(result: RequirementResult, lang: Lang) -> str:
     spec = result.requirement.spec
     why = result.not_applicable
-    if why is NotApplicableWhy.VALIDITY:
+    if why is WHY_VALIDITY:
         indefinite = messages.text("value.indefinite", lang)
         window = {"valid_from": spec.valid_from or indefinite, "valid_to": spec.valid_to or indefinite}
         return messages.text("reason.na_validity", lang, **window)
-    if why is NotApplicableWhy.STAGE:
+    if why is WHY_STAGE:
         return messages.text("reason.na_stage", lang, stage=messages.text(f"stage.{spec.stage}", lang))
-    if why is NotApplicableWhy.NO_LOT:
+    if why is WHY_NO_LOT:
         if not spec.lots:
             return messages.text("reason.na_no_lots", lang)
         return messages.text("reason.na_no_lot", lang, lots=messages.join(spec.lots, lang))
-    if why is NotApplicableWhy.LAW_SCOPE:
+    if why is WHY_LAW_SCOPE:
         return messages.text("reason.na_law_scope", lang, scope=messages.text(f"scope.{spec.law_scope}", lang))
     names = naming.namer(result, lang)
     shown = "; ".join(f.message(lang, applicability=True, names=names) for f in findings(result.applicability))
@@ -105,9 +113,9 @@ def _not_applicable(result: RequirementResult, lang: Lang) -> str:
 def _explained(result: RequirementResult, record: ExplanationRecord, lang: Lang) -> str:
     spec = result.requirement.spec
     sentence = _explanation(record, lang)
-    if result.status is Status.FAIL:
+    if result.status is STATUS_FAIL:
         return f"{sentence} {_failure(result, lang)}"
-    if record.state is ExplanationState.PENDING and spec.explain is not None:
+    if record.state is STATE_PENDING and spec.explain is not None:
         allowed = clause(spec.explain.allowed_when.get(lang))
         if spec.judgement == "assessor":
             return f"{sentence} {messages.text('reason.to_assess', lang, allowed=allowed)}"
@@ -158,14 +166,14 @@ def reason(result: RequirementResult, lang: Lang = "nl") -> str:
 
 
 def _reason(result: RequirementResult, lang: Lang) -> str:
-    if result.status is Status.NOT_APPLICABLE:
+    if result.status is STATUS_NOT_APPLICABLE:
         return _not_applicable(result, lang)
     if result.contradicted:
         text = _contradicted(result, lang)
     elif result.explanation is not None:
         text = _explained(result, result.explanation, lang)
     else:
-        text = _passed(result, lang) if result.status is Status.PASS else _failure(result, lang)
+        text = _passed(result, lang) if result.status is STATUS_PASS else _failure(result, lang)
     if result.score is not None and result.requirement.spec.points is not None:
         score, points = (messages.value(n, lang) for n in (result.score, result.requirement.spec.points))
         text += " " + messages.text("reason.score", lang, score=score, points=points)
@@ -183,7 +191,7 @@ def _follows(result: RequirementResult, lang: Lang) -> str:
     A tariff above the maximum cannot be corrected after the bid is in; the reason says so, not only the letter.
     """
     spec = result.requirement.spec
-    settled = result.status is Status.FAIL and result.basis is Basis.NOT_MET and spec.explain is None
+    settled = result.status is STATUS_FAIL and result.basis is BASIS_NOT_MET and spec.explain is None
     if not settled or result.lot is None or spec.severity != "knockout" or result.contradicted:
         return ""
     return " " + messages.text("reason.follows.set_aside_lot", lang, lot=result.lot)
@@ -192,7 +200,7 @@ def _follows(result: RequirementResult, lang: Lang) -> str:
 def recorded_phrase(result: RequirementResult, lang: Lang = "nl") -> str:
     """' Vastgesteld door …': the facts this result read that the municipality established, with what was stated."""
     sources = result.context.sources if result.context is not None else {}
-    if not sources or result.status is Status.NOT_APPLICABLE:
+    if not sources or result.status is STATUS_NOT_APPLICABLE:
         return ""
     read = [path.removeprefix("profile.") for path, _ in result_facts(result)]
     names = _profile_namer(result, lang)
