@@ -10,18 +10,21 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic_core import to_json
 from report_helpers import ROOT, hostile_report
 
 import kwaliteitsregels as kr
 from kwaliteitsregels._safe_text import BIDI, CONTROL, escape_json, escape_json_bytes
 from kwaliteitsregels.messages import Lang
-from kwaliteitsregels.reporting.document import CombinedDocument, ReportDocument
+from kwaliteitsregels.reporting import document
+from kwaliteitsregels.reporting.document import CombinedDocument, ReportDocument, json_bytes
 from kwaliteitsregels.reporting.registry import REPORTERS
 from strategies import profiles
 
@@ -121,3 +124,47 @@ def test_escaping_json_text_is_the_character_by_character_rewrite(text: str) -> 
     escaped = "".join(f"\\u{ord(c):04x}" if re.fullmatch(f"[\x7f-\x9f{BIDI}]", c) else c for c in text)
     assert escape_json(text) == escaped
     assert escape_json_bytes(text.encode("utf-8")) == escaped  # the JSON report's route: pydantic writes bytes
+
+
+class _Kind(StrEnum):
+    MET = "met"
+
+
+_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),  # beyond 64 bits too: orjson refuses, pydantic writes
+    st.floats(),  # NaN and infinities included: null in both
+    st.text(alphabet=st.one_of(st.sampled_from(_NEAR), st.characters(codec="utf-8")), max_size=20),
+    st.dates(),  # refused on purpose: pydantic writes them
+    st.just(_Kind.MET),
+)
+_DATA = st.recursive(
+    _LEAVES,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        st.dictionaries(st.integers(0, 9), inner, min_size=1, max_size=2),  # keys that are no text
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DATA)
+def test_json_writer_writes_the_bytes_pydantic_writes(data: Any) -> None:
+    assert json_bytes(data) == to_json(data, indent=2, inf_nan_mode="null")
+
+
+def test_a_report_is_written_by_the_fast_writer_without_falling_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report data is plain: orjson writes all of it (a fallback on every report would cost what it saves)."""
+    report = _fresh(ROOT / "examples" / "grote-aanbieder.yaml")
+    expected = report.to_json()
+    monkeypatch.setattr(document, "to_json_bytes", _refused)
+    assert report.to_json() == expected
+
+
+def _refused(*_args: object, **_kwargs: object) -> bytes:
+    msg = "the pydantic writer was used"
+    raise AssertionError(msg)
