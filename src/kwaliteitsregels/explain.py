@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from kwaliteitsregels import messages
 from kwaliteitsregels.checks import REGISTRY
@@ -22,6 +22,8 @@ from kwaliteitsregels.models.ruleset import Due
 from kwaliteitsregels.naming import Namer, namer
 from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
 from kwaliteitsregels.trace import Blame, Node, blame, leaves
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,22 +264,27 @@ def facts(node: Node | None) -> list[tuple[str, Any]]:
 
 def result_findings(result: RequirementResult) -> list[Finding]:
     """`findings` of a result's trace, made once per result: its reason and every report show them."""
-    return result.remembered(("findings", ""), lambda: findings(result.trace))
+    return result.remembered(("findings", ""), _of_trace, findings, result)
 
 
 def result_support(result: RequirementResult) -> list[Finding]:
     """`support` of a result's trace, made once per result."""
-    return result.remembered(("support", ""), lambda: support(result.trace))
+    return result.remembered(("support", ""), _of_trace, support, result)
 
 
 def result_facts(result: RequirementResult) -> list[tuple[str, Any]]:
     """`facts` of a result's trace, made once per result."""
-    return result.remembered(("facts", ""), lambda: facts(result.trace))
+    return result.remembered(("facts", ""), _of_trace, facts, result)
 
 
 def finding_messages(result: RequirementResult, lang: Lang) -> list[str]:
     """The message of each of `result_findings`, in order, made once per result and language."""
-    return result.remembered(("finding_messages", lang), lambda: _messages(result, lang))
+    return result.remembered(("finding_messages", lang), _messages, result, lang)
+
+
+def _of_trace(made: Callable[[Node | None], _T], result: RequirementResult) -> _T:
+    """`made` of the result's trace."""
+    return made(result.trace)
 
 
 def _messages(result: RequirementResult, lang: Lang) -> list[str]:

@@ -883,7 +883,7 @@ def text(key: str, lang: Lang = "nl", **params: Any) -> str:
     """The phrase `key` in `lang`, filled in with `params`."""
     nl, en = CATALOG[key]
     template = en if lang == "en" else nl
-    return template.format(**params) if params else template
+    return template.format_map(params) if params else template  # the dict as it is: `format(**params)` copies it
 
 
 def value(item: Any, lang: Lang = "nl", *, unit: str | None = None, own: OwnUnit | None = None) -> str:

@@ -439,9 +439,11 @@ def _values(item: Any) -> Mapping[str, Any]:
 
 def namer(result: RequirementResult, lang: Lang = "nl") -> Namer:
     """The namer for the texts of `result`: its root and its ruleset's glossary."""
-    return result.remembered(
-        ("namer", lang), lambda: shared(result.context, result.root, result.requirement.glossary, lang)
-    )
+    return result.remembered(("namer", lang), _namer, result, lang)
+
+
+def _namer(result: RequirementResult, lang: Lang) -> Namer:
+    return shared(result.context, result.root, result.requirement.glossary, lang)
 
 
 def shared(context: Context | None, root: Any, glossary: Glossary, lang: Lang) -> Namer:

@@ -162,7 +162,7 @@ def relation_phrase(relation: Relation, seen_from: RequirementResult, lang: Lang
 
 def reason(result: RequirementResult, lang: Lang = "nl") -> str:
     """Why the requirement got its status, in plain language, naming every failing condition."""
-    return result.remembered(("reason", lang), lambda: _reason(result, lang))
+    return result.remembered(("reason", lang), _reason, result, lang)
 
 
 def _reason(result: RequirementResult, lang: Lang) -> str:

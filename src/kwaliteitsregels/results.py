@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 from kwaliteitsregels import _choices
 from kwaliteitsregels.compiling import CompiledContradiction, CompiledRequirement, CompiledRuleset
@@ -163,6 +163,7 @@ class ExplanationRecord:
 
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 
 
 @dataclass(slots=True)
@@ -182,15 +183,20 @@ class RequirementResult:
     contradicted: tuple[CompiledContradiction, ...] = ()  # facts that contradict each other: not demonstrable
     _memo: dict[tuple[str, str], Any] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def remembered(self, key: tuple[str, str], make: Callable[[], _T]) -> _T:
-        """What `make` gives, made once per result: every report format names and explains the same result."""
+    def remembered(self, key: tuple[str, str], make: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        """What `make(*args)` gives, made once per result: every report format names and explains the same result.
+
+        The arguments are passed, not closed over: hundreds of results a report ask for their texts, and a
+        closure a call is an allocation each.
+        """
         memo = self._memo
         if memo is None:
             memo = self._memo = {}
-        if key not in memo:
-            memo[key] = make()
-        found: _T = memo[key]
-        return found
+        elif key in memo:
+            found: _T = memo[key]
+            return found
+        made = memo[key] = make(*args, **kwargs)
+        return made
 
     @property
     def trace(self) -> Node | None:
