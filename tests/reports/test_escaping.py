@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jinja2 import Environment, pass_context, pass_environment, pass_eval_context
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from report_helpers import FIXTURES, Page, cli_report, hostile_report, markdown_rows
 
@@ -113,3 +116,50 @@ def test_the_bundled_templates_print_through_fast_escape_and_a_regions_as_jinja_
     assert template.root_render_func.__globals__["escape"] is fast_escape
     region = environment(str(tmp_path)).get_template("report.html")
     assert region.root_render_func.__globals__["escape"] is escape
+
+
+class _Greeter:
+    """A callable object whose `__call__` wants the template's context, as jinja allows."""
+
+    @pass_context
+    def __call__(self, context: Context, name: str) -> str:
+        return f"{context['greeting']}, {name}"
+
+
+@pass_context
+def _with_context(context: Context, name: str) -> str:
+    return f"{context['greeting']} {name}"
+
+
+@pass_eval_context
+def _with_eval_context(eval_context: EvalContext, name: str) -> str:
+    return f"{eval_context.autoescape} {name}"
+
+
+@pass_environment
+def _with_environment(env: Environment, name: str) -> str:
+    return f"{env.trim_blocks} {name}"
+
+
+def _stops(name: str) -> str:
+    raise StopIteration(name)
+
+
+def test_the_bundled_environment_calls_what_a_template_calls_as_jinja_does() -> None:
+    """A plain callable is called as it is; one that wants a context, an eval context or the environment gets it."""
+    source = (
+        "{{ plain('a', b='c') }}|{{ ctx('x') }}|{{ ev('y') }}|{{ env('z') }}|{{ greeter('w') }}"
+        "|{% for i in [1] %}{{ ctx(i) }}{% endfor %}|{{ stops('s') is undefined }}"
+    )
+    names = {
+        "plain": lambda a, b: f"{a}{b}",
+        "ctx": _with_context,
+        "ev": _with_eval_context,
+        "env": _with_environment,
+        "greeter": _Greeter(),
+        "stops": _stops,
+        "greeting": "hoi",
+    }
+    ours = environment().from_string(source).render(names)
+    jinjas = Environment(autoescape=True, trim_blocks=True).from_string(source).render(names)
+    assert ours == jinjas == "ac|hoi x|True y|True z|hoi, w|hoi 1|True"
