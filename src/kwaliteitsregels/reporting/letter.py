@@ -35,12 +35,14 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import Due
 from kwaliteitsregels.reporting.templating import long_date, render, use_templates
 from kwaliteitsregels.results import (
+    STATE_EXPIRED,
+    STATE_PENDING,
+    STATE_REJECTED,
+    STATUS_FAIL,
     EvidenceGap,
-    ExplanationState,
     GapReason,
     Report,
     RequirementResult,
-    Status,
     Verdict,
 )
 
@@ -192,13 +194,13 @@ class LetterView:
 def owed_why(result: RequirementResult) -> OwedWhy | None:
     """Why `result` needs a (new) explanation from the provider, or None when it does not."""
     spec = result.requirement.spec
-    if result.status is not Status.FAIL or spec.explain is None:
+    if result.status is not STATUS_FAIL or spec.explain is None:
         return None
     record = result.explanation
     if record is None:
         return "missing" if spec.judgement == "assessor" else None
-    if record.state in {ExplanationState.REJECTED, ExplanationState.EXPIRED}:
-        return "rejected" if record.state is ExplanationState.REJECTED else "expired"
+    if record.state in {STATE_REJECTED, STATE_EXPIRED}:
+        return "rejected" if record.state is STATE_REJECTED else "expired"
     return None
 
 
@@ -290,7 +292,7 @@ class _Dates:
 
 def _settled(result: RequirementResult) -> bool:
     """Not met, and no document or explanation the provider could send would change that."""
-    return result.status is Status.FAIL and not result.gaps and owed_why(result) is None
+    return result.status is STATUS_FAIL and not result.gaps and owed_why(result) is None
 
 
 def _other(report: Report, dates: _Dates, lang: Lang) -> tuple[OtherItem, ...]:
@@ -386,7 +388,7 @@ def letter_view(report: Report, lang: Lang = "nl", settings: LetterSettings | No
         date=long_date(dates.letter, lang),
         deadlines=_deadlines(report, dates, lang),
         other=_other(report, dates, lang),
-        pending=sum(1 for r in report.results if r.explanation and r.explanation.state is ExplanationState.PENDING),
+        pending=sum(1 for r in report.results if r.explanation and r.explanation.state is STATE_PENDING),
         sender=sender,
         reference=settings.reference or f"{report.ruleset.id}-{report.record.profile_hash.rpartition(':')[2][:8]}",
         contact=settings.contact,

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from kwaliteitsregels import explain, messages, preview, reasons
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import Requirement
-from kwaliteitsregels.results import ExplanationRecord, ExplanationState, Relation, Report, RequirementResult, Status
+from kwaliteitsregels.results import (
+    STATE_ACCEPTED,
+    STATE_EXPIRED,
+    STATE_PENDING,
+    STATE_REJECTED,
+    STATUS_EXPLAIN,
+    STATUS_FAIL,
+    ExplanationRecord,
+    Relation,
+    Report,
+    RequirementResult,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +177,7 @@ class ReportView:
 
 def state_of(result: RequirementResult) -> str:
     """The status, refined by the explanation's state for explained requirements (`explain-pending`)."""
-    if result.explanation is not None and result.status is Status.EXPLAIN:
+    if result.explanation is not None and result.status is STATUS_EXPLAIN:
         return f"explain-{result.explanation.state}"
     return str(result.status)
 
@@ -189,9 +200,9 @@ def _why_items(report: Report, code: str, lang: Lang) -> tuple[str, ...]:
 
 def _behind(results: Sequence[RequirementResult], code: str) -> list[RequirementResult]:
     if code == "voldoet_niet":
-        return [r for r in results if r.status is Status.FAIL and r.requirement.spec.severity == "knockout"]
+        return [r for r in results if r.status is STATUS_FAIL and r.requirement.spec.severity == "knockout"]
     if code == "beoordeling_nodig":
-        return [r for r in results if r.explanation and r.explanation.state is ExplanationState.PENDING]
+        return [r for r in results if r.explanation and r.explanation.state is STATE_PENDING]
     return []
 
 
@@ -309,7 +320,7 @@ def _explanation(result: RequirementResult, record: ExplanationRecord, lang: Lan
         title=spec.title.get(lang),
         state=str(record.state),
         state_label=messages.text(f"state.{record.state}", lang),
-        outcome=reasons.status_label(result, lang) if result.status is Status.FAIL else None,
+        outcome=reasons.status_label(result, lang) if result.status is STATUS_FAIL else None,
         kind=messages.text(f"doc.kind.{record.kind}", lang),
         text=record.text,
         given=messages.text("doc.on", lang, who=record.given_by, date=record.given_on),
@@ -322,10 +333,10 @@ def _explanation(result: RequirementResult, record: ExplanationRecord, lang: Lan
 
 
 _STATE_ORDER = (
-    ExplanationState.PENDING,
-    ExplanationState.REJECTED,
-    ExplanationState.EXPIRED,
-    ExplanationState.ACCEPTED,
+    STATE_PENDING,
+    STATE_REJECTED,
+    STATE_EXPIRED,
+    STATE_ACCEPTED,
 )
 
 
