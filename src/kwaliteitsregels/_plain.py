@@ -1,7 +1,8 @@
 """Dicts handed over from Python get the YAML reader's treatment: plain data only, within the limits.
 
 The input is copied into fresh dicts and lists, so later changes by the caller cannot reach a
-loaded ruleset, and anything that is not plain data is refused with the path where it stood:
+loaded ruleset (a profile's data is only checked: validating it builds every model, list and dict
+afresh), and anything that is not plain data is refused with the path where it stood:
 non-string keys, cycles (a dict that contains itself), sets, bytes, arbitrary objects, lone
 surrogates, integers too long to print, nesting deeper or values more than the limits allow.
 
@@ -28,15 +29,17 @@ _MAX_INT_BITS = 13_000  # about 3,900 digits: below Python's 4,300-digit limit f
 _ATOMS = (bool, date, type(None))
 
 
-def from_data(data: Any, source: str = "<dict>", *, limits: Limits = DEFAULT_LIMITS) -> Located:
+def from_data(data: Any, source: str = "<dict>", *, limits: Limits = DEFAULT_LIMITS, copied: bool = True) -> Located:
     """A plain-data copy of `data`, or an InputError saying where it is not plain data.
 
     The copy is made first in one quick pass (`_Quick`) that also notes where the bools stand, so that
     `_numbers.refuse_bools` need not walk the input again; at the first thing it does not take as it
     is (a float, a Decimal, anything not plain, a limit reached), the copy starts again with the careful
-    copy, so that a problem is reported where it stands.
+    copy, so that a problem is reported where it stands. With `copied=False` the quick pass only checks,
+    and `data` itself is kept where it passes: for data that is validated into new objects and then let go
+    (a profile: half of loading one went to copying it).
     """
-    quick = _Quick(limits)
+    quick = _Quick(limits, copied=copied)
     try:
         return Located(data=quick.copy(data), source=source, bools=quick.bools)
     except (_NotQuickError, UnicodeEncodeError):
@@ -58,10 +61,11 @@ class _Quick:
     careful copy then reports it as a cycle.
     """
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, *, copied: bool) -> None:
         self.nodes_left = limits.max_nodes - 1  # the top value itself
         self.max_depth = limits.max_depth
         self.bools: list[tuple[Path, bool]] = []
+        self.copied = copied  # False: check only, and give each container back as it is
 
     def copy(self, value: Any) -> Any:
         """The copy of the top value (`data` itself)."""
@@ -87,9 +91,9 @@ class _Quick:
         if self.nodes_left < 0 or (value and len(path) >= self.max_depth):
             raise _NotQuickError
 
-    def _dict(self, value: dict[Any, Any], path: Path) -> dict[str, Any]:
+    def _dict(self, value: dict[Any, Any], path: Path) -> dict[str, Any]:  # noqa: C901 - one loop: a call a value would cost what it saves
         self._enter(value, path)
-        copied: dict[str, Any] = {}
+        copied: dict[str, Any] = {} if self.copied else value
         for key, item in value.items():
             if type(key) is not str:
                 raise _NotQuickError
@@ -99,41 +103,37 @@ class _Quick:
             if kind is str:
                 if not item.isascii():
                     item.encode("utf-8")
-                copied[key] = item
             elif kind is dict:
-                copied[key] = self._dict(item, (*path, key))
+                item = self._dict(item, (*path, key))  # noqa: PLW2901 - the copy takes the value's place
             elif kind is list or kind is tuple:
-                copied[key] = self._list(item, (*path, key))
+                item = self._list(item, (*path, key))  # noqa: PLW2901
             elif kind is bool:
                 self.bools.append(((*path, key), item))
-                copied[key] = item
-            elif _plain_scalar(item, kind):
-                copied[key] = item
-            else:
+            elif not _plain_scalar(item, kind):
                 raise _NotQuickError
+            if copied is not value:
+                copied[key] = item
         return copied
 
-    def _list(self, value: list[Any] | tuple[Any, ...], path: Path) -> list[Any]:
+    def _list(self, value: list[Any] | tuple[Any, ...], path: Path) -> list[Any] | tuple[Any, ...]:
         self._enter(value, path)
-        copied: list[Any] = []
+        copied: list[Any] | None = [] if self.copied else None
         for index, item in enumerate(value):
             kind = type(item)
             if kind is str:
                 if not item.isascii():
                     item.encode("utf-8")
-                copied.append(item)
             elif kind is dict:
-                copied.append(self._dict(item, (*path, index)))
+                item = self._dict(item, (*path, index))  # noqa: PLW2901 - the copy takes the value's place
             elif kind is list or kind is tuple:
-                copied.append(self._list(item, (*path, index)))
+                item = self._list(item, (*path, index))  # noqa: PLW2901
             elif kind is bool:
                 self.bools.append(((*path, index), item))
-                copied.append(item)
-            elif _plain_scalar(item, kind):
-                copied.append(item)
-            else:
+            elif not _plain_scalar(item, kind):
                 raise _NotQuickError
-        return copied
+            if copied is not None:
+                copied.append(item)
+        return value if copied is None else copied
 
 
 def _plain_scalar(value: Any, kind: type) -> bool:

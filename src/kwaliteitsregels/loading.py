@@ -91,10 +91,10 @@ def _validate(model: type[M], located: _yaml.Located, kind: type[Kwaliteitsregel
     return validated
 
 
-def _locate(source: Source, kind: type[KwaliteitsregelsError], limits: Limits) -> _yaml.Located:
+def _locate(source: Source, kind: type[KwaliteitsregelsError], limits: Limits, *, copied: bool = True) -> _yaml.Located:
     _choices.limits(limits)
     if isinstance(source, dict):
-        return _plain.from_data(source, limits=limits)
+        return _plain.from_data(source, limits=limits, copied=copied)
     _check_source(source, "source")
     return _read(source, kind, limits)
 
@@ -236,7 +236,7 @@ def load_profile(
         profile = adopt(source, models)
         located = None
     else:
-        located = _locate(source, ProfileError, limits)
+        located = _locate(source, ProfileError, limits, copied=False)  # validating builds it afresh
         profile = _validate(models.profile, located, ProfileError)
     if rulesets:
         try:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import kwaliteitsregels as kr
 from kwaliteitsregels import _numbers, _plain
 from kwaliteitsregels.errors import InputError
 from kwaliteitsregels.limits import Limits
@@ -47,9 +48,10 @@ def test_the_quick_copy_equals_the_careful_one_or_fails_the_same_way(data: Any, 
     except InputError as error:
         refused.append(error)
     if refused:
-        with pytest.raises(InputError) as raised:
-            _plain.from_data({"root": data}, limits=limits)
-        assert [p.path for p in raised.value.problems] == [p.path for p in refused[0].problems]
+        for copied in (True, False):
+            with pytest.raises(InputError) as raised:
+                _plain.from_data({"root": data}, limits=limits, copied=copied)
+            assert [p.path for p in raised.value.problems] == [p.path for p in refused[0].problems]
         return
     expected = careful[0]
     located = _plain.from_data({"root": data}, limits=limits)
@@ -58,6 +60,10 @@ def test_the_quick_copy_equals_the_careful_one_or_fails_the_same_way(data: Any, 
     if located.bools is not None:  # the quick copy noted the bools: the same, in the same order, as a scan finds
         assert located.bools == _numbers._bools({"root": data})  # noqa: SLF001 - the scan it replaces
     assert [type(v) for v in _leaves(copied)] == [type(v) for v in _leaves(expected)]
+    given_data = {"root": data}
+    checked = _plain.from_data(given_data, limits=limits, copied=False)  # only checked: the data itself, or a copy
+    assert checked.bools == located.bools
+    assert checked.data is given_data if located.bools is not None else checked.data == expected
 
 
 def _leaves(value: Any) -> list[Any]:
@@ -95,3 +101,24 @@ def test_a_self_containing_dict_is_a_cycle_also_past_the_depth_limit() -> None:
     with pytest.raises(InputError) as raised:
         _plain.from_data(looped, limits=Limits(max_depth=3))
     assert raised.value.problems[0].code == "cycle"
+
+
+def test_a_profile_loaded_from_a_dict_keeps_nothing_of_it() -> None:
+    """A profile's dict is only checked, not copied: the validated profile shares no list or dict with it."""
+    data: dict[str, Any] = {
+        "organisation": {"name": "Jeugdpraktijk Kompas", "kvk_number": "71830265", "founded_on": date(2019, 4, 1)},
+        "services": {"law_domains": ["jeugdwet"], "target_groups": ["youth"], "residential": False},
+        "professionals": [
+            {
+                "id": "eigenaar",
+                "works_with_youth": True,
+                "registrations": [{"registry": "SKJ", "number": "110052318", "valid_until": date(2028, 6, 30)}],
+            }
+        ],
+    }
+    profile = kr.load_profile(data, rulesets=[kr.load_ruleset("twente")])
+    before = profile.model_dump()
+    data["professionals"][0]["registrations"].append({"registry": "BIG", "number": "12345678901"})
+    data["services"]["law_domains"].clear()
+    data["organisation"]["name"] = "Andere naam"
+    assert profile.model_dump() == before
