@@ -262,7 +262,7 @@ _OUTCOME: dict[bool | None, Literal["not_met", "not_demonstrated", "met"]] = {
 }
 
 # The document is built as plain JSON data (dicts in the order of the models' fields) and written by
-# pydantic's own writer: the same bytes as the models' `model_dump_json(indent=2, by_alias=True)`, without
+# orjson (`json_bytes`): the same bytes as the models' `model_dump_json(indent=2, by_alias=True)`, without
 # a model per finding. The models above stay the schema (`kwaliteitsregels schema report`): `to_document`
 # validates the data against them, and tests hold both to the same bytes.
 Doc = dict[str, Any]
