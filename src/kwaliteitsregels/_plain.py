@@ -85,14 +85,10 @@ class _Quick:
             return value
         raise _NotQuickError
 
-    def _enter(self, value: dict[Any, Any] | list[Any] | tuple[Any, ...], path: Path) -> None:
-        """Count a container's values as nodes; its values must lie within the depth limit."""
-        self.nodes_left -= len(value)
+    def _dict(self, value: dict[Any, Any], path: Path) -> dict[str, Any]:  # noqa: C901 - one loop: a call a value would cost what it saves
+        self.nodes_left -= len(value)  # a container's values count as nodes, within the depth limit
         if self.nodes_left < 0 or (value and len(path) >= self.max_depth):
             raise _NotQuickError
-
-    def _dict(self, value: dict[Any, Any], path: Path) -> dict[str, Any]:  # noqa: C901 - one loop: a call a value would cost what it saves
-        self._enter(value, path)
         copied: dict[str, Any] = {} if self.copied else value
         for key, item in value.items():
             if type(key) is not str:
@@ -109,14 +105,16 @@ class _Quick:
                 item = self._list(item, (*path, key))  # noqa: PLW2901
             elif kind is bool:
                 self.bools.append(((*path, key), item))
-            elif not _plain_scalar(item, kind):
+            elif not (item is None or kind is date or (kind is int and item.bit_length() <= _MAX_INT_BITS)):
                 raise _NotQuickError
             if copied is not value:
                 copied[key] = item
         return copied
 
     def _list(self, value: list[Any] | tuple[Any, ...], path: Path) -> list[Any] | tuple[Any, ...]:
-        self._enter(value, path)
+        self.nodes_left -= len(value)  # as in `_dict`: a call here costs more than the check
+        if self.nodes_left < 0 or (value and len(path) >= self.max_depth):
+            raise _NotQuickError
         copied: list[Any] | None = [] if self.copied else None
         for index, item in enumerate(value):
             kind = type(item)
@@ -129,7 +127,7 @@ class _Quick:
                 item = self._list(item, (*path, index))  # noqa: PLW2901
             elif kind is bool:
                 self.bools.append(((*path, index), item))
-            elif not _plain_scalar(item, kind):
+            elif not (item is None or kind is date or (kind is int and item.bit_length() <= _MAX_INT_BITS)):
                 raise _NotQuickError
             if copied is not None:
                 copied.append(item)
@@ -137,7 +135,7 @@ class _Quick:
 
 
 def _plain_scalar(value: Any, kind: type) -> bool:
-    """None, a date or a whole number of printable size: taken as it is."""
+    """None, a date or a whole number of printable size: taken as it is (written out in the loops of `_Quick`)."""
     return value is None or kind is date or (kind is int and value.bit_length() <= _MAX_INT_BITS)
 
 
