@@ -298,6 +298,9 @@ class CompiledRequirement:
     line: int | None = None  # where the requirement starts in the ruleset file, when read from one
     reads: frozenset[str] = frozenset()  # what the condition checks: `Model.path` of every field it reads
     glossary: naming.Glossary = naming.EMPTY  # what the ruleset calls things: product titles, declaration texts
+    texts: dict[tuple[Any, ...], Any] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # the texts of results every provider with the same facts gets (`shared_texts`)
 
     @property
     def id(self) -> str:

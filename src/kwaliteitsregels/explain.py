@@ -21,6 +21,7 @@ from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
 from kwaliteitsregels.naming import Namer, namer
 from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
+from kwaliteitsregels.shared_texts import shared_text
 from kwaliteitsregels.trace import Blame, Node, blame, leaves
 
 _T = TypeVar("_T")
@@ -277,9 +278,9 @@ def result_facts(result: RequirementResult) -> list[tuple[str, Any]]:
     return result.remembered(("facts", ""), _of_trace, facts, result)
 
 
-def finding_messages(result: RequirementResult, lang: Lang) -> list[str]:
+def finding_messages(result: RequirementResult, lang: Lang) -> tuple[str, ...]:
     """The message of each of `result_findings`, in order, made once per result and language."""
-    return result.remembered(("finding_messages", lang), _messages, result, lang)
+    return result.remembered(("finding_messages", lang), shared_text, result, "finding_messages", lang, _messages)
 
 
 def _of_trace(made: Callable[[Node | None], _T], result: RequirementResult) -> _T:
@@ -287,9 +288,9 @@ def _of_trace(made: Callable[[Node | None], _T], result: RequirementResult) -> _
     return made(result.trace)
 
 
-def _messages(result: RequirementResult, lang: Lang) -> list[str]:
+def _messages(result: RequirementResult, lang: Lang) -> tuple[str, ...]:
     names = namer(result, lang)
-    return [f.message(lang, names=names) for f in result_findings(result)]
+    return tuple(f.message(lang, names=names) for f in result_findings(result))
 
 
 @dataclass(frozen=True, slots=True)

@@ -367,6 +367,11 @@ def _along(root: Any, path: str) -> tuple[list[type], list[tuple[Any, int]]]:
     return found, passed
 
 
+def walk_types(root: Any, path: str) -> tuple[type, ...]:
+    """The type of each object a walk along `path` from `root` reaches: what its steps' names are taken from."""
+    return tuple(_along(root, path)[0])
+
+
 def _via_profile(root: Any, first: str) -> bool:
     """Whether a path starting at field `first` is read through the `profile` of a root of type `root` (a lot view)."""
     return first != "profile" and not _has(root, first) and _has(root, "profile")
@@ -507,8 +512,12 @@ def _read(root: Any, path: str) -> Any:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)
 def _steps(path: str) -> tuple[tuple[int | None, str], ...]:
-    """`professionals[2].vog_issued_on` → (None, 'professionals'), (2, ''), (None, 'vog_issued_on')."""
+    """`professionals[2].vog_issued_on` → (None, 'professionals'), (2, ''), (None, 'vog_issued_on').
+
+    Remembered: every provider's texts name the same paths (a tuple, never changed).
+    """
     return tuple((int(index) if index else None, key) for index, key in _STEP.findall(path))
 
 

@@ -25,6 +25,7 @@ from kwaliteitsregels.results import (
     Relation,
     RequirementResult,
 )
+from kwaliteitsregels.shared_texts import shared_text
 
 
 def clause(text: str) -> str:
@@ -162,7 +163,7 @@ def relation_phrase(relation: Relation, seen_from: RequirementResult, lang: Lang
 
 def reason(result: RequirementResult, lang: Lang = "nl") -> str:
     """Why the requirement got its status, in plain language, naming every failing condition."""
-    return result.remembered(("reason", lang), _reason, result, lang)
+    return result.remembered(("reason", lang), shared_text, result, "reason", lang, _reason)
 
 
 def _reason(result: RequirementResult, lang: Lang) -> str:

@@ -36,6 +36,46 @@ class Node:
         self.children = children
 
 
+_CHILDREN: Any = Node.__dict__["children"]  # the slot's descriptor, for `Deferred`
+
+
+class Deferred(Node):
+    """A node whose children are traced when first asked for: a count that passed needs only its number.
+
+    A reason names a count's items only when it found too few; the facts a report lists ask for them
+    all. Until then the items were read once, quickly, to count them: the outcome and number are the
+    same as tracing them would give (quick and traced evaluation agree; a property test holds us to it).
+    """
+
+    __slots__ = ("_make",)
+
+    def __init__(  # noqa: PLR0913, PLR0917 - a plain record, built on the hot path
+        self,
+        keyword: str,
+        outcome: Outcome,
+        path: str,
+        actual: Any,
+        expected: Any,
+        make: Callable[[], tuple[Node, ...]],
+    ) -> None:
+        super().__init__(keyword, outcome, path, actual, expected)
+        self._make: Callable[[], tuple[Node, ...]] | None = make
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        """The traced children, made on first use."""
+        make = self._make
+        if make is not None:
+            self._make = None
+            _CHILDREN.__set__(self, make())
+        found: tuple[Node, ...] = _CHILDREN.__get__(self)
+        return found
+
+    @children.setter
+    def children(self, value: tuple[Node, ...]) -> None:
+        _CHILDREN.__set__(self, value)
+
+
 @dataclass(frozen=True, slots=True)
 class Blame:
     """A leaf that decided a non-pass outcome, with its full path."""
@@ -53,7 +93,7 @@ class Context:
     the same either way (a property test holds us to that).
     """
 
-    __slots__ = ("declarations", "names", "peildatum", "root", "sources", "tracing")
+    __slots__ = ("_twin", "declarations", "names", "peildatum", "root", "sources", "tracing")
 
     def __init__(
         self,
@@ -70,18 +110,23 @@ class Context:
         self.root = root  # the whole profile, for checks that look beyond the current item
         self.sources = sources or {}  # fact path → where the municipality established it
         self.names: dict[tuple[int, int, str], Any] = {}  # the namers of the texts about this evaluation (naming)
+        self._twin: Context | None = None  # the same context in the other mode, made once
 
     def traced(self) -> Context:
         """The same context, recording the trace."""
-        if self.tracing:
-            return self
-        return Context(self.peildatum, self.declarations, tracing=True, root=self.root, sources=self.sources)
+        return self if self.tracing else self._other()
 
     def quick(self) -> Context:
         """The same context, recording no trace: for an outcome that nothing will explain."""
-        if not self.tracing:
-            return self
-        return Context(self.peildatum, self.declarations, tracing=False, root=self.root, sources=self.sources)
+        return self._other() if self.tracing else self
+
+    def _other(self) -> Context:
+        twin = self._twin
+        if twin is None:
+            root, sources = self.root, self.sources
+            twin = Context(self.peildatum, self.declarations, tracing=not self.tracing, root=root, sources=sources)
+            self._twin = twin  # not back again: a cycle would wait for the garbage collector
+        return twin
 
 
 QUICK: dict[Outcome, Node] = {outcome: Node("quick", outcome) for outcome in (True, False, None)}

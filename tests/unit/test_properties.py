@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kwaliteitsregels as kr
-from kwaliteitsregels.trace import Context
+from kwaliteitsregels.trace import Context, Node
 from strategies import profiles
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -119,5 +119,14 @@ def test_tracing_never_changes_an_outcome(ruleset: kr.CompiledRuleset) -> None:
             assert condition(result.root, quick).outcome == condition(result.root, traced).outcome
             assert result.trace is not None
             assert result.trace.outcome == condition(result.root, quick).outcome
+            for count in _nodes(result.trace, "count"):  # a count's items, traced when asked for, match its number
+                assert count.actual == sum(1 for item in count.children if item.outcome is True)
 
     check()
+
+
+def _nodes(node: Node, keyword: str) -> list[Node]:
+    found = [node] if node.keyword == keyword else []
+    for child in node.children:
+        found += _nodes(child, keyword)
+    return found

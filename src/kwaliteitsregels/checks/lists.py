@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -9,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kwaliteitsregels.checks import base
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.models.common import LocalizedText
-from kwaliteitsregels.trace import ITEM, QUICK, Check, Context, Node, Outcome, leaf_of
+from kwaliteitsregels.trace import ITEM, QUICK, Check, Context, Deferred, Node, Outcome, leaf_of
 
 LOT_HELP = (
     "in een eis met per: lot: alleen de items waarvan dit tekstveld het perceel noemt dat getoetst wordt "
@@ -135,15 +136,18 @@ def build_count(args: CountArgs, builder: Builder) -> Check:
         where, (read, test) = (
             (written, leaf) if lot_field is None else (_of_lot(written, lot_field, obj.lot), (None, None))
         )
+        values = field.get(obj) or ()
         if not ctx.tracing:
-            values = field.get(obj) or ()
             low, unknown = (len(values), 0) if where is None else _matching(values, where, read, test, enough, ctx)
             return QUICK[_bounded(low, low + unknown, low_bound, high_bound)]
-        nodes = _counted(field.get(obj) or (), where, ctx)
-        low = sum(1 for n in nodes if n.outcome is True)
-        unknown = sum(1 for n in nodes if n.outcome is None)
+        if where is None:
+            nodes = _counted(values, where, ctx)
+            outcome = _bounded(len(nodes), len(nodes), low_bound, high_bound)
+            return Node("count", outcome, field.path, len(nodes), (low_bound, high_bound, label), nodes)
+        low, unknown = _matching(values, where, read, test, None, ctx.quick())  # all of them: the number is shown
         outcome = _bounded(low, low + unknown, low_bound, high_bound)
-        return Node("count", outcome, field.path, low, (low_bound, high_bound, label), nodes)
+        made = functools.partial(_counted, values, where, ctx)  # its items' traces: for the facts read, or too few
+        return Deferred("count", outcome, field.path, low, (low_bound, high_bound, label), made)
 
     return check
 

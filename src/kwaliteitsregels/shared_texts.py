@@ -1,0 +1,118 @@
+"""Texts every provider with the same facts gets: made once per requirement, not once per result.
+
+Most requirements of a framework read a few facts of the provider itself (a policy, a declaration, a
+membership): every provider who meets one the same way gets the same reason, word for word. A result's
+text is shared when it can depend on nothing but what the key holds:
+
+- the requirement (its texts, glossary and ruleset: the memo lives on the compiled requirement),
+  the language, the status and its basis, or why the requirement does not apply;
+- the trace: every condition's keyword, outcome, path and values read and expected, each value with
+  its exact type (True is not 1, Decimal('1.0') is not Decimal('1'));
+- the types of the objects each path passes (what the names of its steps are taken from).
+
+A result is not shared when its text names anything else: an item of a list (named by the provider's own
+data), a quantity (worked out from other facts), another field, an explanation, a missing document, a lot,
+a contradiction, a fact the municipality established, or a `when` that could not be judged. Those are made
+for the result itself, as before. A test holds shared texts to the texts made afresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from kwaliteitsregels.messages import Lang
+from kwaliteitsregels.naming import walk_types
+from kwaliteitsregels.results import STATUS_EXPLAIN, STATUS_NOT_APPLICABLE, WHY_CONDITION, RequirementResult
+from kwaliteitsregels.trace import Node
+
+SHARED_PER_REQUIREMENT = 256  # texts kept per requirement: a few outcomes, two languages; memory stays flat
+# conditions whose text names only the fact at their own path (no items, no other fields, no quantities)
+_ONE_FACT = frozenset(
+    {
+        *("all", "any", "not", "at_least"),
+        *("absent", "present", "declared", "equals", "one_of", "contains", "starts_with", "matches", "in_table"),
+        *("minimum", "maximum", "greater_than", "less_than", "decimals"),
+        *("after", "before", "on_or_after", "on_or_before", "not_expired", "not_older_than", "older_than"),
+    }
+)
+_EXACT = frozenset({str, bool, int, dt.date, type(None)})
+_NOT_SHARED: Any = object()
+_T = TypeVar("_T")
+
+
+def shared_text(result: RequirementResult, kind: str, lang: Lang, make: Callable[[RequirementResult, Lang], _T]) -> _T:
+    """`make(result, lang)`, remembered on the requirement for every result with the same key (see the module).
+
+    What `make` gives must not be changed afterwards (a text, a tuple of texts): other results hold it too.
+    """
+    key = _key(result)
+    if key is None:
+        return make(result, lang)
+    texts = result.requirement.texts
+    full = (kind, lang, key)
+    if full in texts:
+        found: _T = texts[full]
+        return found
+    made = make(result, lang)
+    if len(texts) < SHARED_PER_REQUIREMENT:
+        texts[full] = made
+    return made
+
+
+def _key(result: RequirementResult) -> tuple[Any, ...] | None:
+    """What a shareable result's texts depend on, or None when they name more than the key can hold."""
+    if result.explanation is not None or result.gaps or result.contradicted or result.lot is not None:
+        return None
+    if result.status is STATUS_NOT_APPLICABLE:
+        why = result.not_applicable
+        return None if why is WHY_CONDITION else ("na", why)
+    ctx = result.context
+    if result.status is STATUS_EXPLAIN or ctx is None or ctx.sources:
+        return None
+    when = result.applicability
+    if when is not None and when.outcome is not True:
+        return None
+    paths: dict[str, None] = {}
+    shape = _shape(result.trace, paths)
+    if shape is None:
+        return None
+    root = result.root
+    walks = tuple((path, walk_types(root, path)) for path in paths)
+    return (result.status, result.basis, type(root), shape, walks)
+
+
+def _shape(node: Node | None, paths: dict[str, None]) -> tuple[Any, ...] | None:
+    """The trace as plain, exactly typed data, gathering its paths; None when a node names more than its fact."""
+    if node is None:
+        return ()
+    keyword, path = node.keyword, node.path
+    if keyword not in _ONE_FACT or "[" in path or " " in path:
+        return None
+    actual, expected = _exact(node.actual), _exact(node.expected)
+    if actual is _NOT_SHARED or expected is _NOT_SHARED:
+        return None
+    children = []
+    for child in node.children:
+        shape = _shape(child, paths)
+        if shape is None:
+            return None
+        children.append(shape)
+    if path:
+        paths[path] = None
+    return (keyword, node.outcome, path, actual, expected, tuple(children))
+
+
+def _exact(value: Any) -> Any:
+    """`value` with its exact type, for a key; `_NOT_SHARED` for anything but plain values and tuples of them."""
+    kind = type(value)
+    if kind in _EXACT:
+        return (kind, value)
+    if kind is Decimal:
+        return (kind, value.as_tuple())
+    if kind is tuple:
+        parts = tuple(_exact(part) for part in value)
+        return _NOT_SHARED if _NOT_SHARED in parts else (kind, parts)
+    return _NOT_SHARED

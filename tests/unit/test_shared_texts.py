@@ -1,0 +1,74 @@
+"""Texts shared between providers (a requirement remembers the reason every provider with the same facts gets)
+are the texts a result would have been given on its own: for generated profiles on every bundled ruleset and
+a ruleset using every keyword, in both languages and in the JSON report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kwaliteitsregels as kr
+from strategies import profiles
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+EXAMPLES = Path(__file__).parent.parent.parent / "examples"
+RULESETS = [FIXTURES / "kitchen-sink.yaml", *kr.bundled_rulesets().values()]
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FIRST, LAST = date(2019, 1, 1), date(2030, 12, 31)
+
+
+def _forget(ruleset: kr.CompiledRuleset) -> None:
+    """No shared text left: every result of the next evaluation makes its own."""
+    for requirement in ruleset.requirements:
+        requirement.texts.clear()
+
+
+def _texts(report: kr.Report) -> list[tuple[str, str, str]]:
+    every = [*report.results, *(r for base in report.base_reports().values() for r in base.results)]
+    return [(r.id, r.reason("nl"), r.reason("en")) for r in every]
+
+
+@pytest.fixture(scope="module", params=RULESETS, ids=lambda p: p.parent.name if p.name == "ruleset.yaml" else p.stem)
+def pair(request: pytest.FixtureRequest) -> tuple[kr.CompiledRuleset, kr.CompiledRuleset]:
+    return kr.load_ruleset(request.param), kr.load_ruleset(request.param)
+
+
+def test_a_shared_text_is_the_text_made_afresh(pair: tuple[kr.CompiledRuleset, kr.CompiledRuleset]) -> None:
+    shared, fresh = pair
+    spec = shared.spec
+    one = profiles(spec.id, [r.id for r in spec.requirements], list(spec.declarations))
+
+    @SETTINGS
+    @given(
+        batch=st.lists(one, min_size=1, max_size=4),
+        peildatum=st.dates(min_value=max(FIRST, spec.valid_from), max_value=min(LAST, spec.valid_to or LAST)),
+    )
+    def check(batch: list[dict[str, Any]], peildatum: date) -> None:
+        for data in batch:  # the shared ruleset keeps what earlier examples and providers left
+            kept = kr.evaluate(shared, kr.load_profile(data), peildatum, traced=True)
+            _forget(fresh)
+            made = kr.evaluate(fresh, kr.load_profile(data), peildatum, traced=True)
+            assert _texts(kept) == _texts(made)
+            assert kept.to_json() == made.to_json()
+
+    check()
+    assert any(r.texts for r in shared.requirements)  # texts were shared, so the comparison above meant something
+
+
+def test_examples_get_the_same_reasons_in_any_order() -> None:
+    """The bundled examples, evaluated one after another on one ruleset, then each on a ruleset of its own."""
+    ruleset = kr.load_ruleset("twente")
+    paths = sorted(EXAMPLES.glob("*.yaml"))
+    peildatum = date(2026, 11, 23)
+    together = [_texts(kr.evaluate(ruleset, kr.load_profile(p), peildatum)) for p in paths]
+    alone = []
+    for path in reversed(paths):
+        own = kr.load_ruleset("twente")
+        alone.append(_texts(kr.evaluate(own, kr.load_profile(path), peildatum)))
+    assert together == alone[::-1]
+    assert sum(len(r.texts) for r in ruleset.requirements) > 0
