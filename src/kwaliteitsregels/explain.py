@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from kwaliteitsregels import messages
+from kwaliteitsregels._keys import NOT_EXACT, exact
 from kwaliteitsregels.checks import REGISTRY
 from kwaliteitsregels.checks.dates import NotYet
 from kwaliteitsregels.checks.facts import Refuted
@@ -19,7 +20,7 @@ from kwaliteitsregels.checks.quantities import Bounds
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
-from kwaliteitsregels.naming import Namer, namer
+from kwaliteitsregels.naming import SHARED_PHRASES, Namer, namer
 from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
 from kwaliteitsregels.shared_texts import shared_text
 from kwaliteitsregels.trace import Blame, Node, blame, leaves
@@ -221,7 +222,21 @@ class _Formatted(list[str]):
 
 
 def _expect(keyword: str, expected: Any, names: Namer, path: str) -> str:
-    """The expectation as a phrase; a value of the field itself in its unit, a code by its label."""
+    """The expectation as a phrase; a value of the field itself in its unit, a code by its label.
+
+    The same for every provider: remembered by the glossary, by how the field's values are shown.
+    """
+    key = ("expect", names.lang, keyword, exact(expected), names.shown_as(path))
+    phrases = names.glossary.phrases
+    found = phrases.get(key)
+    if found is None:
+        found = _expectation(keyword, expected, names, path)
+        if key[3] is not NOT_EXACT and len(phrases) < SHARED_PHRASES:
+            phrases[key] = found
+    return found
+
+
+def _expectation(keyword: str, expected: Any, names: Namer, path: str) -> str:
     entry = REGISTRY[keyword]
     template = entry.expect_en if names.lang == "en" else entry.expect_nl
     own = keyword in _IN_UNIT

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from kwaliteitsregels import messages
 from kwaliteitsregels._durations import Duration
+from kwaliteitsregels._keys import NOT_EXACT, exact
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
@@ -68,6 +69,9 @@ class Glossary:
     walks: dict[tuple[Any, ...], Plan] = field(
         default_factory=dict, repr=False, compare=False
     )  # a path (its items' indexes aside), walked once for every profile read with this glossary (`Namer._walk`)
+    phrases: dict[tuple[Any, ...], str] = field(
+        default_factory=dict, repr=False, compare=False
+    )  # a value (or an expectation) as shown, by how it is shown: the same for every provider (`Namer.value`)
 
     def product(self, code: str, lot: str | None) -> str | None:
         """The title of product `code` in `lot` (or in any lot)."""
@@ -149,6 +153,21 @@ class Namer:
         number (or the tuple of numbers) it was compared `against`.
         """
         _, _, unit, coded, computed = self._walk(path)
+        key = ("value", self.lang, unit, coded, computed, exact(item), exact(against) if computed else None)
+        phrases = self.glossary.phrases
+        found = phrases.get(key)
+        if found is None:
+            found = self._value(item, against, unit, coded=coded, computed=computed)
+            if NOT_EXACT not in key[5:] and len(phrases) < SHARED_PHRASES:
+                phrases[key] = found
+        return found
+
+    def shown_as(self, path: str) -> tuple[str | None, bool, bool]:
+        """How a value at `path` is shown: its unit, whether it is a code of a code list, whether it is worked out."""
+        _, _, unit, coded, computed = self._walk(path)
+        return unit, coded, computed
+
+    def _value(self, item: Any, against: Any, unit: str | None, *, coded: bool, computed: bool) -> str:
         shown = _code_label(item, self.lang, self.glossary.codes) if coded else item
         if computed and isinstance(shown, Decimal):
             shown = messages.rounded(shown, _numbers(against))
@@ -342,6 +361,7 @@ def _rest(steps: Sequence[tuple[int | None, str]], position: int) -> str:
 
 
 _SHARED_WALKS = 4096  # per glossary: the paths its rules read, in a few languages and models
+SHARED_PHRASES = 8192  # per glossary: the values and expectations its texts show, by how they are shown
 
 
 def _along(root: Any, path: str) -> tuple[list[type], list[tuple[Any, int]]]:

@@ -7,8 +7,8 @@ text is shared when it can depend on nothing but what the key holds:
 - the requirement (its texts, glossary and ruleset: the memo lives on the compiled requirement),
   the language, the status and its basis, or why the requirement does not apply;
 - the trace: every condition's keyword, outcome, path and values read and expected, each value with
-  its exact type (True is not 1, Decimal('1.0') is not Decimal('1'));
-- the types of the objects each path passes (what the names of its steps are taken from).
+  its exact type (`_keys.exact`: True is not 1, Decimal('1.0') is not Decimal('1'));
+- the types of the objects each path reads a field from (what the names of its steps are taken from).
 
 A result is not shared when its text names anything else: an item of a list (named by the provider's own
 data), a quantity (worked out from other facts), another field, an explanation, a missing document, a lot,
@@ -18,11 +18,10 @@ for the result itself, as before. A test holds shared texts to the texts made af
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any, TypeVar
 
+from kwaliteitsregels._keys import NOT_EXACT, exact
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.naming import walk_types
 from kwaliteitsregels.results import STATUS_EXPLAIN, STATUS_NOT_APPLICABLE, WHY_CONDITION, RequirementResult
@@ -38,8 +37,6 @@ _ONE_FACT = frozenset(
         *("after", "before", "on_or_after", "on_or_before", "not_expired", "not_older_than", "older_than"),
     }
 )
-_EXACT = frozenset({str, bool, int, dt.date, type(None)})
-_NOT_SHARED: Any = object()
 _T = TypeVar("_T")
 
 
@@ -48,7 +45,7 @@ def shared_text(result: RequirementResult, kind: str, lang: Lang, make: Callable
 
     What `make` gives must not be changed afterwards (a text, a tuple of texts): other results hold it too.
     """
-    key = _key(result)
+    key = result.remembered(("shared_key", ""), _key, result)
     if key is None:
         return make(result, lang)
     texts = result.requirement.texts
@@ -79,8 +76,8 @@ def _key(result: RequirementResult) -> tuple[Any, ...] | None:
     shape = _shape(result.trace, paths)
     if shape is None:
         return None
-    root = result.root
-    walks = tuple((path, walk_types(root, path)) for path in paths)
+    root = result.root  # a field's name is taken from the type of the object it is read from: a path of one
+    walks = tuple((path, walk_types(root, path)[:-1]) for path in paths if "." in path)  # step reads the root
     return (result.status, result.basis, type(root), shape, walks)
 
 
@@ -91,8 +88,8 @@ def _shape(node: Node | None, paths: dict[str, None]) -> tuple[Any, ...] | None:
     keyword, path = node.keyword, node.path
     if keyword not in _ONE_FACT or "[" in path or " " in path:
         return None
-    actual, expected = _exact(node.actual), _exact(node.expected)
-    if actual is _NOT_SHARED or expected is _NOT_SHARED:
+    actual, expected = exact(node.actual), exact(node.expected)
+    if actual is NOT_EXACT or expected is NOT_EXACT:
         return None
     children = []
     for child in node.children:
@@ -103,16 +100,3 @@ def _shape(node: Node | None, paths: dict[str, None]) -> tuple[Any, ...] | None:
     if path:
         paths[path] = None
     return (keyword, node.outcome, path, actual, expected, tuple(children))
-
-
-def _exact(value: Any) -> Any:
-    """`value` with its exact type, for a key; `_NOT_SHARED` for anything but plain values and tuples of them."""
-    kind = type(value)
-    if kind in _EXACT:
-        return (kind, value)
-    if kind is Decimal:
-        return (kind, value.as_tuple())
-    if kind is tuple:
-        parts = tuple(_exact(part) for part in value)
-        return _NOT_SHARED if _NOT_SHARED in parts else (kind, parts)
-    return _NOT_SHARED

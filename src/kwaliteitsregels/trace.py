@@ -7,9 +7,8 @@ why (failing sub-conditions, facts read) is a pure function over this tree.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 Outcome = bool | None  # True: met; False: not met; None: not demonstrated (fact missing)
 
@@ -76,9 +75,8 @@ class Deferred(Node):
         _CHILDREN.__set__(self, value)
 
 
-@dataclass(frozen=True, slots=True)
-class Blame:
-    """A leaf that decided a non-pass outcome, with its full path."""
+class Blame(NamedTuple):
+    """A leaf that decided a non-pass outcome, with its full path (a tuple: made for every leaf a text names)."""
 
     node: Node
     path: str
@@ -192,7 +190,8 @@ def blame(node: Node, prefix: str = "", *, negated: bool = False, summarise_over
 
 
 def _blame(node: Node, prefix: str, negated: bool, found: list[Blame], over: int | None = None) -> None:
-    path = join(prefix, node.path)
+    own = node.path  # `join`, written out: this runs for every node a text names
+    path = (prefix + own if own[0] == "[" else f"{prefix}.{own}") if own and prefix else own or prefix
     if over is not None and node.keyword == "every" and node.outcome is True and len(node.children) > over:
         found.append(Blame(node, path, negated))
         return

@@ -4,7 +4,8 @@ a ruleset using every keyword, in both languages and in the JSON report."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kwaliteitsregels as kr
+from kwaliteitsregels.naming import Glossary, Namer
 from strategies import profiles
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -23,9 +25,10 @@ FIRST, LAST = date(2019, 1, 1), date(2030, 12, 31)
 
 
 def _forget(ruleset: kr.CompiledRuleset) -> None:
-    """No shared text left: every result of the next evaluation makes its own."""
+    """No shared text or phrase left: every result of the next evaluation makes its own."""
     for requirement in ruleset.requirements:
         requirement.texts.clear()
+        requirement.glossary.phrases.clear()
 
 
 def _texts(report: kr.Report) -> list[tuple[str, str, str]]:
@@ -58,6 +61,28 @@ def test_a_shared_text_is_the_text_made_afresh(pair: tuple[kr.CompiledRuleset, k
 
     check()
     assert any(r.texts for r in shared.requirements)  # texts were shared, so the comparison above meant something
+    assert any(r.glossary.phrases for r in shared.requirements)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (Decimal("1.0"), Decimal("1")),
+        (True, 1),
+        (0, False),
+        (date(2026, 1, 1), datetime(2026, 1, 1, 0, 0)),
+        (("a", 1), ("a", True)),
+        (Decimal("72.8"), Decimal("72.80")),
+    ],
+)
+@pytest.mark.parametrize("path", ["tariff", "staff_count", "x"])
+def test_a_remembered_value_is_never_shown_for_an_equal_one(first: object, second: object, path: str) -> None:
+    """Equal in Python, shown differently: a value remembered for one is not given for the other."""
+    names = Namer(None, lang="nl")
+    alone = Namer(None, Glossary(), lang="nl")
+    shown_first = names.value(path, first)
+    assert names.value(path, second) == alone.value(path, second)
+    assert names.value(path, first) == shown_first
 
 
 def test_examples_get_the_same_reasons_in_any_order() -> None:

@@ -1,0 +1,30 @@
+"""Values as keys of what is remembered between providers: equal keys must mean the same text.
+
+Python's equality is too loose for that: True == 1, Decimal('1.0') == Decimal('1') (shown as "1,0" and "1"),
+a date and a subclass of it. `exact` keeps each value's type beside it, a Decimal's digits and exponent, and
+refuses whatever it cannot vouch for (lists, records, labels): those are not remembered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from kwaliteitsregels._durations import Duration
+
+NOT_EXACT: Any = object()  # what `exact` gives for a value it does not take
+_AS_THEY_ARE = frozenset({str, bool, int, dt.date, Duration, type(None)})  # equal values of these are shown alike
+
+
+def exact(value: Any) -> Any:
+    """`value` with its exact type, hashable; `NOT_EXACT` for anything but plain values and tuples of them."""
+    kind = type(value)
+    if kind in _AS_THEY_ARE:
+        return (kind, value)
+    if kind is Decimal:
+        return (kind, value.as_tuple())
+    if kind is tuple:
+        parts = tuple(exact(part) for part in value)
+        return NOT_EXACT if any(part is NOT_EXACT for part in parts) else (kind, parts)
+    return NOT_EXACT
