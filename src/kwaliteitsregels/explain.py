@@ -22,7 +22,7 @@ from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
 from kwaliteitsregels.naming import SHARED_PHRASES, Namer, namer
 from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
-from kwaliteitsregels.shared_texts import shared_text
+from kwaliteitsregels.shared_texts import shared_trace_text
 from kwaliteitsregels.trace import Blame, Node, blame, leaves
 
 _T = TypeVar("_T")
@@ -295,7 +295,7 @@ def result_facts(result: RequirementResult) -> list[tuple[str, Any]]:
 
 def finding_messages(result: RequirementResult, lang: Lang) -> tuple[str, ...]:
     """The message of each of `result_findings`, in order, made once per result and language."""
-    return result.remembered(("finding_messages", lang), shared_text, result, "finding_messages", lang, _messages)
+    return result.remembered(("finding_messages", lang), shared_trace_text, result, "finding_messages", lang, _messages)
 
 
 def _of_trace(made: Callable[[Node | None], _T], result: RequirementResult) -> _T:

@@ -13,7 +13,9 @@ text is shared when it can depend on nothing but what the key holds:
 A result is not shared when its text names anything else: an item of a list (named by the provider's own
 data), a quantity (worked out from other facts), another field, an explanation, a missing document, a lot,
 a contradiction, a fact the municipality established, or a `when` that could not be judged. Those are made
-for the result itself, as before. A test holds shared texts to the texts made afresh.
+for the result itself, as before. The finding messages are made of the trace alone: they are shared by
+every result with the same trace and paths, whatever its explanation, documents or lot
+(`shared_trace_text`). A test holds shared texts to the texts made afresh.
 """
 
 from __future__ import annotations
@@ -45,7 +47,23 @@ def shared_text(result: RequirementResult, kind: str, lang: Lang, make: Callable
 
     What `make` gives must not be changed afterwards (a text, a tuple of texts): other results hold it too.
     """
-    key = result.remembered(("shared_key", ""), _key, result)
+    return _shared(result, kind, lang, make, result.remembered(("shared_key", ""), _key, result))
+
+
+def shared_trace_text(
+    result: RequirementResult, kind: str, lang: Lang, make: Callable[[RequirementResult, Lang], _T]
+) -> _T:
+    """`shared_text` for a text made of the trace alone (the finding messages).
+
+    The status, an explanation, missing documents or a lot do not change it: every result with the same
+    trace (and the same types along its paths) shares it.
+    """
+    return _shared(result, kind, lang, make, result.remembered(("shared_trace_key", ""), _trace_key, result))
+
+
+def _shared(
+    result: RequirementResult, kind: str, lang: Lang, make: Callable[[RequirementResult, Lang], _T], key: Any
+) -> _T:
     if key is None:
         return make(result, lang)
     texts = result.requirement.texts
@@ -72,13 +90,21 @@ def _key(result: RequirementResult) -> tuple[Any, ...] | None:
     when = result.applicability
     if when is not None and when.outcome is not True:
         return None
+    trace = result.remembered(("shared_trace_key", ""), _trace_key, result)
+    return None if trace is None else (result.status, result.basis, trace)
+
+
+def _trace_key(result: RequirementResult) -> tuple[Any, ...] | None:
+    """What the texts of a result's trace depend on: its shape and the types its paths read fields from."""
+    if result.context is None:
+        return None
     paths: dict[str, None] = {}
     shape = _shape(result.trace, paths)
     if shape is None:
         return None
     root = result.root  # a field's name is taken from the type of the object it is read from: a path of one
     walks = tuple((path, walk_types(root, path)[:-1]) for path in paths if "." in path)  # step reads the root
-    return (result.status, result.basis, type(root), shape, walks)
+    return (type(root), shape, walks)
 
 
 def _shape(node: Node | None, paths: dict[str, None]) -> tuple[Any, ...] | None:

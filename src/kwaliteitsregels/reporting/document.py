@@ -18,6 +18,7 @@ from kwaliteitsregels.combined import CombinedReport
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.ruleset import LegalRef, Requirement, SourceRef
 from kwaliteitsregels.results import EvidenceGap, ExplanationRecord, Relation, Report, RequirementResult
+from kwaliteitsregels.shared_texts import shared_trace_text
 from kwaliteitsregels.summaries import report_summary
 
 SCHEMA_ID = "kwaliteitsregels/report/v1"
@@ -300,8 +301,8 @@ def _result(result: RequirementResult, lang: Lang, overlaps: _Overlaps) -> Doc:
     doc["basis"] = str(result.basis)
     doc["not_applicable"] = str(result.not_applicable) if result.not_applicable else None
     doc["reason"] = reasons.reason(result, lang)
-    doc["findings"] = _findings(result, lang)
-    doc["facts"] = [{"path": path, "value": jsonable(value)} for path, value in explain.result_facts(result)]
+    doc["findings"] = shared_trace_text(result, "findings_doc", lang, _findings)  # made of the trace alone:
+    doc["facts"] = shared_trace_text(result, "facts_doc", lang, _facts)  # shared by results with the same trace
     doc["missing_evidence"] = [_gap(result, gap, lang) for gap in result.gaps]
     doc["explanation"] = _explanation(result.explanation, lang)
     doc["score"] = _decimal(result.score)
@@ -356,11 +357,16 @@ def _made_static(spec: Requirement, lang: Lang) -> Doc:
     }
 
 
-def _findings(result: RequirementResult, lang: Lang) -> list[Doc]:
+def _facts(result: RequirementResult, _lang: Lang) -> tuple[Doc, ...]:
+    """The facts read as `FactDoc`s, plain data."""
+    return tuple({"path": path, "value": jsonable(value)} for path, value in explain.result_facts(result))
+
+
+def _findings(result: RequirementResult, lang: Lang) -> tuple[Doc, ...]:
     """`FindingDoc`s as plain data; the messages name things, the paths stay raw for machines."""
     found = explain.result_findings(result)
     said = explain.finding_messages(result, lang)
-    return [
+    return tuple(
         {
             "path": f.path,
             "keyword": f.keyword,
@@ -371,7 +377,7 @@ def _findings(result: RequirementResult, lang: Lang) -> list[Doc]:
             "message": message,
         }
         for f, message in zip(found, said, strict=True)
-    ]
+    )
 
 
 def _gap(result: RequirementResult, gap: EvidenceGap, lang: Lang) -> Doc:
