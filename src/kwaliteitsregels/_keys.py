@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from kwaliteitsregels._durations import Duration
 
+_V = TypeVar("_V")
 NOT_EXACT: Any = object()  # what `exact` gives for a value it does not take
 _AS_THEY_ARE = frozenset({str, bool, int, dt.date, Duration, type(None)})  # equal values of these are shown alike
 
@@ -28,3 +29,15 @@ def exact(value: Any) -> Any:
         parts = tuple(exact(part) for part in value)
         return NOT_EXACT if any(part is NOT_EXACT for part in parts) else (kind, parts)
     return NOT_EXACT
+
+
+def keep(store: dict[Any, _V], key: Any, value: _V, limit: int) -> _V:
+    """`store[key] = value`, the store emptied first when it holds `limit` entries.
+
+    Memory stays flat, and a batch whose values drift (dates, names) keeps what it meets now, not the
+    first values it met.
+    """
+    if len(store) >= limit:
+        store.clear()
+    store[key] = value
+    return value

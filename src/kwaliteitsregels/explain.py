@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from kwaliteitsregels import messages
-from kwaliteitsregels._keys import NOT_EXACT, exact
+from kwaliteitsregels._keys import NOT_EXACT, exact, keep
 from kwaliteitsregels.checks import REGISTRY
 from kwaliteitsregels.checks.dates import NotYet
 from kwaliteitsregels.checks.facts import Refuted
@@ -231,8 +231,8 @@ def _expect(keyword: str, expected: Any, names: Namer, path: str) -> str:
     found = phrases.get(key)
     if found is None:
         found = _expectation(keyword, expected, names, path)
-        if key[3] is not NOT_EXACT and len(phrases) < SHARED_PHRASES:
-            phrases[key] = found
+        if key[3] is not NOT_EXACT:
+            keep(phrases, key, found, SHARED_PHRASES)
     return found
 
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from kwaliteitsregels import messages
 from kwaliteitsregels._durations import Duration
-from kwaliteitsregels._keys import NOT_EXACT, exact
+from kwaliteitsregels._keys import NOT_EXACT, exact, keep
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
@@ -158,8 +158,8 @@ class Namer:
         found = phrases.get(key)
         if found is None:
             found = self._value(item, against, unit, coded=coded, computed=computed)
-            if NOT_EXACT not in key[5:] and len(phrases) < SHARED_PHRASES:
-                phrases[key] = found
+            if NOT_EXACT not in key[5:]:
+                keep(phrases, key, found, SHARED_PHRASES)
         return found
 
     def shown_as(self, path: str) -> tuple[str | None, bool, bool]:

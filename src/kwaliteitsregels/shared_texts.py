@@ -23,13 +23,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from kwaliteitsregels._keys import NOT_EXACT, exact
+from kwaliteitsregels._keys import NOT_EXACT, exact, keep
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.naming import walk_types
 from kwaliteitsregels.results import STATUS_EXPLAIN, STATUS_NOT_APPLICABLE, WHY_CONDITION, RequirementResult
 from kwaliteitsregels.trace import Node
 
-SHARED_PER_REQUIREMENT = 256  # texts kept per requirement: a few outcomes, two languages; memory stays flat
+SHARED_PER_REQUIREMENT = 256  # texts kept per requirement (then started again): memory stays flat
 # conditions whose text names only the fact at their own path (no items, no other fields, no quantities)
 _ONE_FACT = frozenset(
     {
@@ -72,8 +72,7 @@ def _shared(
         found: _T = texts[full]
         return found
     made = make(result, lang)
-    if len(texts) < SHARED_PER_REQUIREMENT:
-        texts[full] = made
+    keep(texts, full, made, SHARED_PER_REQUIREMENT)
     return made
 
 

@@ -4,7 +4,7 @@ a ruleset using every keyword, in both languages and in the JSON report."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kwaliteitsregels as kr
+from kwaliteitsregels import explain, naming, shared_texts
 from kwaliteitsregels.naming import Glossary, Namer
 from strategies import profiles
 
@@ -67,10 +68,10 @@ def test_a_shared_text_is_the_text_made_afresh(pair: tuple[kr.CompiledRuleset, k
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        (Decimal("1.0"), Decimal("1")),
+        (Decimal("1.0"), Decimal(1)),
         (True, 1),
         (0, False),
-        (date(2026, 1, 1), datetime(2026, 1, 1, 0, 0)),
+        (date(2026, 1, 1), datetime(2026, 1, 1, 0, 0, tzinfo=UTC)),
         (("a", 1), ("a", True)),
         (Decimal("72.8"), Decimal("72.80")),
     ],
@@ -97,3 +98,27 @@ def test_examples_get_the_same_reasons_in_any_order() -> None:
         alone.append(_texts(kr.evaluate(own, kr.load_profile(path), peildatum)))
     assert together == alone[::-1]
     assert sum(len(r.texts) for r in ruleset.requirements) > 0
+
+
+def test_the_shared_texts_stay_within_their_limit_and_right_after_starting_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With room for three texts per requirement a round of providers starts again many times, never grows
+    beyond three, and still gives every provider its own text."""
+    monkeypatch.setattr(shared_texts, "SHARED_PER_REQUIREMENT", 3)
+    monkeypatch.setattr(naming, "SHARED_PHRASES", 5)
+    monkeypatch.setattr(explain, "SHARED_PHRASES", 5)
+    shared, fresh = kr.load_ruleset("twente"), kr.load_ruleset("twente")
+    spec = shared.spec
+    one = profiles(spec.id, [r.id for r in spec.requirements], list(spec.declarations))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=one)
+    def check(data: dict[str, Any]) -> None:
+        kept = kr.evaluate(shared, kr.load_profile(data), date(2026, 11, 23), traced=True)
+        _forget(fresh)
+        made = kr.evaluate(fresh, kr.load_profile(data), date(2026, 11, 23), traced=True)
+        assert _texts(kept) == _texts(made)
+        assert all(len(r.texts) <= 3 and len(r.glossary.phrases) <= 5 for r in shared.requirements)
+
+    check()
