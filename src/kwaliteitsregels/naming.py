@@ -532,12 +532,8 @@ def _read(root: Any, path: str) -> Any:
 
 
 @functools.lru_cache(maxsize=4096)
-@functools.lru_cache(maxsize=4096)
 def _steps(path: str) -> tuple[tuple[int | None, str], ...]:
-    """`professionals[2].vog_issued_on` → (None, 'professionals'), (2, ''), (None, 'vog_issued_on').
-
-    Remembered: every provider's texts name the same paths (a tuple, never changed).
-    """
+    """`professionals[2].vog_issued_on` → (None, 'professionals'), (2, ''), (None, 'vog_issued_on')."""
     return tuple((int(index) if index else None, key) for index, key in _STEP.findall(path))
 
 
