@@ -40,6 +40,7 @@ _ONE_FACT = frozenset(
     }
 )
 _T = TypeVar("_T")
+_ABSENT: Any = object()
 
 
 def shared_text(result: RequirementResult, kind: str, lang: Lang, make: Callable[[RequirementResult, Lang], _T]) -> _T:
@@ -68,9 +69,10 @@ def _shared(
         return make(result, lang)
     texts = result.requirement.texts
     full = (kind, lang, key)
-    if full in texts:
-        found: _T = texts[full]
-        return found
+    found = texts.get(full, _ABSENT)  # one look: another thread may start the store again in between two
+    if found is not _ABSENT:
+        shared: _T = found
+        return shared
     made = make(result, lang)
     keep(texts, full, made, SHARED_PER_REQUIREMENT)
     return made
