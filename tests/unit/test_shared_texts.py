@@ -26,8 +26,8 @@ FIRST, LAST = date(2019, 1, 1), date(2030, 12, 31)
 
 
 def _forget(ruleset: kr.CompiledRuleset) -> None:
-    """No shared text or phrase left: every result of the next evaluation makes its own."""
-    for requirement in ruleset.requirements:
+    """No shared text or phrase left, in the ruleset and the law it builds on: every result makes its own."""
+    for requirement in (r for own in (ruleset, *ruleset.lineage().values()) for r in own.requirements):
         requirement.texts.clear()
         requirement.glossary.phrases.clear()
 
