@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from kwaliteitsregels import messages
 from kwaliteitsregels._keys import NOT_EXACT, exact, keep
@@ -20,7 +19,7 @@ from kwaliteitsregels.checks.quantities import Bounds
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
-from kwaliteitsregels.naming import SHARED_PHRASES, Namer, namer
+from kwaliteitsregels.naming import SHARED_PHRASES, Namer, indexless, namer
 from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
 from kwaliteitsregels.shared_texts import shared_trace_text
 from kwaliteitsregels.trace import Blame, Node, blame, leaves
@@ -28,9 +27,11 @@ from kwaliteitsregels.trace import Blame, Node, blame, leaves
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One condition that decided a non-pass outcome: what was expected, what was found."""
+class Finding(NamedTuple):
+    """One condition that decided a non-pass outcome: what was expected, what was found.
+
+    A named tuple: one is made for every condition a text names (a frozen dataclass costs three times as much).
+    """
 
     path: str
     keyword: str
@@ -53,7 +54,7 @@ class Finding:
         if self.outcome is None and isinstance(self.expected, NoRow):
             row = str(self.expected)
             return messages.text("finding.no_row", lang, path=subject, table=self.expected.table, row=row)
-        special = self._special(names)
+        special = self._special(names, subject)
         if special is not None:
             return special
         if self.outcome is None:
@@ -71,9 +72,9 @@ class Finding:
             return (*self.expected[:at], field, *self.expected[at + 1 :])
         return self.expected
 
-    def _special(self, names: Namer) -> str | None:
-        """A refuted declaration, or a count or share between bounds: phrased apart."""
-        lang, subject = names.lang, names.name(self.path)
+    def _special(self, names: Namer, subject: str) -> str | None:
+        """A refuted declaration, or a count or share between bounds: phrased apart (`subject`: the path named)."""
+        lang = names.lang
         if isinstance(self.expected, NotYet):
             actual, peildatum = names.value(self.path, self.actual), messages.value(self.expected.peildatum, lang)
             return messages.text("finding.not_yet", lang, path=subject, actual=actual, peildatum=peildatum)
@@ -106,7 +107,6 @@ def _missing(path: str, subject: str, names: Namer) -> str:
 
 SUMMARISED_OVER = 3  # a passing `every` over more items than this is summarised in a pass reason, not listed
 _DISTINCT_SHOWN = 3  # a summarised fact with at most this many distinct values shows each, with how often
-_INDEX = re.compile(r"\[\d+\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +186,7 @@ def _summary(item: Blame) -> Finding:
     for child in node.children:
         for part in blame(child, item.path, negated=item.negated):
             path, leaf = part.path, part.node
-            key = (_INDEX.sub("[]", path), "count" if leaf.keyword == "count" else "")
+            key = (indexless(path), "count" if leaf.keyword == "count" else "")
             if key in groups:
                 groups[key][1].setdefault(path, leaf.actual)  # a fact read twice counts once
             else:

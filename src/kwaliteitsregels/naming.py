@@ -244,7 +244,7 @@ class Namer:
         named for this root. A quantity computed inside an item names its parts from the item: not shared.
         """
         types, passed = _along(self.root, path)
-        key = (_pattern(path), self.lang, type(self.root), *types)
+        key = (indexless(path), self.lang, type(self.root), *types)
         walks = self.glossary.walks
         plan = walks.get(key)
         if plan is None:
@@ -335,8 +335,10 @@ class Namer:
         values = _values(item)
         named_by = (declared,) if declared is not None and values.get(declared) is not None else _IDENTITY
         key = next((k for k in named_by if values.get(k) is not None), None)
-        tp = introspection.child(type(item), key) if key else None
-        ident = str(_coded(values[key], tp, self.lang, self.glossary.codes)) if key else None
+        ident = None
+        if key is not None:
+            found = values[key]
+            ident = str(_code_label(found, self.lang, self.glossary.codes) if _codes_at(type(item), key) else found)
         kind = collection if collection in _ITEMS else "other"
         if ident is not None and kind == "other":
             ident = f"'{ident}'"
@@ -398,8 +400,8 @@ def _via_profile(root: Any, first: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _pattern(path: str) -> str:
-    """The path with its items' indexes left out: `professionals[].vog_issued_on`."""
+def indexless(path: str) -> str:
+    """The path with its items' indexes left out: `professionals[].vog_issued_on` (remembered: paths recur)."""
     return _INDEXES.sub("[]", path)
 
 
@@ -497,9 +499,19 @@ def _code_labels() -> dict[str, Any]:
 _CODE_LABELS = _code_labels()
 
 
-def _coded(item: Any, tp: Any, lang: Lang, own: Mapping[str, Any]) -> Any:
-    """A code of a code-list field (a `Literal` type) by its label: 'combination_member' → 'lid van de combinatie'."""
-    return _code_label(item, lang, own) if _is_code(tp) else item
+_CODES_AT: dict[tuple[type, str], bool] = {}  # (an item's type, the field naming it) → whether it holds codes
+
+
+def _codes_at(item: type, key: str) -> bool:
+    """Whether field `key` of an item of type `item` holds codes of a code list: named by their labels.
+
+    Asked for every item a text names, of a few item types: remembered per type (the item naming it is not).
+    """
+    found = _CODES_AT.get((item, key))
+    if found is None:
+        found = _is_code(introspection.child(item, key))
+        keep(_CODES_AT, (item, key), found, _SHARED_WALKS)
+    return found
 
 
 def _is_code(tp: Any) -> bool:

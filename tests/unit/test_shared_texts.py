@@ -4,6 +4,7 @@ a ruleset using every keyword, in both languages and in the JSON report."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -87,6 +88,25 @@ def test_a_remembered_value_is_never_shown_for_an_equal_one(first: object, secon
     shown_first = names.value(path, first)
     assert names.value(path, second) == alone.value(path, second)
     assert names.value(path, first) == shown_first
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_remembered_value_shows_each_field_its_own_way(order: int) -> None:
+    """The same values compared on a field of a code list and on a text field: each shown its own way, whichever
+    the glossary met first (values and expectations are remembered by how their field shows them)."""
+    ruleset = kr.load_ruleset("achterhoek-2019")
+    profile = kr.load_profile(EXAMPLES / "achterhoek" / "jeugd-ggz-instelling.yaml", rulesets=[ruleset])
+    glossary = ruleset.requirements[0].glossary
+    shared = Namer(profile, glossary, lang="nl")
+    found = [
+        explain.Finding(path, "equals", outcome=False, expected="jeugdwet", actual="wmo", negated=False)
+        for path in ("services.law_domains", "x")
+    ]
+    said = {f.path: f.message("nl", names=shared) for f in found[::order]}
+    alone = {f.path: f.message("nl", names=Namer(profile, replace(glossary, phrases={}), "nl")) for f in found}
+    assert said == alone
+    assert said["services.law_domains"].endswith("verwacht Jeugdwet, gevonden Wet maatschappelijke ondersteuning 2015")
+    assert said["x"] == "x: verwacht jeugdwet, gevonden wmo"
 
 
 def test_examples_get_the_same_reasons_in_any_order() -> None:
