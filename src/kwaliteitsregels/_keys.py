@@ -15,19 +15,24 @@ from kwaliteitsregels._durations import Duration
 
 _V = TypeVar("_V")
 NOT_EXACT: Any = object()  # what `exact` gives for a value it does not take
-_AS_THEY_ARE = frozenset({str, bool, int, dt.date, Duration, type(None)})  # equal values of these are shown alike
+_AS_THEY_ARE = frozenset({str, bool, int, dt.date, type(None)})  # equal values of these are shown alike
 
 
 def exact(value: Any) -> Any:
-    """`value` with its exact type, hashable; `NOT_EXACT` for anything but plain values and tuples of them."""
+    """`value` with its exact type, hashable; `NOT_EXACT` for anything but plain values and tuples of them.
+
+    Made of built-in tuples only: hashing and comparing a key runs no Python code (a frozen dataclass would).
+    """
     kind = type(value)
     if kind in _AS_THEY_ARE:
         return (kind, value)
     if kind is Decimal:
         return (kind, value.as_tuple())
+    if kind is Duration:
+        return (kind, (value.years, value.months, value.days, value.text))
     if kind is tuple:
-        parts = tuple(exact(part) for part in value)
-        return NOT_EXACT if any(part is NOT_EXACT for part in parts) else (kind, parts)
+        parts = tuple([exact(part) for part in value])
+        return NOT_EXACT if NOT_EXACT in parts else (kind, parts)
     return NOT_EXACT
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from kwaliteitsregels.models.ruleset import Due
 from kwaliteitsregels.naming import SHARED_PHRASES, Namer, indexless, namer
 from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
 from kwaliteitsregels.shared_texts import shared_trace_text
-from kwaliteitsregels.trace import Blame, Node, blame, leaves
+from kwaliteitsregels.trace import Blame, Node, blame, blame_each, leaves
 
 _T = TypeVar("_T")
 
@@ -133,8 +134,9 @@ class Summary:
         """One value: itself (with how often, unless every item had it); a few: each with how often; many: a range."""
         lang = names.lang
         plain = first.keyword == "count"  # a count is a plain number, not a value of a field
-        originals = {_hashable(v): v for v in reversed(values)}  # each distinct value, as first read
-        counts = Counter(_hashable(v) for v in values)
+        keyed = _keyed(values)
+        originals = dict(zip(reversed(keyed), reversed(values), strict=True))  # each distinct value, as first read
+        counts = Counter(keyed)
         if len(counts) <= _DISTINCT_SHOWN:
             phrases = [(_value(first, originals[v], names, plain=plain), n) for v, n in counts.most_common()]
             if len(phrases) == 1 and phrases[0][1] == self.items:
@@ -161,6 +163,15 @@ def _value(first: Finding, value: Any, names: Namer, *, plain: bool) -> str:
     return messages.value(value, names.lang) if plain else names.value(first.path, value, first.expected)
 
 
+def _keyed(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`values` to count by: themselves when all can be hashed (one check for all), else each `_hashable`."""
+    try:
+        hash(values)
+    except TypeError:
+        return tuple(_hashable(v) for v in values)
+    return values
+
+
 def _hashable(value: Any) -> Any:
     """`value`, or a stand-in to count it by when it cannot be hashed (a list, a record)."""
     try:
@@ -183,14 +194,13 @@ def _summary(item: Blame) -> Finding:
     """A passing `every` over many items as one finding: its items' supporting facts, grouped per field."""
     node = item.node
     groups: dict[tuple[str, str], tuple[Finding, dict[str, Any]]] = {}
-    for child in node.children:
-        for part in blame(child, item.path, negated=item.negated):
-            path, leaf = part.path, part.node
-            key = (indexless(path), "count" if leaf.keyword == "count" else "")
-            if key in groups:
-                groups[key][1].setdefault(path, leaf.actual)  # a fact read twice counts once
-            else:
-                groups[key] = (_finding(part), {path: leaf.actual})
+    for part in blame_each(node.children, item.path, negated=item.negated):
+        path, leaf = part.path, part.node
+        key = (indexless(path), "count" if leaf.keyword == "count" else "")
+        if key in groups:
+            groups[key][1].setdefault(path, leaf.actual)  # a fact read twice counts once
+        else:
+            groups[key] = (_finding(part), {path: leaf.actual})
     facts = tuple((first, tuple(values.values())) for first, values in groups.values())
     items = len(node.children)
     return Finding(item.path, "every", outcome=True, expected=Summary(items, facts), actual=items, negated=item.negated)
@@ -207,7 +217,12 @@ def _labelled(path: str, expected: tuple[Any, ...], names: Namer) -> str:
 
 
 def _bounds(expected: tuple[Any, ...], lang: Lang) -> str:
-    low, high = expected[0], expected[1]
+    return _bounds_of(expected[0], expected[1], lang)
+
+
+@functools.lru_cache(maxsize=1024)
+def _bounds_of(low: int | None, high: int | None, lang: Lang) -> str:
+    """'minstens 1 en hoogstens 3': a count's bounds (whole numbers, `CountArgs`), the same for every provider."""
     parts = [messages.text("bounds.min", lang, n=low)] if low is not None else []
     if high is not None:
         parts.append(messages.text("bounds.max", lang, n=high))

@@ -394,9 +394,19 @@ def walk_types(root: Any, path: str) -> tuple[type, ...]:
     return tuple(_along(root, path)[0])
 
 
-def _via_profile(root: Any, first: str) -> bool:
-    """Whether a path starting at field `first` is read through the `profile` of a root of type `root` (a lot view)."""
-    return first != "profile" and not _has(root, first) and _has(root, "profile")
+_VIA_PROFILE: dict[tuple[type, str], bool] = {}  # (a root's type, a path's first field) → `_via_profile`
+
+
+def _via_profile(root: type, first: str) -> bool:
+    """Whether a path starting at field `first` is read through the `profile` of a root of type `root` (a lot view).
+
+    Asked for every path a text names: remembered per type and field.
+    """
+    found = _VIA_PROFILE.get((root, first))
+    if found is None:
+        found = first != "profile" and not _has(root, first) and _has(root, "profile")
+        keep(_VIA_PROFILE, (root, first), found, _SHARED_WALKS)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)

@@ -104,7 +104,7 @@ def _trace_key(result: RequirementResult) -> tuple[Any, ...] | None:
     if shape is None:
         return None
     root = result.root  # a field's name is taken from the type of the object it is read from: a path of one
-    walks = tuple((path, walk_types(root, path)[:-1]) for path in paths if "." in path)  # step reads the root
+    walks = tuple([(path, walk_types(root, path)[:-1]) for path in paths if "." in path])  # step reads the root
     return (type(root), shape, walks)
 
 

@@ -189,13 +189,21 @@ def blame(node: Node, prefix: str = "", *, negated: bool = False, summarise_over
     return iter(found)
 
 
+def blame_each(nodes: tuple[Node, ...], prefix: str = "", *, negated: bool = False) -> list[Blame]:
+    """`blame` of each of `nodes` in turn, in one list: the items of an `every` a reason summarises."""
+    found: list[Blame] = []
+    for node in nodes:
+        _blame(node, prefix, negated, found)
+    return found
+
+
 def _blame(node: Node, prefix: str, negated: bool, found: list[Blame], over: int | None = None) -> None:
     own = node.path  # `join`, written out: this runs for every node a text names
     path = (prefix + own if own[0] == "[" else f"{prefix}.{own}") if own and prefix else own or prefix
     if over is not None and node.keyword == "every" and node.outcome is True and len(node.children) > over:
         found.append(Blame(node, path, negated))
         return
-    if not node.children or node.keyword in _AGGREGATES:
+    if node.keyword in _AGGREGATES or not node.children:  # a count first: a passing one traces no items
         found.append(Blame(node, path, negated))
         if node.keyword in _AGGREGATES and _too_few(node):
             for item in node.children:
