@@ -142,6 +142,14 @@ CATALOG: dict[str, tuple[str, str]] = {
             " an item counts cannot be told"
         ),
     ),
+    "finding.missing_zero_selected": (
+        "{path}: niet te berekenen: {what} is 0, of van een item is niet te zeggen of het meetelt",
+        "{path}: cannot be worked out: {what} is 0, or whether an item counts cannot be told",
+    ),
+    "finding.missing_undecided": (
+        "{path}: niet te berekenen: van een item is niet te zeggen of het meetelt voor {what}",
+        "{path}: cannot be worked out: whether an item counts towards {what} cannot be told",
+    ),
     "finding.missing_zero": (
         "{path}: niet te berekenen, want {what} is 0",
         "{path}: cannot be worked out, as {what} is 0",
@@ -203,6 +211,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "name.item.other": ("{label} {id}", "{label} {id}"),
     "name.fact": ("{name}: {value}", "{name}: {value}"),
     "quantity.count": ("aantal {items}", "number of {items}"),
+    "quantity.count_selected": ("aantal geselecteerde {items}", "number of selected {items}"),  # with a `where`
     "quantity.share": ("aandeel {items}", "share of {items}"),  # its values show the %
     "quantity.sum": ("som van {field} over {items}", "sum of {field} over {items}"),
     "quantity.average": ("gemiddelde {field} over {items}", "average {field} over {items}"),

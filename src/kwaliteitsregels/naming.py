@@ -26,7 +26,7 @@ from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models import introspection
 from kwaliteitsregels.models.introspection import fact_meta
 from kwaliteitsregels.models.profile import CORE_VOCABULARY
-from kwaliteitsregels.quantity_phrases import PHRASES, Phrase, divisors, operand_fields, over_items
+from kwaliteitsregels.quantity_phrases import PHRASES, Phrase, divisors, operand_fields, over_items, selected_counts
 
 if TYPE_CHECKING:
     from kwaliteitsregels.results import RequirementResult
@@ -185,9 +185,11 @@ class Namer:
         """Why the quantity at `path` has no value: the facts it lacks, a divisor that is 0, no items, or a selection.
 
         ('parts', the facts it lacks), ('zero', a divisor that is 0), ('empty', the items it averages or shares over
-        when there are none) or ('selected', the field an aggregate over the items a `where` selects reads: none is
-        selected, one lacks the field, or one cannot be judged). None when `path` is no quantity worked out from
-        facts of the root, or none of these is found (or no root is known).
+        when there are none), ('selected', the field an aggregate over the items a `where` selects reads: none is
+        selected, one lacks the field, or one cannot be judged), ('zero_selected', a count of selected items that
+        divides: it is 0, or an item cannot be judged) or ('undecided', a count of selected items with an item
+        that cannot be judged). None when `path` is no quantity worked out from facts of the root, or none of these
+        is found (or no root is known).
         """
         if " " not in path or self.root is None:
             return None
@@ -199,7 +201,20 @@ class Namer:
         zero = zero or next(filter(self._counts_nothing, divisors(path)), None)
         if zero is not None:
             return "zero", messages.quoted([self.name(zero)], self.lang)
-        return next(filter(None, map(self._over_items, over_items(path))), None)
+        return next(filter(None, map(self._over_items, over_items(path))), None) or self._selected(path)
+
+    def _selected(self, path: str) -> tuple[str, str] | None:
+        """Why arithmetic over counts of the items a `where` selects has no value: naming cannot count them.
+
+        As a divisor such a count may be 0; anywhere, an item it cannot judge leaves it without one value
+        (`selected_counts`: only for arithmetic over fields, numbers and counts).
+        """
+        counts = selected_counts(path)
+        if not counts:
+            return None
+        dividing = [name for name, divides in counts if divides]
+        named = [self.name(name) for name in dict.fromkeys(dividing or [name for name, _ in counts])]
+        return ("zero_selected" if dividing else "undecided"), messages.quoted(named, self.lang)
 
     def _counts_nothing(self, label: str) -> bool:
         """Whether `label` counts the items of a collection that has none (0, whatever its `where`)."""
@@ -310,7 +325,8 @@ class Namer:
             shown = [names.name(operand) for operand in phrase.operands]
             return f" {phrase.form} ".join(f"({part})" if " " in part else part for part in shown)
         said = {slot: (names.label if slot == "field" else names.name)(path) for slot, path in phrase.paths.items()}
-        return messages.text(f"quantity.{phrase.form}", self.lang, **said)
+        form = "count_selected" if phrase.form == "count" and phrase.filtered else phrase.form
+        return messages.text(f"quantity.{form}", self.lang, **said)
 
     def _entry(self, collection: str, key: str) -> str:
         if collection == "declarations":

@@ -67,6 +67,35 @@ def over_items(label: str) -> Iterator[Phrase]:
         yield from over_items(operand)
 
 
+_ARITHMETIC = frozenset({"+", "−", "×", "/"})
+
+
+def selected_counts(label: str) -> list[tuple[str, bool]] | None:
+    """The counts of the items a `where` selects among the operands of `label`, each with whether it divides.
+
+    None unless the quantity is arithmetic over fields, numbers and counts alone: only then do the counts
+    account for a value naming finds no other cause for (a selected count that is 0 divides by 0; one with an
+    item it cannot judge has no single value).
+    """
+    phrase = PHRASES.get(label)
+    if phrase is None or phrase.form not in _ARITHMETIC:
+        return None
+    found: list[tuple[str, bool]] = []
+    for position, operand in enumerate(phrase.operands):
+        inner = PHRASES.get(operand)
+        if inner is None:  # a field or a number
+            continue
+        if inner.form == "count":
+            if inner.filtered:
+                found.append((operand, phrase.form == "/" and position > 0))
+            continue
+        deeper = selected_counts(operand)
+        if deeper is None:
+            return None
+        found += [(name, divides or (phrase.form == "/" and position > 0)) for name, divides in deeper]
+    return found
+
+
 def operand_fields(label: str) -> Iterator[tuple[str, bool]]:
     """The fields a quantity is worked out from by arithmetic, each with whether it is a divisor, in order.
 

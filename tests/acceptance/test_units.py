@@ -84,6 +84,50 @@ def test_a_quotient_by_a_count_of_no_items_says_the_divisor_is_0() -> None:
     assert "vrijwilligers'" not in reason  # the numerator is 0 too, which a quotient may be
 
 
+def test_a_quotient_by_a_count_of_selected_items_says_it_may_be_0() -> None:
+    """Two professionals, neither works with youth: the count a `where` selects is 0, not a fact that is missing."""
+    results = _reasons("profiel-geen-jeugd.yaml")
+    assert results["vrijwilligers-per-professional"]["status"] == "pass"  # the count of all professionals is 2
+    reason = results["vrijwilligers-per-jeugdprofessional"]["reason"]
+    assert reason == (
+        "Niet aangetoond: (aantal vrijwilligers) / (aantal geselecteerde professionals): niet te berekenen: "
+        "'aantal geselecteerde professionals' is 0, of van een item is niet te zeggen of het meetelt."
+    )
+    english = _reasons("profiel-geen-jeugd.yaml", "en")["vrijwilligers-per-jeugdprofessional"]["reason"]
+    assert english.endswith(
+        "cannot be worked out: 'number of selected professionals' is 0, or whether an item counts cannot be told."
+    )
+
+
+def test_a_count_of_selected_items_is_another_quantity_than_the_count_of_all() -> None:
+    """The same collection counted whole and through a `where`: two facts, two paths, two names."""
+    results = _reasons("profiel.yaml")  # p1 and p3 work with youth, no volunteers: both quotients are 0
+    paths = [
+        results[rid]["facts"][0]["path"]
+        for rid in ("vrijwilligers-per-professional", "vrijwilligers-per-jeugdprofessional")
+    ]
+    assert paths == [
+        "(aantal volunteers) / (aantal professionals)",
+        "(aantal volunteers) / (aantal professionals (selectie))",
+    ]
+    assert results["vrijwilligers-per-jeugdprofessional"]["reason"] == (
+        "Voldaan op grond van: (aantal vrijwilligers) / (aantal geselecteerde professionals): 0."
+    )
+
+
+def test_a_count_of_selected_items_with_an_item_it_cannot_judge_has_no_value() -> None:
+    """Of one professional it is not known whether they work with youth: the selected count is 1 or 2."""
+    results = _reasons("profiel-jeugd-onbekend.yaml")
+    assert results["jeugdprofessionals-per-vrijwilliger"]["reason"] == (
+        "Niet aangetoond: (aantal geselecteerde professionals) / (aantal vrijwilligers): niet te berekenen: van een "
+        "item is niet te zeggen of het meetelt voor 'aantal geselecteerde professionals'."
+    )
+    divisor = results["vrijwilligers-per-jeugdprofessional"]["reason"]  # 1 / (1 or 2): no one value either
+    assert divisor.endswith(
+        "'aantal geselecteerde professionals' is 0, of van een item is niet te zeggen of het meetelt."
+    )
+
+
 def test_an_average_over_selected_items_names_the_field_not_items_it_cannot_judge() -> None:
     selected = _reasons("profiel.yaml")["scholing-selectie"]  # p3 works with youth and has no hours
     assert selected["basis"] == "not_demonstrated"

@@ -213,6 +213,9 @@ def constant(value: Any, builder: Builder, at: tuple[str | int, ...], *, duratio
         return None
 
 
+_SELECTED = " (selectie)"  # the label of a count or aggregate over the items a `where` lets through: another quantity
+
+
 def _counted(args: ItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> tuple[Any, Any]:
     field, scoped = builder.items(args.items, *at, "items")
     where = scoped.condition(args.where, *at, "where") if args.where is not None else None
@@ -238,7 +241,9 @@ def _count(args: ItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> Quan
         low, unknown, _ = _tally(get(obj) or (), where, ctx)
         return Decimal(low) if not unknown else Bounds(Decimal(low), Decimal(low + unknown))
 
-    return Quantity(count, "count", registered(f"aantal {args.items}", Phrase("count", {"items": args.items})))
+    selected = args.where is not None  # another quantity than the count of all items: a label of its own
+    phrase = Phrase("count", {"items": args.items}, filtered=selected)
+    return Quantity(count, "count", registered(f"aantal {args.items}{_SELECTED if selected else ''}", phrase))
 
 
 def _share(args: ItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> Quantity:
@@ -257,7 +262,6 @@ def _share(args: ItemsArgs, builder: Builder, at: tuple[str | int, ...]) -> Quan
 
 
 _AGGREGATES = {"sum": "som", "average": "gemiddelde", "min": "minimum", "max": "maximum"}  # the label's word
-_SELECTED = " (selectie)"  # the label of an aggregate over the items a `where` lets through: another quantity
 
 
 def _aggregate(form: str, combine: Callable[[list[Decimal]], Decimal], empty: Decimal | None) -> Any:
