@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from kwaliteitsregels.models.common import Text
 
+LABEL = "label"  # beside its form, a quantity may carry the ruleset's own words for it (a phrase of that form)
 _MOST = 65_536  # labels come from rulesets' quantities: a bound, not a cache that could grow without end
 
 
@@ -78,6 +79,8 @@ def selected_counts(label: str) -> list[tuple[str, bool]] | None:
     item it cannot judge has no single value).
     """
     phrase = PHRASES.get(label)
+    if phrase is not None and phrase.form == LABEL and len(phrase.operands) == 1:  # the ruleset's words for it
+        return selected_counts(phrase.operands[0])
     if phrase is None or phrase.form not in _ARITHMETIC:
         return None
     found: list[tuple[str, bool]] = []

@@ -27,13 +27,14 @@ from pydantic_core import core_schema
 
 from kwaliteitsregels.analytics.document import ComparisonDocument, ImpactDocument
 from kwaliteitsregels.checks import REGISTRY
-from kwaliteitsregels.checks.quantities import LABEL, QUANTITIES, QUANTITY_MARK, UNIT
+from kwaliteitsregels.checks.quantities import QUANTITIES, QUANTITY_MARK, UNIT
 from kwaliteitsregels.models import common
 from kwaliteitsregels.models import ruleset as ruleset_model
 from kwaliteitsregels.models.assessments import Assessments
 from kwaliteitsregels.models.profile import Profile
 from kwaliteitsregels.models.ruleset import Ruleset
 from kwaliteitsregels.models.testcase import CaseFile, ExpectedLot, ExpectedResult
+from kwaliteitsregels.quantity_phrases import LABEL
 from kwaliteitsregels.reporting.document import CombinedDocument, ReportDocument
 
 MODELS: dict[str, type[BaseModel]] = {

@@ -93,6 +93,11 @@ def test_a_quotient_by_a_count_of_selected_items_says_it_may_be_0() -> None:
         "Niet aangetoond: (aantal vrijwilligers) / (aantal geselecteerde professionals): niet te berekenen: "
         "'aantal geselecteerde professionals' is 0, of van een item is niet te zeggen of het meetelt."
     )
+    labelled = results["vrijwilligers-per-jeugdprofessional-label"]["reason"]  # said in the ruleset's words
+    assert labelled == (
+        "Niet aangetoond: vrijwilligers per jeugdprofessional: niet te berekenen: "
+        "'aantal geselecteerde professionals' is 0, of van een item is niet te zeggen of het meetelt."
+    )
     english = _reasons("profiel-geen-jeugd.yaml", "en")["vrijwilligers-per-jeugdprofessional"]["reason"]
     assert english.endswith(
         "cannot be worked out: 'number of selected professionals' is 0, or whether an item counts cannot be told."

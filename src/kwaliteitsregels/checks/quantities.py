@@ -24,7 +24,7 @@ from kwaliteitsregels._validation import closest
 from kwaliteitsregels.checks.base import Builder
 from kwaliteitsregels.facts import units
 from kwaliteitsregels.models.common import LocalizedText, Text
-from kwaliteitsregels.quantity_phrases import PHRASES, Phrase, registered
+from kwaliteitsregels.quantity_phrases import LABEL, PHRASES, Phrase, registered
 from kwaliteitsregels.trace import Context
 
 HUNDRED = Decimal(100)
@@ -94,7 +94,6 @@ class QuantityForm:
     summary: str
 
 
-LABEL = "label"  # beside its form, a quantity may carry the ruleset's own words for it
 UNIT = "unit"  # and the unit its plain number is in: a percentage worked out as (a / b) × 100
 _BESIDE = (LABEL, UNIT)
 
