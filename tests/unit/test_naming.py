@@ -174,9 +174,9 @@ def test_a_quantity_is_said_in_the_readers_language_with_its_fields_by_their_lab
     assert "werkdagen" not in english
     assert "requested_on" not in english
     report = kr.evaluate(ruleset, in_order, date(2026, 11, 23))
-    output = report.result("H-6b-output")  # the orders of the last twelve months: a count through a `where`
-    assert "number of selected urgent orders: 3" in output.reason("en")
-    assert "aantal geselecteerde spoedopdrachten: 3" in output.reason()
+    output = report.result("H-6b-output")  # the orders of the last twelve months: a count through a `where`, labelled
+    assert "urgent orders listed, requested in the twelve months before the reference date: 3" in output.reason("en")
+    assert "spoedopdrachten in de lijst, aangevraagd in de twaalf maanden vóór de peildatum: 3" in output.reason()
     ratio = report.result("H-11-klachten")  # labelled by the ruleset: said in its words, the formula kept in the path
     assert ratio.reason("en") == "Met, based on: upheld complaints per 100 clients: 1.2."
     assert ratio.reason() == "Voldaan op grond van: gegronde klachten per 100 cliënten: 1,2."
