@@ -410,19 +410,13 @@ def walk_types(root: Any, path: str) -> tuple[type, ...]:
     return tuple(_along(root, path)[0])
 
 
-_VIA_PROFILE: dict[tuple[type, str], bool] = {}  # (a root's type, a path's first field) → `_via_profile`
-
-
+@introspection.by_type
 def _via_profile(root: type, first: str) -> bool:
     """Whether a path starting at field `first` is read through the `profile` of a root of type `root` (a lot view).
 
     Asked for every path a text names: remembered per type and field.
     """
-    found = _VIA_PROFILE.get((root, first))
-    if found is None:
-        found = first != "profile" and not _has(root, first) and _has(root, "profile")
-        keep(_VIA_PROFILE, (root, first), found, _SHARED_WALKS)
-    return found
+    return first != "profile" and not _has(root, first) and _has(root, "profile")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -525,19 +519,13 @@ def _code_labels() -> dict[str, Any]:
 _CODE_LABELS = _code_labels()
 
 
-_CODES_AT: dict[tuple[type, str], bool] = {}  # (an item's type, the field naming it) → whether it holds codes
-
-
+@introspection.by_type
 def _codes_at(item: type, key: str) -> bool:
     """Whether field `key` of an item of type `item` holds codes of a code list: named by their labels.
 
     Asked for every item a text names, of a few item types: remembered per type (the item naming it is not).
     """
-    found = _CODES_AT.get((item, key))
-    if found is None:
-        found = _is_code(introspection.child(item, key))
-        keep(_CODES_AT, (item, key), found, _SHARED_WALKS)
-    return found
+    return _is_code(introspection.child(item, key))
 
 
 def _is_code(tp: Any) -> bool:

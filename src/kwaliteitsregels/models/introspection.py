@@ -16,7 +16,7 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
-def _by_type(func: Callable[_P, _R]) -> Callable[_P, _R]:
+def by_type(func: Callable[_P, _R]) -> Callable[_P, _R]:
     """Remember answers about types: reports name many facts and walk the same types every time.
 
     Bounded, so a process that builds many vocabularies does not keep their models alive for ever;
@@ -35,7 +35,7 @@ def _by_type(func: Callable[_P, _R]) -> Callable[_P, _R]:
     return typing.cast("Callable[_P, _R]", answer)
 
 
-@_by_type
+@by_type
 def unwrap(tp: Any) -> Any:
     """Strip Annotated and Optional: `Annotated[X | None, ...]` becomes X."""
     while typing.get_origin(tp) is typing.Annotated:
@@ -47,14 +47,14 @@ def unwrap(tp: Any) -> Any:
     return tp
 
 
-@_by_type
+@by_type
 def model_class(tp: Any) -> type[BaseModel] | None:
     """The model class `tp` stands for, if it is one."""
     tp = unwrap(tp)
     return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
 
 
-@_by_type
+@by_type
 def list_item(tp: Any) -> Any | None:
     """The item type of `list[X]`, else None."""
     tp = unwrap(tp)
@@ -63,7 +63,7 @@ def list_item(tp: Any) -> Any | None:
     return None
 
 
-@_by_type
+@by_type
 def child(tp: Any, key: str | int) -> Any | None:
     """The type found one step below `tp` by field name, list index or dict key."""
     tp = unwrap(tp)
@@ -167,7 +167,7 @@ def _extras(info: FieldInfo) -> dict[str, Any]:
     return found
 
 
-@_by_type
+@by_type
 def fact_meta(tp: Any, key: str) -> FactMeta:
     """The unit and label of field `key` of the model `tp` stands for."""
     model = model_class(tp)
