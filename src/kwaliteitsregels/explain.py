@@ -20,7 +20,7 @@ from kwaliteitsregels.checks.quantities import Bounds
 from kwaliteitsregels.messages import Lang
 from kwaliteitsregels.models.common import Text
 from kwaliteitsregels.models.ruleset import Due
-from kwaliteitsregels.naming import SHARED_PHRASES, Namer, indexless, namer
+from kwaliteitsregels.naming import SHARED_PHRASES, Frame, Namer, indexless, namer
 from kwaliteitsregels.results import EvidenceGap, Report, RequirementResult
 from kwaliteitsregels.shared_texts import shared_trace_text
 from kwaliteitsregels.trace import Blame, Node, blame, blame_each, leaves
@@ -45,27 +45,23 @@ class Finding(NamedTuple):
         """The finding as one phrase, things named by `names`; with `applicability`: why the requirement is off."""
         names = names or Namer(None, lang=lang)
         style = "na" if applicability else "finding"
-        subject = names.name(self.path)
         if self.keyword == "every" and self.actual == 0:
-            return messages.text("finding.empty", lang, path=subject)
+            return messages.text("finding.empty", lang, path=names.name(self.path))
         if self.keyword == "count":
             label = _labelled(self.path, self.expected, names)
             bounds = _bounds(self.expected, lang)
             return messages.text(f"{style}.count", lang, path=label, actual=self.actual, bounds=bounds)
         if self.outcome is None and isinstance(self.expected, NoRow):
             row = str(self.expected)
-            return messages.text("finding.no_row", lang, path=subject, table=self.expected.table, row=row)
-        special = self._special(names, subject)
+            return messages.text("finding.no_row", lang, path=names.name(self.path), table=self.expected.table, row=row)
+        special = self._special(names)
         if special is not None:
             return special
         if self.outcome is None:
-            return _missing(self.path, subject, names)
-        expect = _expect(self.keyword, self._operands(names), names, self.path)
-        actual = names.value(self.path, self.actual, self.expected)
-        key = f"{style}.negated" if self.negated else f"{style}.value"
-        return messages.text(key, lang, path=subject, expect=expect, actual=actual)
+            return _missing(self.path, names.name(self.path), names)
+        return _compared(self, style, names)
 
-    def _operands(self, names: Namer) -> Any:
+    def operands(self, names: Namer) -> Any:
         """The expected value, with another field it names (`at_most_before`'s reference date) by its name."""
         if self.keyword in _FIELD_OPERAND and isinstance(self.expected, tuple):
             at = _FIELD_OPERAND[self.keyword]
@@ -73,18 +69,20 @@ class Finding(NamedTuple):
             return (*self.expected[:at], field, *self.expected[at + 1 :])
         return self.expected
 
-    def _special(self, names: Namer, subject: str) -> str | None:
-        """A refuted declaration, or a count or share between bounds: phrased apart (`subject`: the path named)."""
+    def _special(self, names: Namer) -> str | None:
+        """A refuted declaration, or a count or share between bounds: phrased apart."""
         lang = names.lang
         if isinstance(self.expected, NotYet):
             actual, peildatum = names.value(self.path, self.actual), messages.value(self.expected.peildatum, lang)
+            subject = names.name(self.path)
             return messages.text("finding.not_yet", lang, path=subject, actual=actual, peildatum=peildatum)
         if isinstance(self.expected, Refuted):
             shown = "; ".join(names.fact(path, value) for path, value in self.expected.facts)
-            return messages.text("finding.refuted", lang, path=subject, facts=shown)
+            return messages.text("finding.refuted", lang, path=names.name(self.path), facts=shown)
         if self.outcome is None and isinstance(self.actual, Bounds):
             low, high = (names.value(self.path, bound, self.expected) for bound in (self.actual.low, self.actual.high))
             expect = _expect(self.keyword, self.expected, names, self.path)
+            subject = names.name(self.path)
             return messages.text("finding.bounds", lang, path=subject, low=low, high=high, expect=expect)
         return None
 
@@ -96,6 +94,59 @@ class Finding(NamedTuple):
         if self.keyword == "count":
             return messages.text("name.fact", lang, name=_labelled(self.path, self.expected, names), value=self.actual)
         return names.fact(self.path, self.actual, self.expected)
+
+
+_SUBJECT, _FOUND = "\x00subject\x00", "\x00found\x00"  # stand-ins while a frame is cut from its sentence
+
+
+def _compared(finding: Finding, style: str, names: Namer) -> str:
+    """'<name>: verwacht <expectation>, gevonden <value>': the frame is remembered, the items and value filled in.
+
+    The frame depends on the language, the style, the negation, the keyword, the expectation and on what naming
+    the path found apart from its items' names (the field's name, its group, how its values are shown): the
+    same for every provider and every item. The items' names and the value found are the finding's own.
+    """
+    path = finding.path
+    items, group, leaf, unit, coded, computed = names.walked(path)
+    operands = finding.operands(names)
+    key = (names.lang, style, finding.negated, finding.keyword, exact(operands), group, leaf, unit, coded, computed)
+    frames = names.glossary.frames
+    frame = frames.get(key)
+    if frame is None:
+        frame = _frame(finding, style, names, operands)
+        if frame is None:
+            return _sentence(finding, style, names, operands, names.name(path))
+        if key[4] is not NOT_EXACT:
+            keep(frames, key, frame, SHARED_PHRASES)
+    tail = f"{group}, {leaf}" if group and leaf else group or leaf
+    subject = (", ".join([*items, tail]) if items else tail) if tail else ", ".join(items) or path
+    actual = names.value(path, finding.actual, finding.expected)
+    before, between, after, subject_first = frame
+    if subject_first:
+        return before + subject + between + actual + after
+    return before + actual + between + subject + after
+
+
+def _frame(finding: Finding, style: str, names: Namer, operands: Any) -> Frame | None:
+    """The sentence of `finding` cut around its name and its value; None when the catalog's text does not allow it."""
+    sentence = _sentence(finding, style, names, operands, _SUBJECT, _FOUND)
+    if sentence.count(_SUBJECT) != 1 or sentence.count(_FOUND) != 1:
+        return None
+    first, second = (_SUBJECT, _FOUND) if sentence.index(_SUBJECT) < sentence.index(_FOUND) else (_FOUND, _SUBJECT)
+    before, rest = sentence.split(first)
+    between, after = rest.split(second)
+    return before, between, after, first == _SUBJECT
+
+
+def _sentence(  # noqa: PLR0913, PLR0917 - the parts of one sentence
+    finding: Finding, style: str, names: Namer, operands: Any, subject: str, actual: str | None = None
+) -> str:
+    """'<subject>: verwacht <expectation>, gevonden <actual>' (the value found at the path, unless given)."""
+    path = finding.path
+    expect = _expect(finding.keyword, operands, names, path)
+    found = names.value(path, finding.actual, finding.expected) if actual is None else actual
+    key = f"{style}.negated" if finding.negated else f"{style}.value"
+    return messages.text(key, names.lang, path=subject, expect=expect, actual=found)
 
 
 def _missing(path: str, subject: str, names: Namer) -> str:

@@ -45,14 +45,17 @@ _ITEMS = frozenset(
 )
 
 
-# What a walk along a path found: the items and nearest group passed, the last step's name, its unit,
-# whether it holds codes of a code list (named by their labels), and whether it is a computed quantity.
-Walked = tuple[tuple[str, ...], str, str | None, bool, bool]
+# What a walk along a path found: the names of the items passed, the nearest group passed ("" for none), the
+# last step's name, its unit, whether it holds codes of a code list (named by their labels), and whether it is
+# a computed quantity. All but the items' names are the same for every path through items of the same types.
+Walked = tuple[tuple[str, ...], str, str, str | None, bool, bool]
 # Per item passed: its collection, the collection's name and the field a region's vocabulary names its items by.
 Slot = tuple[str, str, str | None]
 # What a walk along a path found before its items are named: the same for every profile whose objects along the
 # path have the same types (the slots of the items passed, the group shown or "", then as `Walked`).
 Plan = tuple[tuple[Slot, ...], str, str, str | None, bool, bool]
+# A sentence cut around two parts that vary: (before, between, after, whether the first part is the subject).
+Frame = tuple[str, str, str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,9 @@ class Glossary:
     phrases: dict[tuple[Any, ...], str] = field(
         default_factory=dict, repr=False, compare=False
     )  # a value (or an expectation) as shown, by how it is shown: the same for every provider (`Namer.value`)
+    frames: dict[tuple[Any, ...], Frame] = field(
+        default_factory=dict, repr=False, compare=False
+    )  # a comparison's sentence around the names of its items and the value found (`explain._compared`)
 
     def product(self, code: str, lot: str | None) -> str | None:
         """The title of product `code` in `lot` (or in any lot)."""
@@ -128,14 +134,19 @@ class Namer:
 
     def within(self, path: str, items: int, label: str | None = None) -> str:
         """The path as a reader says it inside its first `items` items: 'VOG afgegeven op' of every professional."""
-        context, leaf, _, _, _ = self._walk(path)
+        names, group, leaf, _, _, _ = self._walk(path)
+        context = (*names, group) if group else names
         if label is not None:
             leaf = label
         return ", ".join([*context[items:], leaf] if leaf else context[items:]) or path
 
+    def walked(self, path: str) -> Walked:
+        """What naming `path` found: its items' names, then what the rest of its name and its values depend on."""
+        return self._walk(path)
+
     def label(self, path: str) -> str:
         """The name of the last step of `path` alone: 'in dienst sinds'."""
-        return self._walk(path)[1] or path
+        return self._walk(path)[2] or path
 
     def sibling(self, path: str, field: str) -> str:
         """The name of `field` beside the fact at `path` (in the same item): the other date of a comparison."""
@@ -144,7 +155,7 @@ class Namer:
 
     def unit(self, path: str) -> str | None:
         """The unit of the fact at `path`, if it declares one."""
-        return self._walk(path)[2]
+        return self._walk(path)[3]
 
     def value(self, path: str, item: Any, against: Any = None) -> str:
         """A value read at `path`, in the fact's unit (€ 72,80 for a tariff), a code by its label.
@@ -152,7 +163,7 @@ class Namer:
         A quantity's number is rounded for the reader (`messages.rounded`), never onto or across the
         number (or the tuple of numbers) it was compared `against`.
         """
-        _, _, unit, coded, computed = self._walk(path)
+        _, _, _, unit, coded, computed = self._walk(path)
         key = ("value", self.lang, unit, coded, computed, exact(item), exact(against) if computed else None)
         phrases = self.glossary.phrases
         found = phrases.get(key)
@@ -164,7 +175,7 @@ class Namer:
 
     def shown_as(self, path: str) -> tuple[str | None, bool, bool]:
         """How a value at `path` is shown: its unit, whether it is a code of a code list, whether it is worked out."""
-        _, _, unit, coded, computed = self._walk(path)
+        _, _, _, unit, coded, computed = self._walk(path)
         return unit, coded, computed
 
     def _value(self, item: Any, against: Any, unit: str | None, *, coded: bool, computed: bool) -> str:
@@ -269,12 +280,14 @@ class Namer:
                 walks[key] = plan
         slots, group, leaf, unit, coded, computed = plan
         if not slots:
-            return ((group,) if group else ()), leaf, unit, coded, computed
-        names = [  # the plan has a slot for each item passed until its walk ended: `passed` may go on
-            self._item(collection, label, item, index, declared)
-            for (collection, label, declared), (item, index) in zip(slots, passed, strict=False)
-        ]
-        return ((*names, group) if group else tuple(names)), leaf, unit, coded, computed
+            return (), group, leaf, unit, coded, computed
+        names = tuple(  # the plan has a slot for each item passed until its walk ended: `passed` may go on
+            [
+                self._item(collection, label, item, index, declared)
+                for (collection, label, declared), (item, index) in zip(slots, passed, strict=False)
+            ]
+        )
+        return names, group, leaf, unit, coded, computed
 
     def _plan(self, path: str) -> Plan:
         steps = list(_steps(path))
@@ -348,18 +361,18 @@ class Namer:
         return found
 
     def _item_named(self, collection: str, label: str, item: Any, index: int, declared: str | None) -> str:
-        values = _values(item)
-        named_by = (declared,) if declared is not None and values.get(declared) is not None else _IDENTITY
-        key = next((k for k in named_by if values.get(k) is not None), None)
-        ident = None
+        lang, values = self.lang, _values(item)
+        key = declared if declared is not None and values.get(declared) is not None else _identity(values)
+        kind = collection if collection in _ITEMS else "other"
+        shown = ""
         if key is not None:
             found = values[key]
-            ident = str(_code_label(found, self.lang, self.glossary.codes) if _codes_at(type(item), key) else found)
-        kind = collection if collection in _ITEMS else "other"
-        if ident is not None and kind == "other":
-            ident = f"'{ident}'"
-        shown = ident or messages.text("name.number", self.lang, n=index + 1)
-        text = messages.text(f"name.item.{kind}", self.lang, id=shown, label=label or collection)
+            shown = str(_code_label(found, lang, self.glossary.codes) if _codes_at(type(item), key) else found)
+            if kind == "other":
+                shown = f"'{shown}'"
+        if not shown:
+            shown = messages.text("name.number", lang, n=index + 1)
+        text = messages.text(f"name.item.{kind}", lang, id=shown, label=label or collection)
         details = self._details(collection, item)
         return f"{text} ({', '.join(details)})" if details else text
 
@@ -474,6 +487,14 @@ def _field_found(tp: Any, key: str, lang: Lang) -> tuple[bool, bool, str | None,
     child = introspection.child(tp, key)
     unit = meta.unit or ("day" if introspection.unwrap(child) is Duration else None)  # compared in days
     return introspection.model_class(tp) is not None, shown is not None, unit, child, leaf
+
+
+def _identity(values: Mapping[str, Any]) -> str | None:
+    """The first of the fields that say which item it is that the item has (`_IDENTITY`), if any."""
+    for key in _IDENTITY:
+        if values.get(key) is not None:
+            return key
+    return None
 
 
 def _values(item: Any) -> Mapping[str, Any]:
