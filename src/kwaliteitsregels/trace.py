@@ -6,7 +6,7 @@ why (failing sub-conditions, facts read) is a pure function over this tree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -73,6 +73,53 @@ class Deferred(Node):
     @children.setter
     def children(self, value: tuple[Node, ...]) -> None:
         _CHILDREN.__set__(self, value)
+
+
+class Items(Node):
+    """An `every` whose items are traced when asked for, each on its own.
+
+    Each item's outcome was found quickly, as outside tracing (all of them: the outcomes are the same as tracing
+    gives, a property test holds us to that). A reason names the items that did not pass: only those are traced
+    (`unsettled`); the facts a report lists ask for every item (`children`). An item traced once is kept.
+    """
+
+    __slots__ = ("_item", "_traced", "outcomes")
+
+    def __init__(self, outcome: Outcome, path: str, outcomes: tuple[Outcome, ...], item: Callable[[int], Node]) -> None:
+        super().__init__("every", outcome, path, len(outcomes))
+        self.outcomes = outcomes
+        self._item: Callable[[int], Node] | None = item  # the item at an index, traced
+        self._traced: dict[int, Node] = {}
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        """Every item, traced (those `unsettled` traced already are not traced again)."""
+        item = self._item
+        if item is not None:
+            self._item = None
+            traced = self._traced
+            _CHILDREN.__set__(self, tuple([traced.get(i) or item(i) for i in range(len(self.outcomes))]))
+            self._traced = {}
+        found: tuple[Node, ...] = _CHILDREN.__get__(self)
+        return found
+
+    @children.setter
+    def children(self, value: tuple[Node, ...]) -> None:
+        _CHILDREN.__set__(self, value)
+
+    def unsettled(self) -> list[Node]:
+        """The items that did not pass, traced: what a reason names when the `every` did not pass."""
+        item = self._item
+        if item is None:
+            return [child for child in self.children if child.outcome is not True]
+        traced, found = self._traced, []
+        for index, outcome in enumerate(self.outcomes):
+            if outcome is not True:
+                node = traced.get(index)
+                if node is None:
+                    node = traced[index] = item(index)
+                found.append(node)
+        return found
 
 
 class Blame(NamedTuple):
@@ -203,12 +250,13 @@ def _blame(node: Node, prefix: str, negated: bool, found: list[Blame], over: int
     if over is not None and node.keyword == "every" and node.outcome is True and len(node.children) > over:
         found.append(Blame(node, path, negated))
         return
+    if type(node) is Items and node.outcome is not True and node.outcomes:  # traces only the items that did not pass
+        _blame_unsettled(node.unsettled(), path, negated, found, over)
+        return
     if node.keyword in _AGGREGATES or not node.children:  # a count first: a passing one traces no items
         found.append(Blame(node, path, negated))
         if node.keyword in _AGGREGATES and _too_few(node):
-            for item in node.children:
-                if item.outcome is not True:
-                    _blame(item, path, negated, found, over)
+            _blame_unsettled(node.children, path, negated, found, over)
         return
     scope = path if node.keyword in _SCOPES else prefix
     if _out_of_scope(node):  # an item that `where` leaves out passes on what left it out
@@ -220,6 +268,13 @@ def _blame(node: Node, prefix: str, negated: bool, found: list[Blame], over: int
         child_passed = (child.outcome is False) if flip else (child.outcome is True)
         if child_passed == passed:
             _blame(child, scope, negated ^ flip, found, over)
+
+
+def _blame_unsettled(items: Iterable[Node], path: str, negated: bool, found: list[Blame], over: int | None) -> None:
+    """`_blame` of each of `items` that did not pass (an `every`'s or a count's items, inside `path`)."""
+    for item in items:
+        if item.outcome is not True:
+            _blame(item, path, negated, found, over)
 
 
 def leaves(node: Node, prefix: str = "") -> Iterator[tuple[str, Node]]:

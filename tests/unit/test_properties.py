@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kwaliteitsregels as kr
-from kwaliteitsregels.trace import Context, Node
+from kwaliteitsregels.trace import Context, Items, Node, blame
 from strategies import profiles
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -121,8 +121,40 @@ def test_tracing_never_changes_an_outcome(ruleset: kr.CompiledRuleset) -> None:
             assert result.trace.outcome == condition(result.root, quick).outcome
             for count in _nodes(result.trace, "count"):  # a count's items, traced when asked for, match its number
                 assert count.actual == sum(1 for item in count.children if item.outcome is True)
+            for every in _nodes(result.trace, "every"):  # an every's items, traced when asked for, match its outcomes
+                assert isinstance(every, Items)
+                assert every.outcomes == tuple(item.outcome for item in every.children)
 
     check()
+
+
+def test_blaming_traces_the_items_that_did_not_pass_as_tracing_them_all_would(ruleset: kr.CompiledRuleset) -> None:
+    """A reason traces only the items of an `every` that did not pass: the same conditions as from the whole tree."""
+
+    @SETTINGS
+    @given(data=_profile_strategy(ruleset), peildatum=_peildata(ruleset))
+    def check(data: dict[str, Any], peildatum: date) -> None:
+        report = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
+        for result in report.results:
+            if result.context is None or result.requirement.condition is None or result.not_applicable:
+                continue
+            whole = _traced(result, peildatum)
+            _nodes(whole, "")  # every item of every `every` and count traced before blaming
+            assert _blamed(_traced(result, peildatum)) == _blamed(whole)
+
+    check()
+
+
+def _traced(result: kr.RequirementResult, peildatum: date) -> Node:
+    """The result's condition traced afresh (its items traced when asked for)."""
+    ctx, condition = result.context, result.requirement.condition
+    assert ctx is not None
+    assert condition is not None
+    return condition(result.root, Context(peildatum, ctx.declarations, tracing=True, root=ctx.root))
+
+
+def _blamed(tree: Node) -> list[tuple[str, str, object, str, bool]]:
+    return [(b.path, b.node.keyword, b.node.outcome, repr(b.node.actual), b.negated) for b in blame(tree)]
 
 
 def _nodes(node: Node, keyword: str) -> list[Node]:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kwaliteitsregels.checks import base
 from kwaliteitsregels.checks.base import Builder, Keyword
 from kwaliteitsregels.models.common import LocalizedText
-from kwaliteitsregels.trace import ITEM, QUICK, Check, Context, Deferred, Node, Outcome, leaf_of
+from kwaliteitsregels.trace import ITEM, QUICK, Check, Context, Deferred, Items, Node, Outcome, leaf_of
 
 LOT_HELP = (
     "in een eis met per: lot: alleen de items waarvan dit tekstveld het perceel noemt dat getoetst wordt "
@@ -103,21 +103,36 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
         )
         if not ctx.tracing:
             return quick(values, ctx, where, read, test) if values else QUICK[empty]
-        nodes = []
-        for i, item in enumerate(values):
-            checked = inner(item, ctx)
-            if where is None:
-                nodes.append(Node(ITEM, checked.outcome, index_path(i), None, None, (checked,)))
-                continue
-            scope = where(item, ctx)
-            nodes.append(
-                Node(ITEM, _implies(scope.outcome, checked.outcome), index_path(i), None, None, (scope, checked))
-            )
-        outcomes = [n.outcome for n in nodes]
-        outcome = empty if not nodes else (False if False in outcomes else (None if None in outcomes else True))
-        return Node("every", outcome, field.path, len(nodes), None, tuple(nodes))
+        outcomes = _outcomes(values, ctx.quick(), where, read, test, inner)
+        outcome = empty if not outcomes else (False if False in outcomes else (None if None in outcomes else True))
+        return Items(outcome, field.path, outcomes, functools.partial(_traced_item, values, where, inner, ctx))
 
     return check
+
+
+def _outcomes(  # noqa: PLR0913, PLR0917 - the every's loop, its parts bound once at compile time
+    values: Any, ctx: Context, where: Check | None, read: Any, test: Any, inner: Check
+) -> tuple[Outcome, ...]:
+    """Each item's outcome, found quickly: out of scope (`where` does not hold) passes."""
+    found: list[Outcome] = []
+    for item in values:
+        if read is not None:
+            value = read(item)
+            scope = None if value is None else test(value)
+        else:
+            scope = where(item, ctx).outcome if where is not None else True
+        found.append(True if scope is False else _implies(scope, inner(item, ctx).outcome))
+    return tuple(found)
+
+
+def _traced_item(values: Any, where: Check | None, inner: Check, ctx: Context, index: int) -> Node:
+    """The item at `index`, traced: its `check` and, with a `where`, its scope."""
+    item = values[index]
+    checked = inner(item, ctx)
+    if where is None:
+        return Node(ITEM, checked.outcome, index_path(index), None, None, (checked,))
+    scope = where(item, ctx)
+    return Node(ITEM, _implies(scope.outcome, checked.outcome), index_path(index), None, None, (scope, checked))
 
 
 def build_count(args: CountArgs, builder: Builder) -> Check:
