@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -234,9 +235,15 @@ class RequirementResult:
 
     def reason(self, lang: Lang = "nl") -> str:
         """Why this status, in plain language, naming every failing condition."""
-        from kwaliteitsregels.reasons import reason  # noqa: PLC0415 - reasons build on this module
+        return _reason()(self, _choices.lang(lang))
 
-        return reason(self, _choices.lang(lang))
+
+@functools.cache
+def _reason() -> Callable[[RequirementResult, Lang], str]:
+    """`reasons.reason`: it builds on this module, so it is imported on first use (once, not on every call)."""
+    from kwaliteitsregels.reasons import reason  # noqa: PLC0415 - reasons build on this module
+
+    return reason
 
 
 _RANK: dict[Verdict, int] = {Verdict.COMPLIANT: 0, Verdict.NEEDS_ASSESSMENT: 1, Verdict.NOT_COMPLIANT: 2}
