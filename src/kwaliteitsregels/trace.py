@@ -6,7 +6,7 @@ why (failing sub-conditions, facts read) is a pure function over this tree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -76,29 +76,36 @@ class Deferred(Node):
 
 
 class Items(Node):
-    """An `every` whose items are traced when asked for, each on its own.
+    """An `every` whose items are traced when asked for.
 
     Each item's outcome was found quickly, as outside tracing (all of them: the outcomes are the same as tracing
     gives, a property test holds us to that). A reason names the items that did not pass: only those are traced
     (`unsettled`); the facts a report lists ask for every item (`children`). An item traced once is kept.
     """
 
-    __slots__ = ("_item", "_traced", "outcomes")
+    __slots__ = ("_trace", "_traced", "outcomes")
 
-    def __init__(self, outcome: Outcome, path: str, outcomes: tuple[Outcome, ...], item: Callable[[int], Node]) -> None:
+    def __init__(
+        self, outcome: Outcome, path: str, outcomes: tuple[Outcome, ...], trace: Callable[[Sequence[int]], list[Node]]
+    ) -> None:
         super().__init__("every", outcome, path, len(outcomes))
         self.outcomes = outcomes
-        self._item: Callable[[int], Node] | None = item  # the item at an index, traced
+        self._trace: Callable[[Sequence[int]], list[Node]] | None = trace  # the items at some indexes, traced
         self._traced: dict[int, Node] = {}
 
     @property
     def children(self) -> tuple[Node, ...]:
         """Every item, traced (those `unsettled` traced already are not traced again)."""
-        item = self._item
-        if item is not None:
-            self._item = None
-            traced = self._traced
-            _CHILDREN.__set__(self, tuple([traced.get(i) or item(i) for i in range(len(self.outcomes))]))
+        trace = self._trace
+        if trace is not None:
+            self._trace = None
+            traced, indexes = self._traced, range(len(self.outcomes))
+            if traced:
+                rest = [i for i in indexes if i not in traced]
+                traced.update(zip(rest, trace(rest), strict=True))
+                _CHILDREN.__set__(self, tuple([traced[i] for i in indexes]))
+            else:
+                _CHILDREN.__set__(self, tuple(trace(indexes)))
             self._traced = {}
         found: tuple[Node, ...] = _CHILDREN.__get__(self)
         return found
@@ -109,17 +116,14 @@ class Items(Node):
 
     def unsettled(self) -> list[Node]:
         """The items that did not pass, traced: what a reason names when the `every` did not pass."""
-        item = self._item
-        if item is None:
+        if self._trace is None:
             return [child for child in self.children if child.outcome is not True]
-        traced, found = self._traced, []
-        for index, outcome in enumerate(self.outcomes):
-            if outcome is not True:
-                node = traced.get(index)
-                if node is None:
-                    node = traced[index] = item(index)
-                found.append(node)
-        return found
+        traced = self._traced
+        wanted = [i for i, outcome in enumerate(self.outcomes) if outcome is not True]
+        rest = [i for i in wanted if i not in traced]
+        if rest:
+            traced.update(zip(rest, self._trace(rest), strict=True))
+        return [traced[i] for i in wanted]
 
 
 class Blame(NamedTuple):

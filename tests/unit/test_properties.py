@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kwaliteitsregels as kr
-from kwaliteitsregels.trace import Context, Items, Node, blame
+from kwaliteitsregels.trace import Blame, Context, Items, Node, blame, leaves
 from strategies import profiles
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -139,8 +140,16 @@ def test_blaming_traces_the_items_that_did_not_pass_as_tracing_them_all_would(ru
             if result.context is None or result.requirement.condition is None or result.not_applicable:
                 continue
             whole = _traced(result, peildatum)
-            _nodes(whole, "")  # every item of every `every` and count traced before blaming
-            assert _blamed(_traced(result, peildatum)) == _blamed(whole)
+            _tree(whole)  # every item of every `every` and count traced before blaming
+            fresh = _traced(result, peildatum)
+            blamed = list(blame(fresh))
+            assert _blamed(blamed) == _blamed(blame(whole))
+            held = {id(node) for node in _tree(fresh)}  # then all of it: the items blamed are kept, not traced anew
+            assert all(id(item.node) in held for item in blamed)
+            assert _blamed(blame(fresh)) == _blamed(blame(whole))
+            assert [(path, repr(leaf.actual)) for path, leaf in leaves(fresh)] == [
+                (path, repr(leaf.actual)) for path, leaf in leaves(whole)
+            ]
 
     check()
 
@@ -153,8 +162,16 @@ def _traced(result: kr.RequirementResult, peildatum: date) -> Node:
     return condition(result.root, Context(peildatum, ctx.declarations, tracing=True, root=ctx.root))
 
 
-def _blamed(tree: Node) -> list[tuple[str, str, object, str, bool]]:
-    return [(b.path, b.node.keyword, b.node.outcome, repr(b.node.actual), b.negated) for b in blame(tree)]
+def _blamed(found: Iterable[Blame]) -> list[tuple[str, str, object, str, bool]]:
+    return [(b.path, b.node.keyword, b.node.outcome, repr(b.node.actual), b.negated) for b in found]
+
+
+def _tree(node: Node) -> list[Node]:
+    """Every node of the tree (tracing every item)."""
+    found = [node]
+    for child in node.children:
+        found += _tree(child)
+    return found
 
 
 def _nodes(node: Node, keyword: str) -> list[Node]:

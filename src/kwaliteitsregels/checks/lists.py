@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -105,7 +106,7 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
             return quick(values, ctx, where, read, test) if values else QUICK[empty]
         outcomes = _outcomes(values, ctx.quick(), where, read, test, inner)
         outcome = empty if not outcomes else (False if False in outcomes else (None if None in outcomes else True))
-        return Items(outcome, field.path, outcomes, functools.partial(_traced_item, values, where, inner, ctx))
+        return Items(outcome, field.path, outcomes, functools.partial(_traced_items, values, where, inner, ctx))
 
     return check
 
@@ -125,14 +126,19 @@ def _outcomes(  # noqa: PLR0913, PLR0917 - the every's loop, its parts bound onc
     return tuple(found)
 
 
-def _traced_item(values: Any, where: Check | None, inner: Check, ctx: Context, index: int) -> Node:
-    """The item at `index`, traced: its `check` and, with a `where`, its scope."""
-    item = values[index]
-    checked = inner(item, ctx)
-    if where is None:
-        return Node(ITEM, checked.outcome, index_path(index), None, None, (checked,))
-    scope = where(item, ctx)
-    return Node(ITEM, _implies(scope.outcome, checked.outcome), index_path(index), None, None, (scope, checked))
+def _traced_items(values: Any, where: Check | None, inner: Check, ctx: Context, indexes: Sequence[int]) -> list[Node]:
+    """The items at `indexes`, traced: each its `check` and, with a `where`, its scope."""
+    nodes = []
+    for index in indexes:
+        item = values[index]
+        checked = inner(item, ctx)
+        if where is None:
+            nodes.append(Node(ITEM, checked.outcome, index_path(index), None, None, (checked,)))
+            continue
+        scope = where(item, ctx)
+        outcome = _implies(scope.outcome, checked.outcome)
+        nodes.append(Node(ITEM, outcome, index_path(index), None, None, (scope, checked)))
+    return nodes
 
 
 def build_count(args: CountArgs, builder: Builder) -> Check:
