@@ -76,53 +76,69 @@ class Deferred(Node):
 
 
 class Items(Node):
-    """An `every` whose items are traced when asked for.
+    """An `every` whose items after the first that did not pass are traced when asked for.
 
-    Each item's outcome was found quickly, as outside tracing (all of them: the outcomes are the same as tracing
-    gives, a property test holds us to that). A reason names the items that did not pass: only those are traced
-    (`unsettled`); the facts a report lists ask for every item (`children`). An item traced once is kept.
+    While evaluating, its items are traced up to the first that did not pass (all of them when all pass: a
+    reason and the facts both name them); if that one is in doubt, the outcomes of the next are found quickly,
+    as outside tracing, until one is not met (the same outcomes as tracing gives: a property test holds us to
+    that). A reason names the items that did not pass: only those of the rest are traced (`unsettled`); the
+    facts a report lists ask for every item (`children`). An item traced once is kept.
     """
 
-    __slots__ = ("_trace", "_traced", "outcomes")
+    __slots__ = ("_more", "_outcomes", "_trace", "_traced")
 
-    def __init__(
-        self, outcome: Outcome, path: str, outcomes: tuple[Outcome, ...], trace: Callable[[Sequence[int]], list[Node]]
+    def __init__(  # noqa: PLR0913, PLR0917 - a record, built on the hot path
+        self,
+        outcome: Outcome,
+        path: str,
+        first: list[Node],
+        known: list[Outcome],
+        more: Callable[[int], Outcome],
+        trace: Callable[[Sequence[int]], list[Node]],
+        size: int,
     ) -> None:
-        super().__init__("every", outcome, path, len(outcomes))
-        self.outcomes = outcomes
+        super().__init__("every", outcome, path, size)
+        self._outcomes = known  # the outcomes of the first items, found while evaluating
+        self._more = more  # the outcome of the item at an index, found quickly
+        self._traced: dict[int, Node] = dict(enumerate(first))  # the items traced so far, by index
         self._trace: Callable[[Sequence[int]], list[Node]] | None = trace  # the items at some indexes, traced
-        self._traced: dict[int, Node] = {}
+        if len(first) == size:
+            self.children = tuple(first)
 
     @property
     def children(self) -> tuple[Node, ...]:
-        """Every item, traced (those `unsettled` traced already are not traced again)."""
+        """Every item, traced (those traced already are not traced again)."""
         trace = self._trace
         if trace is not None:
-            self._trace = None
-            traced, indexes = self._traced, range(len(self.outcomes))
-            if traced:
-                rest = [i for i in indexes if i not in traced]
-                traced.update(zip(rest, trace(rest), strict=True))
-                _CHILDREN.__set__(self, tuple([traced[i] for i in indexes]))
-            else:
-                _CHILDREN.__set__(self, tuple(trace(indexes)))
-            self._traced = {}
+            traced, indexes = self._traced, range(self.actual)
+            rest = [i for i in indexes if i not in traced]
+            traced.update(zip(rest, trace(rest), strict=True))
+            _CHILDREN.__set__(self, tuple([traced[i] for i in indexes]))
         found: tuple[Node, ...] = _CHILDREN.__get__(self)
         return found
 
     @children.setter
     def children(self, value: tuple[Node, ...]) -> None:
         _CHILDREN.__set__(self, value)
+        self._trace, self._traced = None, {}
+
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """Every item's outcome (found quickly for those not traced while evaluating)."""
+        known, more = self._outcomes, self._more
+        for index in range(len(known), self.actual):
+            known.append(more(index))
+        return tuple(known)
 
     def unsettled(self) -> list[Node]:
         """The items that did not pass, traced: what a reason names when the `every` did not pass."""
-        if self._trace is None:
+        trace = self._trace
+        if trace is None:
             return [child for child in self.children if child.outcome is not True]
         traced = self._traced
-        wanted = [i for i, outcome in enumerate(self.outcomes) if outcome is not True]
+        wanted = [i for i, outcome in enumerate(self.outcomes()) if outcome is not True]
         rest = [i for i in wanted if i not in traced]
         if rest:
-            traced.update(zip(rest, self._trace(rest), strict=True))
+            traced.update(zip(rest, trace(rest), strict=True))
         return [traced[i] for i in wanted]
 
 
@@ -254,7 +270,7 @@ def _blame(node: Node, prefix: str, negated: bool, found: list[Blame], over: int
     if over is not None and node.keyword == "every" and node.outcome is True and len(node.children) > over:
         found.append(Blame(node, path, negated))
         return
-    if type(node) is Items and node.outcome is not True and node.outcomes:  # traces only the items that did not pass
+    if type(node) is Items and node.outcome is not True and node.actual:  # traces only the items that did not pass
         _blame_unsettled(node.unsettled(), path, negated, found, over)
         return
     if node.keyword in _AGGREGATES or not node.children:  # a count first: a passing one traces no items

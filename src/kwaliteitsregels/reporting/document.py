@@ -300,9 +300,10 @@ def _result(result: RequirementResult, lang: Lang, overlaps: _Overlaps) -> Doc:
     doc["status_label"] = reasons.status_label(result, lang)
     doc["basis"] = str(result.basis)
     doc["not_applicable"] = str(result.not_applicable) if result.not_applicable else None
-    doc["reason"] = reasons.reason(result, lang)
+    facts = shared_trace_text(result, "facts_doc", lang, _facts)  # first: the facts trace every item at once,
+    doc["reason"] = reasons.reason(result, lang)  # the reason then names the items that did not pass among them
     doc["findings"] = shared_trace_text(result, "findings_doc", lang, _findings)  # made of the trace alone:
-    doc["facts"] = shared_trace_text(result, "facts_doc", lang, _facts)  # shared by results with the same trace
+    doc["facts"] = facts  # shared by results with the same trace
     doc["missing_evidence"] = [_gap(result, gap, lang) for gap in result.gaps]
     doc["explanation"] = _explanation(result.explanation, lang)
     doc["score"] = _decimal(result.score)
