@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -105,12 +105,10 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
         if not ctx.tracing:
             return quick(values, ctx, where, read, test) if values else QUICK[empty]
         trace = functools.partial(_traced_items, values, where, inner, ctx)
-        first = trace(range(len(values)), until_unsettled=True)  # up to the first item that did not pass
+        first = trace(range(len(values)), until_failed=True)  # up to the first item not met: the outcome
         known = [node.outcome for node in first]
-        quickly = functools.partial(_outcome, values, ctx.quick(), where, read, test, inner)
-        if known and known[-1] is None:  # one in doubt: the next settle whether one is not met
-            known += _until_failed(quickly, len(known), len(values))
         outcome = empty if not values else (False if False in known else (None if None in known else True))
+        quickly = functools.partial(_outcome, values, ctx, where, read, test, inner)
         return Items(outcome, field.path, first, known, quickly, trace, len(values))
 
     return check
@@ -120,24 +118,13 @@ def _outcome(  # noqa: PLR0913, PLR0917 - the every's step, its parts bound once
     values: Any, ctx: Context, where: Check | None, read: Any, test: Any, inner: Check, index: int
 ) -> Outcome:
     """The outcome of the item at `index`, found quickly: out of scope (`where` does not hold) passes."""
-    item = values[index]
+    ctx, item = ctx.quick(), values[index]
     if read is not None:
         value = read(item)
         scope = None if value is None else test(value)
     else:
         scope = where(item, ctx).outcome if where is not None else True
     return True if scope is False else _implies(scope, inner(item, ctx).outcome)
-
-
-def _until_failed(outcome: Callable[[int], Outcome], start: int, size: int) -> list[Outcome]:
-    """The outcomes of the items from `start` up to the first that is not met (all when none is), found quickly."""
-    found: list[Outcome] = []
-    for index in range(start, size):
-        step = outcome(index)
-        found.append(step)
-        if step is False:
-            break
-    return found
 
 
 def _traced_items(  # noqa: PLR0913 - the every's traced loop, its parts bound once at compile time
@@ -147,11 +134,11 @@ def _traced_items(  # noqa: PLR0913 - the every's traced loop, its parts bound o
     ctx: Context,
     indexes: Sequence[int],
     *,
-    until_unsettled: bool = False,
+    until_failed: bool = False,
 ) -> list[Node]:
     """The items at `indexes`, traced: each its `check` and, with a `where`, its scope.
 
-    With `until_unsettled`: up to and with the first item that did not pass.
+    With `until_failed`: up to and with the first item that is not met.
     """
     nodes = []
     for index in indexes:
@@ -163,7 +150,7 @@ def _traced_items(  # noqa: PLR0913 - the every's traced loop, its parts bound o
             scope = where(item, ctx)
             node = Node(ITEM, _implies(scope.outcome, checked.outcome), index_path(index), None, None, (scope, checked))
         nodes.append(node)
-        if until_unsettled and node.outcome is not True:
+        if until_failed and node.outcome is False:
             break
     return nodes
 
