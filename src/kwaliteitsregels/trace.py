@@ -78,11 +78,12 @@ class Deferred(Node):
 class Items(Node):
     """An `every` whose items after the first that is not met are traced when asked for.
 
-    While evaluating, its items are traced up to the first that is not met, which settles its outcome (all of
-    them when none is: a reason and the facts both name them). A reason names the items that did not pass:
-    of the rest, their outcomes are found quickly, as outside tracing (the same outcomes as tracing gives: a
-    property test holds us to that), and only those that did not pass are traced (`unsettled`); the facts a
-    report lists ask for every item (`children`). An item traced once is kept.
+    While evaluating, its items are traced up to the first that is not met, which settles its outcome (when
+    none is, all of them are traced and the `every` is a plain node: a reason and the facts both name them).
+    A reason names the items that did not pass: of the rest, their outcomes are found quickly, as outside
+    tracing (the same outcomes as tracing gives: a property test holds us to that), and only those that did
+    not pass are traced (`unsettled`); the facts a report lists ask for every item (`children`). An item
+    traced once is kept.
     """
 
     __slots__ = ("_more", "_outcomes", "_trace", "_traced")
@@ -100,9 +101,6 @@ class Items(Node):
         super().__init__("every", outcome, path, size)
         self._outcomes = known  # the outcomes of the first items, found while evaluating
         self._more = more  # the outcome of the item at an index, found quickly
-        if len(first) == size:  # all traced: nothing is left for later
-            self.children = tuple(first)
-            return
         self._traced: dict[int, Node] = dict(enumerate(first))  # the items traced so far, by index
         self._trace: Callable[[Sequence[int]], list[Node]] | None = trace  # the items at some indexes, traced
 

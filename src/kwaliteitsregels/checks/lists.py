@@ -104,11 +104,13 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
         )
         if not ctx.tracing:
             return quick(values, ctx, where, read, test) if values else QUICK[empty]
-        trace = functools.partial(_traced_items, values, where, inner, ctx)
-        first = trace(range(len(values)), until_failed=True)  # up to the first item not met: the outcome
+        first = _traced_items(values, where, inner, ctx, range(len(values)), until_failed=True)  # settles it
         known = [node.outcome for node in first]
         outcome = empty if not values else (False if False in known else (None if None in known else True))
+        if len(first) == len(values):  # every item traced: a node like any other
+            return Node("every", outcome, field.path, len(first), None, tuple(first))
         quickly = functools.partial(_outcome, values, ctx, where, read, test, inner)
+        trace = functools.partial(_traced_items, values, where, inner, ctx)
         return Items(outcome, field.path, first, known, quickly, trace, len(values))
 
     return check
