@@ -109,10 +109,8 @@ def test_tracing_never_changes_an_outcome(ruleset: kr.CompiledRuleset) -> None:
     @SETTINGS
     @given(data=_profile_strategy(ruleset), peildatum=_peildata(ruleset))
     def check(data: dict[str, Any], peildatum: date) -> None:
-        report = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
-        for result in report.results:
-            if result.context is None or result.requirement.condition is None or result.not_applicable:
-                continue
+        for result in _conditioned(ruleset, data, peildatum):
+            assert result.context is not None
             root = result.context.root  # the whole profile: refers_to reads lists from it
             quick = Context(peildatum, result.context.declarations, tracing=False, root=root)
             traced = Context(peildatum, result.context.declarations, tracing=True, root=root)
@@ -136,10 +134,7 @@ def test_blaming_traces_the_items_that_did_not_pass_as_tracing_them_all_would(ru
     @SETTINGS
     @given(data=_profile_strategy(ruleset), peildatum=_peildata(ruleset))
     def check(data: dict[str, Any], peildatum: date) -> None:
-        report = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
-        for result in report.results:
-            if result.context is None or result.requirement.condition is None or result.not_applicable:
-                continue
+        for result in _conditioned(ruleset, data, peildatum):
             whole = _traced(result, peildatum)
             _tree(whole)  # every item of every `every` and count traced before blaming
             fresh = _traced(result, peildatum)
@@ -153,6 +148,12 @@ def test_blaming_traces_the_items_that_did_not_pass_as_tracing_them_all_would(ru
             ]
 
     check()
+
+
+def _conditioned(ruleset: kr.CompiledRuleset, data: dict[str, Any], peildatum: date) -> list[kr.RequirementResult]:
+    """The results of evaluating `data` whose condition was evaluated (applicable, with a context)."""
+    report = kr.evaluate(ruleset, kr.load_profile(data), peildatum)
+    return [r for r in report.results if r.context and r.requirement.condition and not r.not_applicable]
 
 
 def _traced(result: kr.RequirementResult, peildatum: date) -> Node:
