@@ -112,7 +112,7 @@ class Items(Node):
             traced, indexes = self._traced, range(self.actual)
             rest = [i for i in indexes if i not in traced]
             traced.update(zip(rest, trace(rest), strict=True))
-            _CHILDREN.__set__(self, tuple([traced[i] for i in indexes]))
+            self.children = tuple([traced[i] for i in indexes])  # and nothing is left for later
         found: tuple[Node, ...] = _CHILDREN.__get__(self)
         return found
 

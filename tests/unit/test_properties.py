@@ -115,6 +115,7 @@ def test_tracing_never_changes_an_outcome(ruleset: kr.CompiledRuleset) -> None:
             quick = Context(peildatum, result.context.declarations, tracing=False, root=root)
             traced = Context(peildatum, result.context.declarations, tracing=True, root=root)
             condition = result.requirement.condition
+            assert condition is not None
             assert condition(result.root, quick).outcome == condition(result.root, traced).outcome
             assert result.trace is not None
             assert result.trace.outcome == condition(result.root, quick).outcome
