@@ -107,9 +107,9 @@ def _compared(finding: Finding, style: str, names: Namer) -> str:
     same for every provider and every item. The items' names and the value found are the finding's own.
     """
     path = finding.path
-    items, group, leaf, unit, coded, computed = names.walked(path)
+    _, *naming = names.walked(path)  # the group, the field's name, how its values are shown: not the items' names
     operands = finding.operands(names)
-    key = (names.lang, style, finding.negated, finding.keyword, exact(operands), group, leaf, unit, coded, computed)
+    key = (names.lang, style, finding.negated, finding.keyword, exact(operands), *naming)
     frames = names.glossary.frames
     frame = frames.get(key)
     if frame is None:
@@ -118,9 +118,7 @@ def _compared(finding: Finding, style: str, names: Namer) -> str:
             return _sentence(finding, style, names, operands, names.name(path))
         if key[4] is not NOT_EXACT:
             keep(frames, key, frame, SHARED_PHRASES)
-    tail = f"{group}, {leaf}" if group and leaf else group or leaf
-    subject = (", ".join([*items, tail]) if items else tail) if tail else ", ".join(items) or path
-    actual = names.value(path, finding.actual, finding.expected)
+    subject, actual = names.name(path), names.value(path, finding.actual, finding.expected)
     before, between, after, subject_first = frame
     if subject_first:
         return before + subject + between + actual + after
