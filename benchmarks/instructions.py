@@ -13,6 +13,12 @@ hand-written Python. The ratios are the targets of issue 15: statuses (subset / 
 with reasons (reasons / handwritten ≤ 4), a JSON report (json / twente ≤ 10) and loading a profile
 (load / twente ≤ 1).
 
+The yardstick's reasons are short raw strings (none for a pass); the engine's name each item, the field in
+words, what was expected and found, and the facts that carried a pass. `texts` and `handwritten_texts` compare
+like with like: the engine with every reason asked (traced while evaluating) on Twente 8, 24, 25 and 29, and
+hand-written Python that writes the same sentences word for word (`yardstick_texts.py`; a test holds the two to
+each other). Their ratio is printed beside the target's, not instead of it.
+
 Seconds on a shared machine vary by a factor of two from run to run; the instructions a workload
 executes do not. Each workload runs twice under `valgrind --tool=callgrind` (with 0 and with N
 profiles) and the difference, divided by N, is the cost of one evaluation without start-up (the cheap
@@ -37,7 +43,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
-WORKLOADS = ("twente", "json", "load", "subset", "reasons", "handwritten")
+WORKLOADS = ("twente", "json", "load", "subset", "reasons", "handwritten", "texts", "handwritten_texts")
 YARDSTICK = ("subset", "handwritten")
 _CHILD = """
 import gc, random, sys
@@ -45,6 +51,7 @@ sys.path.insert(0, {bench!r})
 import kwaliteitsregels as kr
 from run import PEILDATUM, alone, relabel, synthetic_profile
 from yardstick import YARDSTICK_IDS, handwritten
+from yardstick_texts import TEXT_IDS, handwritten_texts
 n, total, kind = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 ruleset = kr.load_ruleset("twente")
 rng = random.Random(20261123)
@@ -63,6 +70,8 @@ made = [load(data) for data in raw]  # the same set-up every run
 own = [r.spec.model_dump(mode="json", exclude_none=True) for r in ruleset.requirements]
 subset = alone(ruleset, [r for r in own if r["id"] in YARDSTICK_IDS], "twente-subset")
 relabelled = relabel(made, subset)  # set-up too: both runs relabel every profile
+worded = alone(ruleset, [r for r in own if r["id"] in TEXT_IDS], "twente-texts")
+reworded = relabel(made, worded)
 def run(start, stop):
     if kind == "twente":
         for p in made[start:stop]:
@@ -80,6 +89,13 @@ def run(start, stop):
         for p in relabelled[start:stop]:
             for result in explained(subset, p).results:
                 result.reason()
+    elif kind == "texts":
+        for p in reworded[start:stop]:
+            for result in explained(worded, p).results:
+                result.reason()
+    elif kind == "handwritten_texts":
+        for p in made[start:stop]:
+            handwritten_texts(p, PEILDATUM)
     else:
         for p in made[start:stop]:
             handwritten(p, PEILDATUM)
@@ -93,7 +109,7 @@ WARM = 20
 # by some hundred thousand instructions from run to run, a tenth of twenty hand-written evaluations but
 # noise next to two hundred. Each profile is evaluated once: going over the same profiles again would
 # count what an evaluation leaves on its profile (a batch meets each profile once).
-SCALE = {"subset": 10, "reasons": 10, "handwritten": 10}  # the same profiles for all three: their ratios compare them
+SCALE = {"subset": 10, "reasons": 10, "handwritten": 10, "texts": 10, "handwritten_texts": 10}  # ratios compare them
 
 
 def _instructions(src: Path, kind: str, n: int, total: int) -> int:
@@ -140,6 +156,7 @@ def main() -> None:
         summary["yardstick_ratio_with_reasons_over_handwritten"] = round(counts["reasons"] / counts["handwritten"], 2)
         summary["json_report_over_evaluation"] = round(counts["json"] / counts["twente"], 2)
         summary["load_over_evaluation"] = round(counts["load"] / counts["twente"], 2)
+        summary["same_reasons_over_handwritten_texts"] = round(counts["texts"] / counts["handwritten_texts"], 2)
     json.dump(summary, sys.stdout, indent=2)
     sys.stdout.write("\n")
 
