@@ -86,7 +86,7 @@ class Items(Node):
     traced once is kept.
     """
 
-    __slots__ = ("_more", "_outcomes", "_trace", "_traced")
+    __slots__ = ("_outcomes", "_rest", "_trace", "_traced")
 
     def __init__(  # noqa: PLR0913, PLR0917 - a record, built on the hot path
         self,
@@ -94,13 +94,13 @@ class Items(Node):
         path: str,
         first: list[Node],
         known: list[Outcome],
-        more: Callable[[int], Outcome],
+        rest: Callable[[int], list[Outcome]],
         trace: Callable[[Sequence[int]], list[Node]],
         size: int,
     ) -> None:
         super().__init__("every", outcome, path, size)
         self._outcomes = known  # the outcomes of the first items, found while evaluating
-        self._more = more  # the outcome of the item at an index, found quickly
+        self._rest = rest  # the outcomes of the items from an index on, found quickly
         self._traced: dict[int, Node] = dict(enumerate(first))  # the items traced so far, by index
         self._trace: Callable[[Sequence[int]], list[Node]] | None = trace  # the items at some indexes, traced
 
@@ -123,9 +123,9 @@ class Items(Node):
 
     def outcomes(self) -> tuple[Outcome, ...]:
         """Every item's outcome (found quickly for those not traced while evaluating)."""
-        known, more = self._outcomes, self._more
-        for index in range(len(known), self.actual):
-            known.append(more(index))
+        known = self._outcomes
+        if len(known) < self.actual:
+            known += self._rest(len(known))
         return tuple(known)
 
     def unsettled(self) -> list[Node]:

@@ -109,24 +109,27 @@ def build_every(args: EveryArgs, builder: Builder) -> Check:
         outcome = empty if not values else (False if False in known else (None if None in known else True))
         if len(first) == len(values):  # every item traced: a node like any other
             return Node("every", outcome, field.path, len(first), None, tuple(first))
-        quickly = functools.partial(_outcome, values, ctx, where, read, test, inner)
+        quickly = functools.partial(_outcomes, values, ctx, where, read, test, inner)
         trace = functools.partial(_traced_items, values, where, inner, ctx)
         return Items(outcome, field.path, first, known, quickly, trace, len(values))
 
     return check
 
 
-def _outcome(  # noqa: PLR0913, PLR0917 - the every's step, its parts bound once at compile time
-    values: Any, ctx: Context, where: Check | None, read: Any, test: Any, inner: Check, index: int
-) -> Outcome:
-    """The outcome of the item at `index`, found quickly: out of scope (`where` does not hold) passes."""
-    ctx, item = ctx.quick(), values[index]
-    if read is not None:
-        value = read(item)
-        scope = None if value is None else test(value)
-    else:
-        scope = where(item, ctx).outcome if where is not None else True
-    return True if scope is False else _implies(scope, inner(item, ctx).outcome)
+def _outcomes(  # noqa: PLR0913, PLR0917 - the every's loop, its parts bound once at compile time
+    values: Any, ctx: Context, where: Check | None, read: Any, test: Any, inner: Check, start: int
+) -> list[Outcome]:
+    """The outcomes of the items from `start` on, found quickly: an item out of scope (`where` does not hold) passes."""
+    ctx, found = ctx.quick(), []
+    for index in range(start, len(values)):
+        item = values[index]
+        if read is not None:
+            value = read(item)
+            scope = None if value is None else test(value)
+        else:
+            scope = where(item, ctx).outcome if where is not None else True
+        found.append(True if scope is False else _implies(scope, inner(item, ctx).outcome))
+    return found
 
 
 def _traced_items(  # noqa: PLR0913 - the every's traced loop, its parts bound once at compile time
