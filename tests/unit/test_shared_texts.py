@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import Field, create_model
 
 import kwaliteitsregels as kr
 from kwaliteitsregels import explain, naming, shared_texts
@@ -146,3 +147,23 @@ def test_the_shared_texts_stay_within_their_limit_and_right_after_starting_again
         assert all(len(r.texts) <= 3 and len(r.glossary.phrases) <= 5 for r in shared.requirements)
 
     check()
+
+
+def test_a_field_read_from_an_object_of_another_type_is_named_from_that_type() -> None:
+    """The key holds the types a path passes: the same trace through an object whose model labels the field
+    otherwise (a subclass placed in the profile from Python) does not get the text remembered for the first."""
+    ruleset = kr.load_ruleset("twente")
+    _forget(ruleset)
+    peildatum = date(2026, 11, 23)
+    plain = kr.load_profile(EXAMPLES / "grote-aanbieder.yaml", rulesets=[ruleset])
+    given = plain.policies.privacy
+    assert given is not None
+    label: dict[str, Any] = {"x-label": {"nl": "eigen vastgesteld beleid", "en": "own adopted policy"}}
+    relabelled = create_model(
+        "Relabelled", __base__=type(given), in_place=(bool | None, Field(None, json_schema_extra=label))
+    )
+    privacy = relabelled(**given.model_dump())
+    other = plain.model_copy(update={"policies": plain.policies.model_copy(update={"privacy": privacy})})
+    first, second = (kr.evaluate(ruleset, p, peildatum).result("24") for p in (plain, other))
+    assert "vastgesteld en in gebruik" in first.reason()
+    assert "eigen vastgesteld beleid" in second.reason()
