@@ -420,7 +420,24 @@ def _along(root: Any, path: str) -> tuple[list[type], list[tuple[Any, int]]]:
 
 def walk_types(root: Any, path: str) -> tuple[type, ...]:
     """The type of each object a walk along `path` from `root` reaches: what its steps' names are taken from."""
-    return tuple(_along(root, path)[0])
+    fields = _fields(path)
+    if fields is None:
+        return tuple(_along(root, path)[0])
+    obj = getattr(root, "profile", None) if _via_profile(type(root), fields[0]) else root
+    found = [type(obj)]
+    for key in fields:  # `_along` without items or declarations to step past: asked for every text shared
+        obj = getattr(obj, key, None)
+        found.append(type(obj))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fields(path: str) -> tuple[str, ...] | None:
+    """The fields along `path` when it passes no item and no declaration (else None): a walk of getattr alone."""
+    steps = _steps(path)
+    if not steps or any(index is not None or key == "declarations" for index, key in steps):
+        return None
+    return tuple(key for _, key in steps)
 
 
 @introspection.by_type
