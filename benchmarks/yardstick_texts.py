@@ -6,8 +6,9 @@ found, and for a pass the facts that carried it. A ratio over that yardstick mea
 engine says as much as how fast it says it. This module is the other comparison: what a careful
 programmer writes by hand to give the same sentences (Dutch), for the four requirements whose reasons
 can be written without the engine's explanation records and missing-document lists (1 and 4 have
-those). `text_disagreements` holds every sentence to the engine's, so a ruleset or wording that changes
-without it shows up as disagreement rather than a flattering ratio.
+those; these four take no explanation, and their documents are due on request, not at registration).
+`text_disagreements` holds every sentence to the engine's, so a ruleset or wording that changes without
+it shows up as disagreement rather than a flattering ratio.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from kwaliteitsregels import Profile
 from kwaliteitsregels.models.profile import Professional
 
 TEXT_IDS = frozenset({"8", "24", "25", "29"})
-_YES_NO = {True: "ja", False: "nee"}
 _SUMMARISED_OVER = 3  # more passing professionals than this are summarised, as the engine does
 _DISTINCT_SHOWN = 3
 Outcome = bool | None
@@ -55,8 +55,8 @@ def _flags(facts: Iterable[tuple[str, bool | None]]) -> tuple[str, str]:
     return _verdict(outcome, passed, failed)
 
 
-def _name(person: Professional, index: int) -> str:
-    shown = f"professional {person.id}" if person.id else f"professional nr. {index + 1}"
+def _name(person: Professional) -> str:
+    shown = f"professional {person.id}"  # an id is required of every professional
     return f"{shown} ({person.role})" if person.role else shown
 
 
@@ -67,23 +67,23 @@ def _vog(profile: Profile, peildatum: date) -> tuple[str, str]:
     limit = _five_years_before(peildatum)
     expect = f"verwacht niet ouder dan 5 jaar (op of na {limit})"
     passed, failed, outcomes = [], [], []
-    for i, person in enumerate(people):
+    for person in people:
         issued = person.vog_issued_on
         if issued is None:
             outcomes.append(None)
-            failed.append(f"{_name(person, i)}, VOG afgegeven op: gegeven ontbreekt")
+            failed.append(f"{_name(person)}, VOG afgegeven op: gegeven ontbreekt")
         elif issued > peildatum:
             outcomes.append(None)
             failed.append(
-                f"{_name(person, i)}, VOG afgegeven op: {issued} ligt na de peildatum ({peildatum}); op de "
+                f"{_name(person)}, VOG afgegeven op: {issued} ligt na de peildatum ({peildatum}); op de "
                 "peildatum was dat nog niet zo, de gegevens spreken elkaar tegen"
             )
         elif issued < limit:
             outcomes.append(False)
-            failed.append(f"{_name(person, i)}, VOG afgegeven op: {expect}, gevonden {issued}")
+            failed.append(f"{_name(person)}, VOG afgegeven op: {expect}, gevonden {issued}")
         else:
             outcomes.append(True)
-            passed.append(f"{_name(person, i)}, VOG afgegeven op: {issued}")
+            passed.append(f"{_name(person)}, VOG afgegeven op: {issued}")
     outcome = False if False in outcomes else (None if None in outcomes else True)
     if outcome is True and len(people) > _SUMMARISED_OVER:
         spread = _spread([p.vog_issued_on for p in people])
